@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { email, slug } from './fields';
+
+/** `services/<name>/service.yaml`: what a service team declares once for every environment. */
+
+export const SERVICE_VISIBILITIES = ['public', 'private', 'both'] as const;
+
+export const ServiceSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: slug.meta({ description: 'Service name; equals the folder name.', examples: ['payments'] }),
+    description: z.string().min(1).meta({ description: 'One sentence for the service catalog.' }),
+    owner: z.strictObject({
+      team: z.string().min(1),
+      email,
+    }),
+    basePath: z
+      .string()
+      .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, {
+        error: (issue) => `must match ^[a-z0-9-]+(/[a-z0-9-]+)*$ (e.g. v1/payments), got "${String(issue.input)}"`,
+      })
+      .meta({ description: 'Mapping key on the custom domain(s); may be multi-level.', examples: ['v1/payments'] }),
+    visibility: z.enum(SERVICE_VISIBILITIES).meta({
+      description: 'public: CloudFront + regional domain; private: private custom domain only; both: on both domains.',
+    }),
+    backend: z.strictObject({
+      port: z.number().int().min(1).max(65535),
+      protocol: z.enum(['TCP', 'TLS']).default('TLS'),
+      healthCheckPath: z.string().regex(/^\//, { error: 'must start with /' }).default('/health'),
+    }),
+    throttling: z
+      .strictObject({
+        rateLimit: z.number().positive().max(10000).default(100),
+        burstLimit: z.number().int().positive().max(5000).default(200),
+      })
+      .default({ rateLimit: 100, burstLimit: 200 }),
+    auditHeaders: z
+      .array(z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'must be an HTTP header name' }))
+      .default([])
+      .meta({ description: 'Request headers forwarded to the backend for audit trails.' }),
+  })
+  .meta({ title: 'Unified API gateway service', description: 'services/<name>/service.yaml' });
+
+export type ServiceInput = z.input<typeof ServiceSchema>;
+export type Service = z.output<typeof ServiceSchema>;
