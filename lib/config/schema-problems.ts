@@ -28,7 +28,7 @@ function toProblems(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
       }
       return [{ file, path, message: `expected ${issue.expected}, got ${describe(issue.input)}`, fix: `write a ${issue.expected} here` }];
     case 'invalid_value':
-      return [{ file, path, message: `got ${describe(issue.input)}`, fix: `use one of: ${issue.values.map(String).join(', ')}` }];
+      return [{ file, path, message: `${describe(issue.input)} is not an allowed value`, fix: oneOf(issue.values) }];
     case 'invalid_union':
       return [{ file, path, message: issue.message, fix: 'check the value against the examples in the schema' }];
     default:
@@ -40,6 +40,11 @@ function fixFor(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small') return `use at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : ''}`;
   if (issue.code === 'too_big') return `use at most ${String(issue.maximum)}${issue.origin === 'array' ? ' entries' : ''}`;
   return 'correct the value as the message says';
+}
+
+function oneOf(values: readonly unknown[]): string {
+  if (values.length <= 8) return `use one of: ${values.map(String).join(', ')}`;
+  return `use one of the ${values.length} allowed values, e.g. ${values.slice(0, 4).map(String).join(', ')} (the editor schema lists them all)`;
 }
 
 function describe(value: unknown): string {

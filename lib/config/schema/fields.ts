@@ -17,10 +17,7 @@ export const slug = z
   });
 
 export const awsRegion = z
-  .string()
-  .refine((value) => (AWS_REGIONS as readonly string[]).includes(value), {
-    error: (issue) => `"${String(issue.input)}" is not an AWS region; use one of the region codes such as ap-southeast-1`,
-  })
+  .enum(AWS_REGIONS)
   .meta({ description: 'AWS region code.', examples: ['ap-southeast-1'] });
 
 export const ipv4Cidr = z

@@ -1,0 +1,45 @@
+# Unified API gateway landing zone. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Environments to synthesize: ENV=dev, ENV="dev prod" or ENV=dev,prod. Empty means all.
+ENV ?=
+export ENV
+# Provider filesystem mirror for offline terraform checks; these machines carry one at /opt/tf-plugins.
+UAG_PROVIDER_MIRROR ?= $(wildcard /opt/tf-plugins)
+export UAG_PROVIDER_MIRROR
+
+STAMP := node_modules/.package-lock.json
+
+$(STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+.PHONY: help install synth validate test lint schema bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: $(STAMP) ## Install the pinned toolchain from package-lock.json (npm ci)
+
+synth: $(STAMP) ## Synthesize every environment (or ENV=...) into cdktf.out; a failure keeps the previous output
+	npx tsx main.ts
+
+validate: synth ## terraform init -backend=false + validate in every stack, offline (UAG_PROVIDER_MIRROR)
+	npx tsx tools/validate/cli.ts
+
+test: $(STAMP) ## Run the jest suite (includes terraform validate when terraform and the mirror exist)
+	npx jest
+
+lint: $(STAMP) ## Type check (tsc --noEmit) and ESLint (forbids root imports of @cdktf/provider-aws)
+	npx tsc --noEmit
+	npx eslint --max-warnings=0 .
+
+schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json from the config model
+	npx tsx tools/schema/generate.ts
+
+bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
+	bash tools/bench/synth-bench.sh
+
+clean: ## Remove synthesized output and caches
+	rm -rf cdktf.out .cdktf.out.staging-* .tmp coverage

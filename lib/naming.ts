@@ -1,0 +1,33 @@
+import { partitionOf } from './config/aws-regions';
+
+/**
+ * Every name the project derives comes from here, so a naming change is one diff and one test.
+ * Stack ids are a contract: they are state keys, so renaming one orphans its state.
+ */
+
+export type StackKind = 'org' | 'security' | 'network' | 'gateway' | 'api' | 'spoke';
+
+/** `<env>-<kind>[-<name>]`, e.g. `prod-gateway`, `prod-api-payments`, `prod-spoke-444455556666`. */
+export function stackId(environment: string, kind: StackKind, name?: string): string {
+  return name === undefined ? `${environment}-${kind}` : `${environment}-${kind}-${name}`;
+}
+
+/** One state object per stack under the environment's prefix. */
+export function stateKey(keyPrefix: string, id: string): string {
+  return `${keyPrefix}/${id}.tfstate`;
+}
+
+/** The role each stack's provider assumes in its own account. */
+export function deployRoleArn(region: string, accountId: string, roleName: string): string {
+  return `arn:${partitionOf(region)}:iam::${accountId}:role/${roleName}`;
+}
+
+/** Shows up in CloudTrail, so an API call can be traced back to the stack that made it. */
+export function deploySessionName(id: string): string {
+  return `uag-${id}`.slice(0, 64);
+}
+
+/** Resource names within an environment: `<env>-<parts...>`, e.g. `prod-payments`. */
+export function resourceName(environment: string, ...parts: string[]): string {
+  return [environment, ...parts].join('-');
+}

@@ -1,0 +1,35 @@
+import { App } from 'cdktf';
+import { loadConfig } from '../config/load';
+import { replaceDirectoryAtomically } from './output-directory';
+import { selectEnvironments } from './select-environments';
+
+export interface SynthesizeOptions {
+  /** Directory holding `environments/` and `services/`. */
+  readonly configDir: string;
+  /** Where `manifest.json` and `stacks/<id>/cdk.tf.json` go; replaced only on success. */
+  readonly outdir: string;
+  /** Environment selection as in `ENV` (`dev`, `dev,prod`); all when empty.
+   * @default - every environment */
+  readonly environments?: string;
+}
+
+export interface SynthesizeResult {
+  /** Stack ids written, in synthesis order. */
+  readonly stacks: string[];
+}
+
+/** Loads and validates the configuration, builds the stacks of the chosen environments and writes them. */
+export function synthesize(options: SynthesizeOptions): SynthesizeResult {
+  const config = loadConfig(options.configDir);
+  const selected = selectEnvironments(config, options.environments);
+  // Loaded only after validation so that a bad configuration fails in a fraction of a second.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildEnvironmentStacks } = require('../../stacks/environment-stacks') as typeof import('../../stacks/environment-stacks');
+
+  return replaceDirectoryAtomically(options.outdir, (stagingDir) => {
+    const app = new App({ outdir: stagingDir });
+    const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
+    app.synth();
+    return { stacks: stacks.map((stack) => stack.stackId) };
+  });
+}

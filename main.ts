@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import { ConfigError } from './lib/config/problems';
+import { SelectionError } from './lib/synth/select-environments';
+import { synthesize } from './lib/synth/synthesize';
+
+/**
+ * Entry point for `make synth`, `npm run synth` and `cdktf synth|deploy`.
+ *   ENV             environments to synthesize (`dev`, `dev,prod`); all when unset
+ *   UAG_CONFIG_DIR  configuration root; this repository's example configuration when unset
+ *   CDKTF_OUTDIR    output directory (set by the cdktf CLI); cdktf.out when unset
+ */
+function main(): number {
+  const configDir = process.env.UAG_CONFIG_DIR ?? __dirname;
+  const outdir = process.env.CDKTF_OUTDIR ?? path.join(__dirname, 'cdktf.out');
+  try {
+    const { stacks } = synthesize({ configDir, outdir, environments: process.env.ENV });
+    console.log(`Synthesized ${stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof SelectionError) {
+      console.error(`${error.message}\nSynthesis stopped; ${outdir} was left as it was.`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main();
