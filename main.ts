@@ -8,12 +8,13 @@ import { synthesize } from './lib/synth/synthesize';
  *   ENV             environments to synthesize (`dev`, `dev,prod`); all when unset
  *   UAG_CONFIG_DIR  configuration root; this repository's example configuration when unset
  *   CDKTF_OUTDIR    output directory (set by the cdktf CLI); cdktf.out when unset
+ *   UAG_OFFLINE=1   offline plan mode (local backends, dummy credentials); see lib/cross-stack.ts
  */
 function main(): number {
   const configDir = process.env.UAG_CONFIG_DIR ?? __dirname;
   const outdir = process.env.CDKTF_OUTDIR ?? path.join(__dirname, 'cdktf.out');
   try {
-    const { stacks } = synthesize({ configDir, outdir, environments: process.env.ENV });
+    const { stacks } = synthesize({ configDir, outdir, environments: process.env.ENV, offline: process.env.UAG_OFFLINE === '1' });
     console.log(`Synthesized ${stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}`);
     return 0;
   } catch (error) {

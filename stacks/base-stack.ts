@@ -1,8 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { S3Backend, TerraformStack } from 'cdktf';
+import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../lib/config/schema/environment';
 import { accountIdOf } from '../lib/config/model';
+import { isOfflineSynthesis } from '../lib/cross-stack';
 import { deployRoleArn, deploySessionName, stackId, stateKey, type StackKind } from '../lib/naming';
 
 export interface LandingZoneStackProps {
@@ -19,6 +20,19 @@ export interface LandingZoneStackProps {
    * @default - the environment's owner */
   readonly owner?: string;
 }
+
+/**
+ * Offline plans (`UAG_OFFLINE=1`, `make plan-offline`): no role to assume and no account to check, static
+ * dummy credentials and every start-up call to AWS skipped, so `terraform plan` runs without network.
+ */
+const OFFLINE_PROVIDER_SETTINGS = {
+  accessKey: 'offline-plan-no-credentials',
+  secretKey: 'offline-plan-no-credentials',
+  skipCredentialsValidation: true,
+  skipRequestingAccountId: true,
+  skipMetadataApiCheck: 'true',
+  skipRegionValidation: true,
+};
 
 /**
  * Every stack of the landing zone: its own state, a provider that can only act in its own account,
@@ -43,18 +57,30 @@ export class LandingZoneStack extends TerraformStack {
     this.environment = environment;
     this.accountId = accountIdOf(environment, props.accountAlias);
 
+    const offline = isOfflineSynthesis(this);
     const providerSettings = {
-      allowedAccountIds: [this.accountId],
-      assumeRole: [{ roleArn: deployRoleArn(environment.region, this.accountId, environment.deployRoleName), sessionName: deploySessionName(id) }],
+      ...(offline ? OFFLINE_PROVIDER_SETTINGS : {
+        allowedAccountIds: [this.accountId],
+        assumeRole: [{ roleArn: deployRoleArn(environment.region, this.accountId, environment.deployRoleName), sessionName: deploySessionName(id) }],
+      }),
       defaultTags: [{ tags: this.defaultTags(props.owner ?? environment.owner) }],
     };
     this.provider = new AwsProvider(this, 'aws', { region: environment.region, ...providerSettings });
     this.usEast1 = new AwsProvider(this, 'aws-us-east-1', { alias: 'us_east_1', region: 'us-east-1', ...providerSettings });
 
-    const { stateBackend } = environment;
+    if (offline) {
+      // The same relative path in every stack keeps the backend configuration identical, so offline
+      // plans share one initialised data directory (tools/plan-offline).
+      new LocalBackend(this, { path: 'terraform.tfstate' });
+    } else {
+      this.useStateBucket(environment.stateBackend);
+    }
+  }
+
+  private useStateBucket(stateBackend: Environment['stateBackend']): void {
     new S3Backend(this, {
       bucket: stateBackend.bucket,
-      key: stateKey(stateBackend.keyPrefix, id),
+      key: stateKey(stateBackend.keyPrefix, this.stackId),
       region: stateBackend.region,
       encrypt: true,
       kmsKeyId: stateBackend.kmsKeyId,

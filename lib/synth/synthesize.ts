@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import { loadConfig } from '../config/load';
+import { OFFLINE_CONTEXT_KEY } from '../cross-stack';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
 
@@ -11,6 +12,9 @@ export interface SynthesizeOptions {
   /** Environment selection as in `ENV` (`dev`, `dev,prod`); all when empty.
    * @default - every environment */
   readonly environments?: string;
+  /** Offline plan mode: local backends, dummy credentials, placeholders for cross-stack values (lib/cross-stack.ts).
+   * @default false - deploy mode (S3 backend, deploy role, remote state) */
+  readonly offline?: boolean;
 }
 
 export interface SynthesizeResult {
@@ -27,7 +31,7 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
   const { buildEnvironmentStacks } = require('../../stacks/environment-stacks') as typeof import('../../stacks/environment-stacks');
 
   return replaceDirectoryAtomically(options.outdir, (stagingDir) => {
-    const app = new App({ outdir: stagingDir });
+    const app = new App({ outdir: stagingDir, context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : undefined });
     const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
     app.synth();
     return { stacks: stacks.map((stack) => stack.stackId) };

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { synthesize } from '../../../lib/synth/synthesize';
+import { REPO_ROOT } from '../../support/example-config';
+
+interface ProviderBlock {
+  alias?: string;
+  assume_role?: unknown;
+  allowed_account_ids?: string[];
+  access_key?: string;
+  secret_key?: string;
+  skip_credentials_validation?: boolean;
+  skip_requesting_account_id?: boolean;
+  skip_metadata_api_check?: string;
+  skip_region_validation?: boolean;
+  default_tags?: { tags: Record<string, string> }[];
+}
+interface StackJson {
+  provider: { aws: ProviderBlock[] };
+  terraform: { backend: Record<string, Record<string, unknown>> };
+}
+
+function synthGateway(offline: boolean): StackJson {
+  const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-offline-synth-')), 'cdktf.out');
+  synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev', offline });
+  return JSON.parse(readFileSync(path.join(outdir, 'stacks', 'dev-gateway', 'cdk.tf.json'), 'utf8')) as StackJson;
+}
+
+describe('offline synthesis mode', () => {
+  const offline = synthGateway(true);
+  const deploy = synthGateway(false);
+
+  it('uses a local backend with the same relative path in every stack', () => {
+    expect(offline.terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
+  });
+
+  it('gives both providers dummy credentials, skips every start-up call and assumes no role', () => {
+    expect(offline.provider.aws).toHaveLength(2);
+    for (const provider of offline.provider.aws) {
+      expect(provider.assume_role).toBeUndefined();
+      expect(provider.allowed_account_ids).toBeUndefined();
+      expect(provider).toMatchObject({
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: 'true',
+        skip_region_validation: true,
+      });
+      expect(provider.access_key).toMatch(/offline/);
+      expect(provider.default_tags?.[0].tags.Stack).toBe('dev-gateway');
+    }
+  });
+
+  it('leaves deploy mode on the S3 backend with role assumption and the account guard', () => {
+    expect(Object.keys(deploy.terraform.backend)).toEqual(['s3']);
+    expect(deploy.terraform.backend.s3).toMatchObject({ key: 'uag/dev/dev-gateway.tfstate', use_lockfile: true, encrypt: true });
+    for (const provider of deploy.provider.aws) {
+      expect(provider.allowed_account_ids).toEqual(['444455556666']);
+      expect(provider.assume_role).toEqual([{ role_arn: 'arn:aws:iam::444455556666:role/uag-deployer', session_name: 'uag-dev-gateway' }]);
+      expect(provider.access_key).toBeUndefined();
+      expect(provider.skip_credentials_validation).toBeUndefined();
+    }
+  });
+});
