@@ -7,13 +7,22 @@ export function checkSchema<S extends z.ZodType>(
   data: unknown,
   file: string,
 ): { value?: z.output<S>; problems: ConfigProblem[] } {
-  const result = schema.safeParse(data, { reportInput: true });
+  // Messages written on a field (e.g. the account id's) take precedence over this default wording.
+  const result = schema.safeParse(data, { reportInput: true, error: defaultMessage });
   if (result.success) return { value: result.data, problems: [] };
   return { problems: result.error.issues.flatMap((issue) => toProblems(issue, file)) };
 }
 
+function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? `required ${issue.expected} is missing` : `expected ${issue.expected}, got ${describe(issue.input)}`;
+  }
+  if (issue.code === 'invalid_value') return `${describe(issue.input)} is not an allowed value`;
+  return undefined;
+}
+
 function toProblems(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
-  const path = issue.path;
+  const { path, message } = issue;
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -23,23 +32,16 @@ function toProblems(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
         fix: 'remove it or correct its spelling; the schema referenced at the top of the file lists the allowed keys',
       }));
     case 'invalid_type':
-      if (issue.input === undefined) {
-        return [{ file, path, message: `required ${issue.expected} is missing`, fix: `add "${String(path.at(-1) ?? 'value')}"` }];
-      }
-      return [{ file, path, message: `expected ${issue.expected}, got ${describe(issue.input)}`, fix: `write a ${issue.expected} here` }];
+      return [{ file, path, message, fix: issue.input === undefined ? `add "${String(path.at(-1) ?? 'value')}"` : `write a ${issue.expected} here` }];
     case 'invalid_value':
-      return [{ file, path, message: `${describe(issue.input)} is not an allowed value`, fix: oneOf(issue.values) }];
-    case 'invalid_union':
-      return [{ file, path, message: issue.message, fix: 'check the value against the examples in the schema' }];
+      return [{ file, path, message, fix: oneOf(issue.values) }];
+    case 'too_small':
+      return [{ file, path, message, fix: `use at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : ''}` }];
+    case 'too_big':
+      return [{ file, path, message, fix: `use at most ${String(issue.maximum)}${issue.origin === 'array' ? ' entries' : ''}` }];
     default:
-      return [{ file, path, message: issue.message, fix: fixFor(issue) }];
+      return [{ file, path, message, fix: 'correct the value as the message says' }];
   }
-}
-
-function fixFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small') return `use at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : ''}`;
-  if (issue.code === 'too_big') return `use at most ${String(issue.maximum)}${issue.origin === 'array' ? ' entries' : ''}`;
-  return 'correct the value as the message says';
 }
 
 function oneOf(values: readonly unknown[]): string {

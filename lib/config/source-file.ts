@@ -22,11 +22,11 @@ export class SourceFile {
       return { problems: [{ file, path: [], message: reason, fix: 'create the file or fix its permissions' }] };
     }
     const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
     const problems: ConfigProblem[] = document.errors.map((error) => ({
       file,
       path: [],
-      message: `invalid YAML: ${error.message.split('\n')[0]}`,
+      message: `invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       fix: 'fix the YAML syntax at this line (indentation, quotes, duplicate keys)',
       line: error.linePos?.[0].line,
       column: error.linePos?.[0].col,

@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { copyExampleConfig, editYaml } from '../support/example-config';
+import { previousOutput, runSynth, snapshotTree, type SynthRun } from '../support/run-synth';
+
+/**
+ * Every bad input a user can plausibly write: synth must exit non-zero, name the file and the path inside
+ * it, and leave the previous output exactly as it was. Each case runs the real entry point.
+ */
+interface BadInputCase {
+  readonly name: string;
+  readonly mutate: (configDir: string) => void;
+  /** File the message must name, relative to the configuration root. */
+  readonly file: string;
+  /** Path inside the file the message must name. */
+  readonly path: string;
+  /** A fragment of the explanation. */
+  readonly says: string;
+  readonly env?: Record<string, string>;
+}
+
+const PROD = 'environments/prod.yaml';
+const DEV = 'environments/dev.yaml';
+
+const write = (file: string, text: string) => (dir: string) => writeFileSync(path.join(dir, file), text);
+const set = (file: string, keyPath: unknown[], value: unknown) => (dir: string) => editYaml(dir, file, (doc) => doc.setIn(keyPath, value));
+const remove = (file: string, keyPath: unknown[]) => (dir: string) => editYaml(dir, file, (doc) => doc.deleteIn(keyPath));
+
+const CASES: BadInputCase[] = [
+  { name: 'malformed YAML (bad indentation)', mutate: write(DEV, 'name: dev\n  region: ap-southeast-1\n'), file: `${DEV}:1:7`, path: '(file)', says: 'invalid YAML' },
+  { name: 'duplicate key', mutate: write(DEV, 'name: dev\nname: dev\n'), file: `${DEV}:2`, path: '(file)', says: 'invalid YAML' },
+  { name: 'a list instead of a mapping', mutate: write(DEV, '- name: dev\n'), file: DEV, path: '(file)', says: 'must contain a YAML mapping' },
+  { name: 'wrong type (region is a number)', mutate: set(PROD, ['region'], 42), file: PROD, path: 'region', says: 'number 42' },
+  { name: 'unknown top-level key', mutate: set(PROD, ['regoin'], 'ap-southeast-1'), file: PROD, path: 'regoin', says: 'unknown key "regoin"' },
+  { name: 'unknown nested key', mutate: set(PROD, ['accounts', 'payments', 'accountId'], '555566668888'), file: PROD, path: 'accounts.payments.accountId', says: 'unknown key' },
+  { name: '11-digit account id', mutate: set(PROD, ['accounts', 'payments', 'id'], '55556666888'), file: PROD, path: 'accounts.payments.id', says: 'exactly 12 digits, got "55556666888"' },
+  { name: 'unquoted account id', mutate: set(PROD, ['accounts', 'ledger', 'id'], 666677778888), file: PROD, path: 'accounts.ledger.id', says: 'quoted string' },
+  { name: 'duplicate account id', mutate: set(PROD, ['accounts', 'ledger', 'id'], '555566668888'), file: PROD, path: 'accounts.ledger.id', says: 'already declared as "payments"' },
+  { name: 'unknown region', mutate: set(PROD, ['region'], 'ap-southeast-9'), file: PROD, path: 'region', says: '"ap-southeast-9" is not an allowed value' },
+  { name: 'unknown state backend region', mutate: set(DEV, ['stateBackend', 'region'], 'asia-southeast1'), file: DEV, path: 'stateBackend.region', says: 'not an allowed value' },
+  { name: 'role points at an undeclared account', mutate: set(PROD, ['roles', 'gateway'], 'gateway-prod'), file: PROD, path: 'roles.gateway', says: 'account "gateway-prod" is not declared' },
+  { name: 'spoke in an undeclared account', mutate: set(PROD, ['network', 'spokes', 0, 'account'], 'cards'), file: PROD, path: 'network.spokes[0].account', says: 'account "cards" is not declared' },
+  { name: 'backend in an undeclared account', mutate: set(DEV, ['services', 'payments', 'backend', 'account'], 'payment'), file: DEV, path: 'services.payments.backend.account', says: 'account "payment" is not declared' },
+  { name: 'CIDR that is not a CIDR', mutate: set(PROD, ['network', 'gatewayVpc', 'cidr'], '10.10.0.0/33'), file: PROD, path: 'network.gatewayVpc.cidr', says: 'not an IPv4 CIDR' },
+  { name: 'CIDR with host bits', mutate: set(PROD, ['network', 'spokes', 1, 'vpc', 'cidr'], '10.21.3.0/16'), file: PROD, path: 'network.spokes[1].vpc.cidr', says: 'did you mean 10.21.0.0/16' },
+  { name: 'spoke overlapping the gateway VPC', mutate: set(PROD, ['network', 'spokes', 0, 'vpc', 'cidr'], '10.10.8.0/21'), file: PROD, path: 'network.spokes[0].vpc.cidr', says: 'overlaps 10.10.0.0/20 at network.gatewayVpc.cidr' },
+  { name: 'consumer overlapping a spoke', mutate: set(DEV, ['consumers', 'retail-app', 'vpc', 'cidr'], '10.102.128.0/17'), file: DEV, path: 'consumers.retail-app.vpc.cidr', says: 'overlaps 10.102.0.0/16' },
+  { name: 'duplicate base path on the private domain', mutate: set('services/ledger/service.yaml', ['basePath'], 'customers'), file: 'services/customers/service.yaml', path: 'basePath', says: 'already used by service "ledger"' },
+  { name: 'base path with an empty segment', mutate: set('services/payments/service.yaml', ['basePath'], 'V1//pay'), file: 'services/payments/service.yaml', path: 'basePath', says: 'got "V1//pay"' },
+  { name: 'enabled service without a backend', mutate: remove(DEV, ['services', 'ledger', 'backend']), file: DEV, path: 'services.ledger', says: 'enabled but has no backend for dev' },
+  { name: 'environment enables a service that does not exist', mutate: set(PROD, ['services', 'cards', 'backend'], { account: 'payments', addresses: ['10.20.1.99'] }), file: PROD, path: 'services.cards', says: 'service "cards" does not exist' },
+  { name: 'consumer granted an unknown service', mutate: set(PROD, ['consumers', 'retail-app', 'services', 1], 'loans'), file: PROD, path: 'consumers.retail-app.services[1]', says: 'service "loans" does not exist' },
+  { name: 'consumer granted a public-only service', mutate: set(PROD, ['consumers', 'partner-hub', 'services', 0], 'payments'), file: PROD, path: 'consumers.partner-hub.services[0]', says: 'is public' },
+  { name: 'environment name differs from its file', mutate: set(DEV, ['name'], 'develop'), file: DEV, path: 'name', says: 'differs from the file name' },
+  { name: 'service name differs from its folder', mutate: set('services/ledger/service.yaml', ['name'], 'ledgers'), file: 'services/ledger/service.yaml', path: 'name', says: 'differs from the folder name' },
+  { name: 'unknown visibility', mutate: set('services/customers/service.yaml', ['visibility'], 'internal'), file: 'services/customers/service.yaml', path: 'visibility', says: 'use one of: public, private, both' },
+  { name: 'missing required field', mutate: remove(PROD, ['owner']), file: PROD, path: 'owner', says: 'required string is missing' },
+  { name: 'backend port out of range', mutate: set('services/payments/service.yaml', ['backend', 'port'], 70000), file: 'services/payments/service.yaml', path: 'backend.port', says: '65535' },
+  { name: 'owner e-mail that is not an e-mail', mutate: set('services/ledger/service.yaml', ['owner', 'email'], 'ledger-team'), file: 'services/ledger/service.yaml', path: 'owner.email', says: 'not an e-mail address' },
+  { name: 'Transit Gateway ASN outside the private range', mutate: set(PROD, ['network', 'transitGateway', 'amazonSideAsn'], 7224), file: PROD, path: 'network.transitGateway.amazonSideAsn', says: 'private ASN' },
+  { name: 'Swagger 2.0 document', mutate: write('services/payments/openapi.yaml', 'swagger: "2.0"\ninfo: { title: Payments, version: "1" }\npaths: {}\n'), file: 'services/payments/openapi.yaml', path: 'openapi', says: 'Swagger 2.0 is not supported' },
+  { name: 'missing openapi.yaml', mutate: (dir) => rmSync(path.join(dir, 'services/ledger/openapi.yaml')), file: 'services/ledger/openapi.yaml', path: '(file)', says: 'file not found' },
+  { name: 'environment file with the wrong extension', mutate: write('environments/qa.yml', 'name: qa\n'), file: 'environments/qa.yml', path: '(file)', says: 'must end in .yaml' },
+  { name: 'ENV selecting an unknown environment', mutate: () => undefined, env: { ENV: 'dev,uat' }, file: 'ENV', path: 'uat', says: 'available: dev, prod, staging' },
+];
+
+describe('bad configuration input', () => {
+  const runs = new Map<string, { run: SynthRun; outdir: string; before: Record<string, string> }>();
+
+  beforeAll(async () => {
+    // Run the cases concurrently (a handful at a time): each is a separate process, as a user would run it.
+    const queue = [...CASES];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const configDir = copyExampleConfig();
+        next.mutate(configDir);
+        const outdir = previousOutput();
+        const before = snapshotTree(outdir);
+        runs.set(next.name, { run: await runSynth({ configDir, outdir, env: next.env }), outdir, before });
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  });
+
+  it('covers at least 25 distinct cases', () => {
+    expect(new Set(CASES.map((entry) => entry.name)).size).toBeGreaterThanOrEqual(25);
+  });
+
+  describe.each(CASES)('fails when $name', (entry) => {
+    it('exits non-zero naming the file, the path and the problem', () => {
+      const { run } = runs.get(entry.name)!;
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(entry.file);
+      expect(run.stderr).toContain(entry.path);
+      expect(run.stderr).toContain(entry.says);
+    });
+
+    it('leaves the previous output untouched and no staging directory behind', () => {
+      const { outdir, before } = runs.get(entry.name)!;
+      expect(snapshotTree(outdir)).toEqual(before);
+      expect(readdirSync(path.dirname(outdir))).toEqual(['cdktf.out']);
+      expect(existsSync(path.join(outdir, 'stacks', 'dev-gateway'))).toBe(false);
+    });
+  });
+});
