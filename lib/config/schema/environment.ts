@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthorizerSchema } from './authorizer';
 import { accountId, awsRegion, dnsName, ipv4Address, ipv4Cidr, slug } from './fields';
 
 /**
@@ -127,6 +128,7 @@ export const EnvironmentSchema = z
       public: dnsName.meta({ description: 'Public API hostname behind CloudFront.', examples: ['api.example.com'] }),
       private: dnsName.meta({ description: 'Private custom domain for internal consumers.', examples: ['api.internal.example.com'] }),
     }),
+    authorizer: AuthorizerSchema,
     consumers: z.record(slug, Consumer).default({}),
     services: z.record(slug, ServiceDeployment).default({}),
   })
