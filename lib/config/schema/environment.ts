@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AuthorizerSchema } from './authorizer';
 import { accountId, awsRegion, dnsName, ipv4Address, ipv4Cidr, slug } from './fields';
+import { OrganizationSchema } from './organization';
+import { FirewallManagerSchema, ShieldSchema, WafSchema } from './security';
 
 /**
  * `environments/<env>.yaml`: everything that differs between dev, staging and prod.
@@ -129,6 +131,10 @@ export const EnvironmentSchema = z
       private: dnsName.meta({ description: 'Private custom domain for internal consumers.', examples: ['api.internal.example.com'] }),
     }),
     authorizer: AuthorizerSchema,
+    organization: OrganizationSchema.optional(),
+    waf: WafSchema,
+    shield: ShieldSchema,
+    firewallManager: FirewallManagerSchema.optional(),
     consumers: z.record(slug, Consumer).default({}),
     services: z.record(slug, ServiceDeployment).default({}),
   })
