@@ -23,7 +23,7 @@ help: ## List the targets
 install: $(STAMP) ## Install the pinned toolchain from package-lock.json (npm ci)
 
 synth: $(STAMP) ## Synthesize every environment (or ENV=...) into cdktf.out; a failure keeps the previous output
-	npx tsx main.ts
+	node --import tsx main.ts
 
 validate: synth ## terraform init -backend=false + validate in every stack, offline (UAG_PROVIDER_MIRROR)
 	npx tsx tools/validate/cli.ts
@@ -39,7 +39,7 @@ schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json
 	npx tsx tools/schema/generate.ts
 
 bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
-	bash tools/bench/synth-bench.sh
+	bash tools/bench/run.sh
 
 clean: ## Remove synthesized output and caches
 	rm -rf cdktf.out .cdktf.out.staging-* .tmp coverage

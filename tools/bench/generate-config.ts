@@ -1,0 +1,69 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+
+/**
+ * Writes a configuration with `count` services into `target`: the example environments and services, plus
+ * generated services (a copy of the payments API under new names) enabled in every environment with
+ * backends inside the existing spoke VPCs. Used by `make bench` for the 200-service case.
+ *
+ *   tsx tools/bench/generate-config.ts <target-dir> [count=200]
+ */
+const VISIBILITIES = ['public', 'private', 'both'] as const;
+
+export function generateConfig(target: string, count: number): void {
+  const root = path.resolve(__dirname, '../..');
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(root, 'environments'), path.join(target, 'environments'), { recursive: true });
+  cpSync(path.join(root, 'services'), path.join(target, 'services'), { recursive: true });
+
+  const template = readFileSync(path.join(root, 'services/payments/openapi.yaml'), 'utf8');
+  const examples = 3;
+  const generated = Array.from({ length: Math.max(0, count - examples) }, (_, index) => `svc-${String(index + 1).padStart(3, '0')}`);
+  for (const [index, name] of generated.entries()) {
+    const visibility = VISIBILITIES[index % VISIBILITIES.length];
+    const dir = path.join(target, 'services', name);
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'service.yaml'),
+      [
+        '# yaml-language-server: $schema=../schema.json',
+        `name: ${name}`,
+        `description: Generated service ${name} for benchmarks.`,
+        'owner: { team: bench-team, email: bench-team@example.com }',
+        // Private domains take single-segment base paths; public ones may be multi-level.
+        `basePath: ${visibility === 'public' ? `v1/${name}` : name}`,
+        `visibility: ${visibility}`,
+        'backend: { port: 8443, protocol: TLS }',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(path.join(dir, 'openapi.yaml'), template.replaceAll('Payments API', `${name} API`));
+  }
+
+  for (const environment of ['dev', 'staging', 'prod']) {
+    const file = path.join(target, 'environments', `${environment}.yaml`);
+    const document = parseDocument(readFileSync(file, 'utf8'));
+    const spokes = document.getIn(['network', 'spokes']) as { toJSON(): { account: string; vpc: { cidr: string } }[] };
+    const spokeList = spokes.toJSON();
+    for (const [index, name] of generated.entries()) {
+      const spoke = spokeList[index % spokeList.length];
+      const [a, b] = spoke.vpc.cidr.split('.');
+      // Addresses stay inside the spoke's /16: 10.x.<200-249>.<1-250>.
+      const address = `${a}.${b}.${200 + Math.floor(index / 250)}.${(index % 250) + 1}`;
+      document.setIn(['services', name], document.createNode({ backend: { account: spoke.account, addresses: [address] } }));
+    }
+    writeFileSync(file, document.toString());
+  }
+}
+
+if (require.main === module) {
+  const [target, count = '200'] = process.argv.slice(2);
+  if (!target) {
+    console.error('usage: tsx tools/bench/generate-config.ts <target-dir> [count=200]');
+    process.exit(2);
+  }
+  generateConfig(path.resolve(target), Number(count));
+  console.log(`wrote a ${count}-service configuration to ${target}`);
+}

@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { generateConfig } from './generate-config';
+
+/**
+ * `make bench`: wall time (hyperfine, mean of several runs) and peak RSS (/usr/bin/time -v) of synthesizing
+ * every environment, for the example configuration and a generated 200-service one, each compared in the
+ * same run with a baseline that loads @cdktf/provider-aws from its package root before the same app.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const WORK = path.join(ROOT, '.tmp', 'bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+interface Case {
+  readonly name: string;
+  readonly configDir: string;
+  readonly baseline: boolean;
+}
+
+interface Measurement {
+  readonly meanSeconds: number;
+  readonly stddevSeconds: number;
+  readonly peakRssMb: number;
+}
+
+function command(entry: Case): string[] {
+  // The baseline differs only by loading the provider package root first, as `import ... from '@cdktf/provider-aws'` would.
+  const preload = entry.baseline ? ['--require', '@cdktf/provider-aws'] : [];
+  return ['node', ...preload, '--import', 'tsx', 'main.ts'];
+}
+
+function environmentFor(entry: Case): NodeJS.ProcessEnv {
+  return { ...process.env, UAG_CONFIG_DIR: entry.configDir, CDKTF_OUTDIR: path.join(WORK, 'out'), ENV: '' };
+}
+
+function measure(entry: Case): Measurement {
+  const exportFile = path.join(WORK, `${entry.name.replace(/\W+/g, '-')}.json`);
+  const shellCommand = command(entry).join(' ');
+  execFileSync('hyperfine', ['--style', 'none', '--warmup', '1', '--runs', String(RUNS), '--export-json', exportFile, shellCommand], {
+    cwd: ROOT,
+    env: environmentFor(entry),
+    stdio: 'ignore',
+  });
+  const [result] = (JSON.parse(readFileSync(exportFile, 'utf8')) as { results: { mean: number; stddev: number }[] }).results;
+  const timed = spawnSync('/usr/bin/time', ['-v', ...command(entry)], { cwd: ROOT, env: environmentFor(entry), encoding: 'utf8' });
+  const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timed.stderr)?.[1]);
+  if (timed.status !== 0 || !rssKb) throw new Error(`${shellCommand} failed:\n${timed.stderr}`);
+  return { meanSeconds: result.mean, stddevSeconds: result.stddev, peakRssMb: rssKb / 1024 };
+}
+
+function main(): void {
+  mkdirSync(WORK, { recursive: true });
+  const generated = path.join(WORK, 'config-200');
+  generateConfig(generated, 200);
+  const cases: Case[] = [
+    { name: 'example (3 services)', configDir: ROOT, baseline: false },
+    { name: 'example (3 services)', configDir: ROOT, baseline: true },
+    { name: 'generated (200 services)', configDir: generated, baseline: false },
+    { name: 'generated (200 services)', configDir: generated, baseline: true },
+  ];
+  const stackCount = (configDir: string) => {
+    const output = execFileSync('node', ['--import', 'tsx', 'main.ts'], { cwd: ROOT, env: environmentFor({ name: '', configDir, baseline: false }), encoding: 'utf8' });
+    return Number(/Synthesized (\d+) stacks/.exec(output)?.[1]);
+  };
+
+  console.log(`Synthesis of every environment, ${RUNS} runs each after one warm-up (hyperfine ${execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]}), peak RSS from /usr/bin/time -v, ${new Date().toISOString()}`);
+  console.log('');
+  console.log('| configuration | stacks | imports | wall mean (s) | ± (s) | peak RSS (MB) | wall vs baseline | RSS vs baseline |');
+  console.log('|---|---:|---|---:|---:|---:|---:|---:|');
+  for (let index = 0; index < cases.length; index += 2) {
+    const [deep, root] = [cases[index], cases[index + 1]];
+    const stacks = stackCount(deep.configDir);
+    const deepResult = measure(deep);
+    const rootResult = measure(root);
+    const row = (label: string, result: Measurement) =>
+      `| ${deep.name} | ${stacks} | ${label} | ${result.meanSeconds.toFixed(2)} | ${result.stddevSeconds.toFixed(2)} | ${result.peakRssMb.toFixed(0)} | ${(result.meanSeconds / rootResult.meanSeconds).toFixed(2)} | ${(result.peakRssMb / rootResult.peakRssMb).toFixed(2)} |`;
+    console.log(row('deep (lib/<resource>)', deepResult));
+    console.log(row('package root (baseline)', rootResult));
+  }
+}
+
+main();
