@@ -31,3 +31,20 @@ export function deploySessionName(id: string): string {
 export function resourceName(environment: string, ...parts: string[]): string {
   return [environment, ...parts].join('-');
 }
+
+/** Lambda logs to `/aws/lambda/<function>`; modules create that group themselves to own retention and encryption. */
+export function lambdaLogGroupName(functionName: string): string {
+  return `/aws/lambda/${functionName}`;
+}
+
+/** Execution role of a function. IAM role names are limited to 64 characters. */
+export function lambdaExecutionRoleName(functionName: string): string {
+  const name = `${functionName}-exec`;
+  if (name.length > 64) throw new Error(`execution role name "${name}" exceeds IAM's 64 characters; shorten the function name "${functionName}"`);
+  return name;
+}
+
+/** `<function>-<signal>`, e.g. `prod-authorizer-errors`: alarms sort next to the function they watch. */
+export function lambdaAlarmName(functionName: string, signal: string): string {
+  return `${functionName}-${signal}`;
+}
