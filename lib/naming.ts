@@ -48,3 +48,11 @@ export function lambdaExecutionRoleName(functionName: string): string {
 export function lambdaAlarmName(functionName: string, signal: string): string {
   return `${functionName}-${signal}`;
 }
+
+/**
+ * WAF logging destinations must be named `aws-waf-logs-*` or AWS WAF refuses them:
+ * `aws-waf-logs-<env>-<parts...>`, e.g. `aws-waf-logs-prod-edge`.
+ */
+export function wafLogDestinationName(environment: string, ...parts: string[]): string {
+  return ['aws-waf-logs', environment, ...parts].join('-');
+}
