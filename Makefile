@@ -11,8 +11,11 @@ export UAG_PROVIDER_MIRROR
 
 STAMP := node_modules/.package-lock.json
 
+# `npm install` rather than `npm ci`: the registries these machines reach serve only the linux builds of
+# optional platform packages (e.g. jest 30's unrs-resolver bindings), so the lock file cannot list the others
+# and `npm ci` refuses it. `npm install` still installs exactly the locked versions and leaves the lock as is.
 $(STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 	@touch $@
 
 .PHONY: help install synth validate test lint schema bench clean
@@ -20,7 +23,7 @@ $(STAMP): package.json package-lock.json
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-install: $(STAMP) ## Install the pinned toolchain from package-lock.json (npm ci)
+install: $(STAMP) ## Install the pinned toolchain from package-lock.json
 
 synth: $(STAMP) ## Synthesize every environment (or ENV=...) into cdktf.out; a failure keeps the previous output
 	node --import tsx main.ts
