@@ -18,7 +18,7 @@ $(STAMP): package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate test lint schema bench clean
+.PHONY: help install synth validate plan-offline test lint schema bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,6 +30,9 @@ synth: $(STAMP) ## Synthesize every environment (or ENV=...) into cdktf.out; a f
 
 validate: synth ## terraform init -backend=false + validate in every stack, offline (UAG_PROVIDER_MIRROR)
 	npx tsx tools/validate/cli.ts
+
+plan-offline: $(STAMP) ## Offline terraform plan of every stack (ENV=...) and the plan report; no network, no credentials
+	npx tsx tools/plan-offline/cli.ts
 
 test: $(STAMP) ## Run the jest suite (includes terraform validate when terraform and the mirror exist)
 	npx jest
@@ -45,4 +48,4 @@ bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-impo
 	bash tools/bench/run.sh
 
 clean: ## Remove synthesized output and caches
-	rm -rf cdktf.out .cdktf.out.staging-* .tmp coverage
+	rm -rf cdktf.out cdktf.out.offline .cdktf.out.staging-* .tmp coverage
