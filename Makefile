@@ -18,7 +18,7 @@ $(STAMP): package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate plan-offline test lint schema bench clean
+.PHONY: help install synth validate plan-offline tflint test lint schema bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,15 +34,23 @@ validate: synth ## terraform init -backend=false + validate in every stack, offl
 plan-offline: $(STAMP) ## Offline terraform plan of every stack (ENV=...) and the plan report; no network, no credentials
 	npx tsx tools/plan-offline/cli.ts
 
+tflint: synth ## tflint in every stack (.tflint.hcl); Code Quality JSON + JUnit XML in .tmp/reports; exit 127 without tflint
+	npx tsx tools/tflint/cli.ts
+
 test: $(STAMP) ## Run the jest suite (includes terraform validate when terraform and the mirror exist)
 	npx jest
 
-lint: $(STAMP) ## Type check (tsc --noEmit) and ESLint (forbids root imports of @cdktf/provider-aws)
+lint: $(STAMP) ## Type check (tsc --noEmit), ESLint (forbids root imports of @cdktf/provider-aws), docs/guardrails.md current
 	npx tsc --noEmit
 	npx eslint --max-warnings=0 .
+	npx tsx tools/guardrails/generate-doc.ts --check
 
 schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json from the config model
 	npx tsx tools/schema/generate.ts
+
+.PHONY: guardrails-doc
+guardrails-doc: $(STAMP) ## Regenerate docs/guardrails.md from the guardrail rules (make lint fails when it is stale)
+	npx tsx tools/guardrails/generate-doc.ts
 
 bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
 	bash tools/bench/run.sh
