@@ -19,7 +19,8 @@ export const wafRateLimits: ConfigRule = {
       const perIp: RateLimitAt = { ...environment.waf.rateLimits.perIp, path: ['waf', 'rateLimits', 'perIp'] };
       const paths = environment.waf.rateLimits.paths.map((limit, index) => ({ ...limit, path: ['waf', 'rateLimits', 'paths', index] }));
       const fms = environment.firewallManager?.waf.rateLimit;
-      const all: RateLimitAt[] = [perIp, ...paths, ...(fms ? [{ ...fms, path: ['firewallManager', 'waf', 'rateLimit'] }] : [])];
+      const origin: RateLimitAt = { ...environment.waf.originRateLimit, path: ['waf', 'originRateLimit'] };
+      const all: RateLimitAt[] = [perIp, ...paths, origin, ...(fms ? [{ ...fms, path: ['firewallManager', 'waf', 'rateLimit'] }] : [])];
       const bounds = all.flatMap((limit) => withinBounds(file, limit));
       const stricter = paths
         .filter((limit) => withinBounds(file, limit).length === 0 && withinBounds(file, perIp).length === 0)

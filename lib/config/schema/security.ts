@@ -131,6 +131,16 @@ export const WafSchema = z
         paths: z.array(PathRateLimit).max(20).default([]),
       })
       .meta({ description: 'Layered rate-based rules: one global per-IP limit, stricter limits for sensitive paths.' }),
+    originRateLimit: z
+      .strictObject({
+        limit: z.number().int().default(100_000),
+        evaluationWindowSeconds: z.number().int().default(300),
+      })
+      .prefault({})
+      .meta({
+        description:
+          'Per source IP at the regional web ACL. Requests arrive from CloudFront edge addresses that many clients share, so this is a circuit breaker for the origin, not a per-client limit.',
+      }),
     geoBlock: z
       .strictObject({
         countries: z.array(countryCode).min(1),
@@ -248,7 +258,10 @@ export const FirewallManagerSchema = z
       .strictObject({
         enabled: z.boolean().default(true),
         scope: PolicyScope.optional(),
-        automaticResponse: z.enum(['disabled', 'count', 'block']).default('count').meta({ description: 'Automatic application-layer response on CloudFront.' }),
+        automaticResponse: z
+          .enum(['ignored', 'disabled', 'count', 'block'])
+          .default('count')
+          .meta({ description: 'Automatic application-layer response on CloudFront: ignored leaves it to the account, disabled turns it off, count or block turn it on.' }),
       })
       .prefault({})
       .meta({ description: 'SHIELD_ADVANCED policy for CloudFront distributions (Firewall Manager subscribes accounts in scope).' }),

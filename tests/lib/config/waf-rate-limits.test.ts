@@ -26,6 +26,11 @@ describe('waf-rate-limits', () => {
     ]);
   });
 
+  it('Noncompliance 2b: the origin circuit breaker above the AWS WAF maximum', () => {
+    const config = withEnvironment('staging', (environment) => (environment.waf.originRateLimit.limit = 2_000_000_001));
+    expect(wafRateLimits.check(config)).toEqual([expect.objectContaining({ file: 'environments/staging.yaml', path: ['waf', 'originRateLimit', 'limit'] })]);
+  });
+
   it('Noncompliance 3: an evaluation window AWS WAF does not support', () => {
     const config = withEnvironment('prod', (environment) => (environment.waf.rateLimits.perIp.evaluationWindowSeconds = 30));
     expect(wafRateLimits.check(config)).toEqual([

@@ -1,0 +1,45 @@
+import { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import type { FirewallManager } from '../../lib/config/schema/security';
+import { resourceName } from '../../lib/naming';
+import { shieldAdvancedManagedServiceData, stableJson } from './fms-managed-service-data';
+import type { FmsScopeMaps } from './fms-policy-scope';
+
+export interface FmsShieldPolicyProps {
+  /** Environment name; prefixes the policy name. */
+  readonly environmentName: string;
+  /** The environment's `firewallManager.shieldAdvanced` settings. */
+  readonly settings: FirewallManager['shieldAdvanced'];
+  /** Let Firewall Manager protect (and subscribe) accounts and resources in scope. */
+  readonly remediation: boolean;
+  /** Accounts and OUs in scope. */
+  readonly scope: FmsScopeMaps;
+  /** The us-east-1 provider: CloudFront is a global resource. */
+  readonly provider: TerraformProvider;
+}
+
+/**
+ * A SHIELD_ADVANCED policy for every CloudFront distribution in scope, with automatic application-layer
+ * response. With remediation on, Firewall Manager subscribes accounts in scope to Shield Advanced.
+ */
+export class FmsShieldPolicy extends Construct {
+  readonly policy: FmsPolicy;
+
+  constructor(scope: Construct, id: string, props: FmsShieldPolicyProps) {
+    super(scope, id);
+    this.policy = new FmsPolicy(this, 'Resource', {
+      provider: props.provider,
+      name: resourceName(props.environmentName, 'shield', 'cloudfront'),
+      description: `${props.environmentName}: Shield Advanced for CloudFront distributions`,
+      resourceType: 'AWS::CloudFront::Distribution',
+      ...props.scope,
+      excludeResourceTags: false,
+      remediationEnabled: props.remediation,
+      // Firewall Manager does not offer this clean-up for Shield Advanced policies; stated so nobody expects it.
+      deleteUnusedFmManagedResources: false,
+      deleteAllPolicyResources: true,
+      securityServicePolicyData: { type: 'SHIELD_ADVANCED', managedServiceData: stableJson(shieldAdvancedManagedServiceData(props.settings.automaticResponse)) },
+    });
+  }
+}

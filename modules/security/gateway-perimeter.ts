@@ -1,0 +1,57 @@
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import type { Environment } from '../../lib/config/schema/environment';
+import { resourceName } from '../../lib/naming';
+import { AlarmTopic } from '../observability/alarm-topic';
+import { EdgeWebAcl } from './edge-web-acl';
+import { RegionalWebAcl, type OriginVerification } from './regional-web-acl';
+import { ShieldAdvanced } from './shield-advanced';
+
+export interface GatewayPerimeterProps {
+  /** The validated environment (waf, shield). */
+  readonly environment: Environment;
+  /** The gateway account. */
+  readonly accountId: string;
+  /** Home-region provider of the gateway stack. */
+  readonly provider: TerraformProvider;
+  /** us-east-1 provider of the gateway stack (CloudFront web ACL, Shield, global metrics). */
+  readonly usEast1: TerraformProvider;
+}
+
+/**
+ * The gateway's perimeter: the environment's alarm topics, the edge web ACL for CloudFront, Shield
+ * Advanced, and on demand the regional web ACL of the public stages. What the rest of the gateway uses:
+ *   edgeWebAcl.arn                      CloudFront `web_acl_id`
+ *   enforceOriginVerification(secret)   regional web ACL; `.arn` for each public stage's association
+ *   shield.protectDistribution(...)     the distribution (and shield.protectHostedZone for the public zone)
+ *   alarmTopic / globalAlarmTopic       alarm actions in the home region / in us-east-1 (CloudFront metrics)
+ */
+export class GatewayPerimeter extends Construct {
+  /** The environment's alarm topic in the home region. */
+  readonly alarmTopic: AlarmTopic;
+  /** Alarm topic in us-east-1, where CloudFront and Shield publish the metrics of global resources. */
+  readonly globalAlarmTopic: AlarmTopic;
+  readonly edgeWebAcl: EdgeWebAcl;
+  readonly shield: ShieldAdvanced;
+  private readonly props: GatewayPerimeterProps;
+
+  constructor(scope: Construct, id: string, props: GatewayPerimeterProps) {
+    super(scope, id);
+    this.props = props;
+    const { environment, accountId } = props;
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { name: resourceName(environment.name, 'alarms'), accountId, provider: props.provider });
+    this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', { name: resourceName(environment.name, 'alarms-us-east-1'), accountId, provider: props.usEast1 });
+    this.edgeWebAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { environmentName: environment.name, waf: environment.waf, accountId, provider: props.usEast1 });
+    this.shield = new ShieldAdvanced(this, 'Shield', { environmentName: environment.name, shield: environment.shield, provider: props.usEast1, alarmTopic: this.globalAlarmTopic });
+  }
+
+  /**
+   * Creates the regional web ACL of the public API stages, which blocks requests without CloudFront's
+   * origin-verification header. Called once by the code that creates the secret (CloudFront sends the
+   * same value); the secret never appears in source.
+   */
+  enforceOriginVerification(originVerification: OriginVerification): RegionalWebAcl {
+    const { environment, accountId, provider } = this.props;
+    return new RegionalWebAcl(this, 'RegionalWebAcl', { environmentName: environment.name, waf: environment.waf, originVerification, accountId, region: environment.region, provider });
+  }
+}
