@@ -36,11 +36,10 @@ async function main(): Promise<number> {
     const { stacks } = synthesize({ configDir, outdir, environments: process.env.ENV, offline: true });
     console.error(`plan-offline: synthesized ${stacks.length} stacks offline into ${path.relative(process.cwd(), outdir)}`);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof SelectionError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
+    // Configuration problems, an unknown ENV, guardrail violations: synthesis explains them; nothing to plan.
+    const known = error instanceof ConfigError || error instanceof SelectionError;
+    console.error(`${known ? '' : 'plan-offline: synthesis failed: '}${(error as Error).message}`);
+    return 1;
   }
 
   const planned = await planStacksOffline({ outdir, mirror, planDir: path.join(outdir, 'plans') });
