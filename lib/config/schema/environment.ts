@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuthorizerSchema } from './authorizer';
 import { accountId, awsRegion, dnsName, ipv4Address, ipv4Cidr, slug } from './fields';
+import { GuardrailsSchema } from './guardrails';
 import { OrganizationSchema } from './organization';
 import { FirewallManagerSchema, ShieldSchema, WafSchema } from './security';
 
@@ -135,6 +136,7 @@ export const EnvironmentSchema = z
     waf: WafSchema,
     shield: ShieldSchema,
     firewallManager: FirewallManagerSchema.optional(),
+    guardrails: GuardrailsSchema,
     consumers: z.record(slug, Consumer).default({}),
     services: z.record(slug, ServiceDeployment).default({}),
   })

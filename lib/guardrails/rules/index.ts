@@ -1,0 +1,117 @@
+import type { GuardrailRule } from '../rule';
+import { cacheEncrypted } from './api-gateway/cache-encrypted';
+import { dataTraceOff } from './api-gateway/data-trace-off';
+import { deploymentTriggers } from './api-gateway/deployment-triggers';
+import { domainTls } from './api-gateway/domain-tls';
+import { executeApiEndpointDisabled } from './api-gateway/execute-api-endpoint-disabled';
+import { methodsAuthorized } from './api-gateway/methods-authorized';
+import { openApiOperationsAuthorized } from './api-gateway/openapi-operations-authorized';
+import { privateApiSourceVpce } from './api-gateway/private-api-source-vpce';
+import { privateDomainSourceVpce } from './api-gateway/private-domain-source-vpce';
+import { stageAccessLogs } from './api-gateway/stage-access-logs';
+import { stageLoggingLevel } from './api-gateway/stage-logging-level';
+import { stageThrottling } from './api-gateway/stage-throttling';
+import { stageTracing } from './api-gateway/stage-tracing';
+import { distributionWebAcl } from './cloudfront/distribution-web-acl';
+import { originHttpsOnly } from './cloudfront/origin-https-only';
+import { originTls } from './cloudfront/origin-tls';
+import { originVerificationHeader } from './cloudfront/origin-verification-header';
+import { viewerHttpsOnly } from './cloudfront/viewer-https-only';
+import { viewerTls } from './cloudfront/viewer-tls';
+import { deleteUnusedExplicit } from './firewall-manager/delete-unused-explicit';
+import { policyScope } from './firewall-manager/policy-scope';
+import { remediationInProduction } from './firewall-manager/remediation-in-production';
+import { noAdminManagedPolicies } from './iam/no-admin-managed-policies';
+import { noAnonymousPrincipal } from './iam/no-anonymous-principal';
+import { noWildcardActions } from './iam/no-wildcard-actions';
+import { authorizerConcurrency } from './lambda/authorizer-concurrency';
+import { functionLogRetention } from './lambda/log-retention';
+import { permissionScoped } from './lambda/permission-scoped';
+import { supportedRuntime } from './lambda/supported-runtime';
+import { functionTracing } from './lambda/tracing';
+import { deletionProtectionInProduction } from './load-balancing/deletion-protection-in-production';
+import { loadBalancerInternal } from './load-balancing/internal';
+import { listenerTlsPolicy } from './load-balancing/listener-tls-policy';
+import { logGroupRetention } from './logs/log-group-retention';
+import { flowLogAllTraffic } from './network/flow-log-all-traffic';
+import { noOpenIngress } from './network/no-open-ingress';
+import { tgwAutoAccept } from './network/tgw-auto-accept';
+import { tgwDefaultAssociation } from './network/tgw-default-association';
+import { tgwDefaultPropagation } from './network/tgw-default-propagation';
+import { tgwFlowLogs } from './network/tgw-flow-logs';
+import { vpcFlowLogs } from './network/vpc-flow-logs';
+import { declaredPrincipals } from './ram/declared-principals';
+import { noExternalPrincipals } from './ram/no-external-principals';
+import { distributionProtected } from './shield/distribution-protected';
+import { protectionHealthCheck } from './shield/protection-health-check';
+import { awsProviderOnly } from './stack/aws-provider-only';
+import { resourceBudget } from './stack/resource-budget';
+import { requiredTags } from './tags/required-tags';
+import { commonRuleSet } from './waf/common-rule-set';
+import { ipReputation } from './waf/ip-reputation';
+import { knownBadInputs } from './waf/known-bad-inputs';
+import { loggingRedactsAuthorization } from './waf/logging-redacts-authorization';
+import { rateBasedRule } from './waf/rate-based-rule';
+import { visibilityMetrics } from './waf/visibility-metrics';
+import { webAclLogging } from './waf/web-acl-logging';
+
+/** The pack, in the order docs/guardrails.md lists it. Ids are forever: retire a rule, never reuse its id. */
+export const ALL_RULES: readonly GuardrailRule[] = [
+  stageAccessLogs,
+  stageTracing,
+  stageLoggingLevel,
+  stageThrottling,
+  dataTraceOff,
+  openApiOperationsAuthorized,
+  methodsAuthorized,
+  executeApiEndpointDisabled,
+  privateApiSourceVpce,
+  privateDomainSourceVpce,
+  domainTls,
+  deploymentTriggers,
+  cacheEncrypted,
+  distributionWebAcl,
+  viewerTls,
+  viewerHttpsOnly,
+  originHttpsOnly,
+  originTls,
+  originVerificationHeader,
+  distributionProtected,
+  protectionHealthCheck,
+  ipReputation,
+  commonRuleSet,
+  knownBadInputs,
+  rateBasedRule,
+  webAclLogging,
+  loggingRedactsAuthorization,
+  visibilityMetrics,
+  policyScope,
+  remediationInProduction,
+  deleteUnusedExplicit,
+  noExternalPrincipals,
+  declaredPrincipals,
+  tgwAutoAccept,
+  tgwDefaultAssociation,
+  tgwDefaultPropagation,
+  vpcFlowLogs,
+  tgwFlowLogs,
+  flowLogAllTraffic,
+  noOpenIngress,
+  loadBalancerInternal,
+  deletionProtectionInProduction,
+  listenerTlsPolicy,
+  functionTracing,
+  functionLogRetention,
+  supportedRuntime,
+  authorizerConcurrency,
+  permissionScoped,
+  noWildcardActions,
+  noAnonymousPrincipal,
+  noAdminManagedPolicies,
+  logGroupRetention,
+  requiredTags,
+  resourceBudget,
+  awsProviderOnly,
+];
+
+export const GUARDRAIL_RULE_IDS: readonly string[] = ALL_RULES.map((rule) => rule.id);
