@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError } from './lib/config/problems';
+import { GuardrailError } from './lib/guardrails/findings';
+import { formatFailure, formatReports } from './lib/guardrails/format';
 import { SelectionError } from './lib/synth/select-environments';
 import { synthesize } from './lib/synth/synthesize';
 
@@ -14,12 +16,17 @@ function main(): number {
   const configDir = process.env.UAG_CONFIG_DIR ?? __dirname;
   const outdir = process.env.CDKTF_OUTDIR ?? path.join(__dirname, 'cdktf.out');
   try {
-    const { stacks } = synthesize({ configDir, outdir, environments: process.env.ENV, offline: process.env.UAG_OFFLINE === '1' });
+    const { stacks, guardrails } = synthesize({ configDir, outdir, environments: process.env.ENV, offline: process.env.UAG_OFFLINE === '1' });
+    console.log(formatReports(guardrails));
     console.log(`Synthesized ${stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}`);
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof SelectionError) {
       console.error(`${error.message}\nSynthesis stopped; ${outdir} was left as it was.`);
+      return 1;
+    }
+    if (error instanceof GuardrailError) {
+      console.error(formatFailure(error.reports, outdir));
       return 1;
     }
     throw error;

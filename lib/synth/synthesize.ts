@@ -1,6 +1,8 @@
-import { App } from 'cdktf';
+import { App, Aspects, type IAspect } from 'cdktf';
 import { loadConfig } from '../config/load';
 import { OFFLINE_CONTEXT_KEY } from '../cross-stack';
+import type { GuardrailReport } from '../guardrails/findings';
+import { checkSynthesizedOutput } from '../guardrails/synthesized-output';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
 
@@ -15,11 +17,16 @@ export interface SynthesizeOptions {
   /** Offline plan mode: local backends, dummy credentials, placeholders for cross-stack values (lib/cross-stack.ts).
    * @default false - deploy mode (S3 backend, deploy role, remote state) */
   readonly offline?: boolean;
+  /** Extra cdktf aspects applied to every stack before synthesis (tests plant guardrail violations with them).
+   * @default - none */
+  readonly aspects?: readonly IAspect[];
 }
 
 export interface SynthesizeResult {
   /** Stack ids written, in synthesis order. */
   readonly stacks: string[];
+  /** Guardrail outcome per environment: warnings, applied suppressions, unused suppressions. */
+  readonly guardrails: GuardrailReport[];
 }
 
 /** Loads and validates the configuration, builds the stacks of the chosen environments and writes them. */
@@ -33,7 +40,11 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
   return replaceDirectoryAtomically(options.outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : undefined });
     const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
+    // cdktf invokes aspects per stack, starting at the stack, so they are added to every stack rather than the app.
+    for (const stack of stacks) for (const aspect of options.aspects ?? []) Aspects.of(stack).add(aspect);
     app.synth();
-    return { stacks: stacks.map((stack) => stack.stackId) };
+    // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
+    const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
+    return { stacks: stacks.map((stack) => stack.stackId), guardrails };
   });
 }
