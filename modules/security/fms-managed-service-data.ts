@@ -3,7 +3,8 @@ import { ALWAYS_REDACTED_HEADERS } from './waf-logging';
 
 /**
  * `managed_service_data` of Firewall Manager policies, in the format of the FMS API reference
- * (SecurityServicePolicyData.ManagedServiceData, examples for WAFV2 and SHIELD_ADVANCED).
+ * (SecurityServicePolicyData.ManagedServiceData, examples for WAFV2, SHIELD_ADVANCED and
+ * SECURITY_GROUPS_CONTENT_AUDIT; see tests/modules/security/fms-documented-format.ts).
  * It is one JSON string attribute: `stableJson` writes object keys in sorted order, so the same policy
  * always renders the same string and plans show no change where there is none. The provider compares it
  * semantically after dropping null and [] fields, so fields are only written when they carry a value.
@@ -20,6 +21,9 @@ export interface FmsRuleGroup {
   } | null;
   readonly ruleGroupType: 'ManagedRuleGroup' | 'RuleGroup';
   readonly excludeRules: readonly { readonly name: string }[];
+  /** Rules of a managed group moved to count mode (FMS supports overrides for managed groups only). */
+  readonly ruleActionOverrides?: readonly { readonly name: string; readonly actionToUse: { readonly count: Record<string, never> } }[];
+  readonly sampledRequestsEnabled: boolean;
 }
 
 export interface WafV2ManagedServiceData {
@@ -64,13 +68,15 @@ export function preProcessRuleGroups(groups: FirewallManager['waf']['preProcessR
       managedRuleGroupName: group.name,
     },
     ruleGroupType: 'ManagedRuleGroup',
-    excludeRules: group.countRules.map((name) => ({ name })),
+    excludeRules: [],
+    ...(group.countRules.length > 0 ? { ruleActionOverrides: group.countRules.map((name) => ({ name, actionToUse: { count: {} } })) } : {}),
+    sampledRequestsEnabled: true,
   }));
 }
 
 /** A rule group owned by the administrator account, evaluated after the account's own rules. */
 export function ownRuleGroup(ruleGroupArn: string): FmsRuleGroup {
-  return { ruleGroupArn, overrideAction: { type: 'NONE' }, managedRuleGroupIdentifier: null, ruleGroupType: 'RuleGroup', excludeRules: [] };
+  return { ruleGroupArn, overrideAction: { type: 'NONE' }, managedRuleGroupIdentifier: null, ruleGroupType: 'RuleGroup', excludeRules: [], sampledRequestsEnabled: true };
 }
 
 export interface WafV2PolicyOptions {

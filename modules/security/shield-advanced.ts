@@ -71,7 +71,8 @@ export class ShieldAdvanced extends Construct {
       });
       this.ordering.push(this.subscription);
     }
-    const dependsOn = [...this.ordering];
+    // Every Shield resource waits for the subscription when this stack creates it.
+    const dependsOn = this.ordering.length > 0 ? [...this.ordering] : undefined;
 
     // Pattern ALL: every protection of the gateway account, i.e. this environment's. MAX suits resources that
     // do not share traffic evenly, such as a distribution and a hosted zone (AWS guidance for CloudFront).
@@ -111,7 +112,7 @@ export class ShieldAdvanced extends Construct {
       applicationLayerResponse: shield.applicationLayerResponse,
       alarmTopic: this.props.alarmTopic,
       provider: this.props.provider,
-      dependsOn: this.ordering,
+      dependsOn: this.ordering.length > 0 ? this.ordering : undefined,
     });
   }
 
@@ -123,11 +124,11 @@ export class ShieldAdvanced extends Construct {
       resourceArn: zone.hostedZoneArn,
       alarmTopic: this.props.alarmTopic,
       provider: this.props.provider,
-      dependsOn: this.ordering,
+      dependsOn: this.ordering.length > 0 ? this.ordering : undefined,
     });
   }
 
-  private grantSrtAccess(dependsOn: ITerraformDependable[]): { role: IamRole; association: ShieldDrtAccessRoleArnAssociation } {
+  private grantSrtAccess(dependsOn: ITerraformDependable[] | undefined): { role: IamRole; association: ShieldDrtAccessRoleArnAssociation } {
     const { provider, environmentName, shield } = this.props;
     const partition = new DataAwsPartition(this, 'Partition', { provider });
     const trust = new DataAwsIamPolicyDocument(this, 'SrtTrustPolicy', {
@@ -148,7 +149,7 @@ export class ShieldAdvanced extends Construct {
     const association = new ShieldDrtAccessRoleArnAssociation(this, 'SrtAccess', {
       provider,
       roleArn: role.arn,
-      dependsOn: [...dependsOn, attachment],
+      dependsOn: [...(dependsOn ?? []), attachment],
     });
     shield.srtAccess.logBuckets.forEach((bucket, index) => {
       new ShieldDrtAccessLogBucketAssociation(this, `SrtLogBucket${index}`, { provider, logBucket: bucket, roleArnAssociationId: association.id });

@@ -1,0 +1,42 @@
+import { AlarmTopic } from '../../../modules/observability/alarm-topic';
+import { dataByPath, gatewayTestStack, single, synthJson } from '../security/support';
+
+function alarmTopic() {
+  const { stack } = gatewayTestStack('prod');
+  new AlarmTopic(stack, 'AlarmTopic', { name: 'prod-alarms', accountId: stack.accountId });
+  return synthJson(stack);
+}
+
+describe('AlarmTopic', () => {
+  it('encrypts the topic with its own rotating KMS key', () => {
+    const json = alarmTopic();
+    expect(single(json, 'aws_sns_topic')).toMatchObject({ name: 'prod-alarms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\..+\.arn\}$/) });
+    expect(single(json, 'aws_kms_key')).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    expect(single(json, 'aws_kms_alias').name).toBe('alias/prod-alarms');
+  });
+
+  it('lets CloudWatch use the key, and the account administer it with named actions only', () => {
+    const json = alarmTopic();
+    const policy = dataByPath(json, 'aws_iam_policy_document', 'AlarmTopic/Key/Policy') as { statement: { sid: string; actions: string[]; principals: unknown }[] };
+    expect(policy.statement.find((statement) => statement.sid === 'ServiceUse0')).toMatchObject({
+      principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    });
+    expect(policy.statement.find((statement) => statement.sid === 'AccountAdministration')!.actions).toContain('kms:PutKeyPolicy');
+    for (const statement of policy.statement) for (const action of statement.actions) expect(action).not.toContain('*');
+  });
+
+  it('accepts messages only from CloudWatch alarms of its own account, and only over TLS', () => {
+    const json = alarmTopic();
+    const policy = dataByPath(json, 'aws_iam_policy_document', 'AlarmTopic/Policy') as { statement: Record<string, unknown>[] };
+    expect(policy.statement).toEqual([
+      expect.objectContaining({
+        principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
+        actions: ['sns:Publish'],
+        condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455558888'] }],
+      }),
+      expect.objectContaining({ effect: 'Deny', condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] }),
+    ]);
+    expect(single(json, 'aws_sns_topic_policy').policy).toMatch(/^\$\{data\.aws_iam_policy_document\.AlarmTopic_Policy_.+\.json\}$/);
+  });
+});
