@@ -40,21 +40,35 @@ const largestStack = (environment: string): { id: string; count: number } =>
     .map((id) => ({ id, count: Object.values(example.stack(id).resource ?? {}).reduce((sum, named) => sum + Object.keys(named).length, 0) }))
     .sort((a, b) => b.count - a.count)[0]!;
 
-/** The first 12-digit RAM principal of the environment, for a plant that moves that account out of the organization. */
+/**
+ * A RAM principal of the environment whose account can be moved out of the organization without a configuration
+ * rule objecting first (spoke accounts, for instance, must stay inside), so the guardrail is what stops the share.
+ */
 function ramPrincipal(environment: string): { stack: string; address: string; alias: string } | undefined {
-  const config = editYamlAliases(environment);
+  const aliases = accountAliases(environment);
   for (const id of example.stacks.filter((stack) => stack.startsWith(`${environment}-`))) {
     for (const [name, values] of Object.entries(example.stack(id).resource?.aws_ram_principal_association ?? {})) {
-      const alias = config.get(String(values.principal));
-      if (alias) return { stack: id, address: `aws_ram_principal_association.${name}`, alias };
+      const alias = aliases.get(String(values.principal));
+      if (alias && loadsOutsideOrganization(environment, alias)) return { stack: id, address: `aws_ram_principal_association.${name}`, alias };
     }
   }
   return undefined;
 }
 
-function editYamlAliases(environment: string): Map<string, string> {
+function accountAliases(environment: string): Map<string, string> {
   const found = loadConfig(exampleDir).environments.find(({ config }) => config.name === environment);
   return new Map(Object.entries(found?.config.accounts ?? {}).map(([alias, account]) => [account.id, alias]));
+}
+
+function loadsOutsideOrganization(environment: string, alias: string): boolean {
+  const dir = copyExampleConfig();
+  editYaml(dir, `environments/${environment}.yaml`, (document) => document.setIn(['accounts', alias, 'inOrganization'], false));
+  try {
+    loadConfig(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const budget = largestStack('dev');
