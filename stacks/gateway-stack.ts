@@ -2,12 +2,16 @@ import type { Construct } from 'constructs';
 import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { GatewayPerimeter } from '../modules/security/gateway-perimeter';
+import { GatewayNetwork } from '../modules/network/gateway-network';
 import { LandingZoneStack } from './base-stack';
+import type { NetworkStack } from './network-stack';
 
 export interface GatewayStackProps {
   readonly environment: Environment;
   /** Services enabled in the environment; the gateway owns their VPC links and domain mappings' parents. */
   readonly services: readonly EnabledService[];
+  /** The environment's network stack, owner of the shared Transit Gateway. */
+  readonly network: NetworkStack;
 }
 
 /**
@@ -16,12 +20,15 @@ export interface GatewayStackProps {
  */
 export class GatewayStack extends LandingZoneStack {
   readonly services: readonly EnabledService[];
+  /** Gateway VPC, its Transit Gateway attachment and the private integrations (`forService(name)`: VPC link, NLB). */
+  readonly network: GatewayNetwork;
   /** Alarm topics, edge web ACL (CloudFront), Shield Advanced, and enforceOriginVerification() for the regional web ACL. */
   readonly perimeter: GatewayPerimeter;
 
   constructor(scope: Construct, props: GatewayStackProps) {
     super(scope, { environment: props.environment, kind: 'gateway', accountAlias: props.environment.roles.gateway });
     this.services = props.services;
+    this.network = new GatewayNetwork(this, 'Network', { stack: this, network: props.network, services: props.services });
     this.perimeter = new GatewayPerimeter(this, 'Perimeter', { environment: props.environment, accountId: this.accountId, provider: this.provider, usEast1: this.usEast1 });
   }
 }
