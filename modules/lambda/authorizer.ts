@@ -1,0 +1,167 @@
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { TerraformStack } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import { SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lambdas/authorizer/route-table';
+import type { AuthorizerSettings } from '../../lambdas/authorizer/settings';
+import { compileRouteTable } from '../../lib/authorizer-routes';
+import { partitionOf } from '../../lib/config/aws-regions';
+import type { EnabledService } from '../../lib/config/model';
+import type { Environment } from '../../lib/config/schema/environment';
+import { crossStackValue } from '../../lib/cross-stack';
+import { resourceName } from '../../lib/naming';
+import { BundledFunction } from './bundled-function';
+
+/**
+ * What API Gateway builds the authorizer's cache key from. The token alone is not enough: the decision is
+ * per route (scopes differ between GET and POST), so a token's cached Allow for one route must not be
+ * reused for another. Adding the method and resource template makes the cache per token *and* route.
+ */
+export const AUTHORIZER_IDENTITY_SOURCES = ['method.request.header.Authorization', 'context.httpMethod', 'context.resourcePath'] as const;
+
+/** The `x-amazon-apigateway-authorizer` object of an OpenAPI security scheme. */
+export interface ApiGatewayAuthorizerExtension {
+  readonly type: 'request';
+  readonly identitySource: string;
+  readonly authorizerUri: string;
+  readonly authorizerCredentials: string;
+  readonly authorizerResultTtlInSeconds: number;
+}
+
+/** A complete OpenAPI `components.securitySchemes` entry for the gateway authorizer. */
+export interface GatewaySecurityScheme {
+  readonly type: 'apiKey';
+  readonly name: 'Authorization';
+  readonly in: 'header';
+  readonly 'x-amazon-apigateway-authtype': 'custom';
+  readonly 'x-amazon-apigateway-authorizer': ApiGatewayAuthorizerExtension;
+}
+
+export interface ApiAuthorizerProps {
+  /** The environment; its `authorizer` section configures issuers, caching and sizing. */
+  readonly environment: Environment;
+  /** The gateway account the function and the APIs live in. */
+  readonly accountId: string;
+  /** Services enabled in the environment; their OpenAPI `security` requirements become the route table. */
+  readonly services: readonly EnabledService[];
+  /** Notified when an authorizer alarm changes state.
+   * @default - none */
+  readonly alarmActions?: readonly string[];
+}
+
+/**
+ * The gateway's Lambda REQUEST authorizer (lambdas/authorizer), shared by every REST API of the
+ * environment, plus the role API Gateway assumes to invoke it. API stacks wire it in through
+ * `securityScheme()` and `stageVariables()`.
+ */
+export class ApiAuthorizer extends Construct {
+  readonly function: BundledFunction;
+  /** Assumed by API Gateway to invoke the function (the scheme's `authorizerCredentials`). */
+  readonly credentialsRole: IamRole;
+  /** Compiled from the enabled services and bundled as routes.json. */
+  readonly routeTable: RouteTable;
+  /** How long API Gateway caches a decision per token and route. */
+  readonly resultTtlSeconds: number;
+  private readonly predictable: { invokeArn: string; credentialsRoleArn: string };
+
+  constructor(scope: Construct, id: string, props: ApiAuthorizerProps) {
+    super(scope, id);
+    const { environment } = props;
+    const config = environment.authorizer;
+    const functionName = resourceName(environment.name, 'authorizer');
+    const credentialsRoleName = resourceName(environment.name, 'authorizer', 'invoke');
+    this.resultTtlSeconds = config.resultTtlSeconds;
+    this.routeTable = compileRouteTable(props.services);
+
+    const settings: AuthorizerSettings = {
+      issuers: config.issuers.map(({ issuer, jwksUri, audiences, clientIds, algorithms }) => ({ issuer, jwksUri, audiences, clientIds, algorithms })),
+    };
+    this.function = new BundledFunction(this, 'Function', {
+      entry: 'lambdas/authorizer/index.ts',
+      functionName,
+      description: 'Verifies OIDC access tokens and route scopes for the unified API gateway',
+      files: { 'issuers.json': `${JSON.stringify(settings)}\n`, 'routes.json': `${JSON.stringify(this.routeTable)}\n` },
+      // Signature checks are CPU-bound; 512 MB gives a larger CPU share and shorter cold starts for little cost.
+      memorySizeMb: 512,
+      timeoutSeconds: config.timeoutSeconds,
+      reservedConcurrency: config.reservedConcurrency,
+      // Every rejected token is a Lambda error ("Unauthorized" is how a 401 is returned), so the error
+      // alarm counts what the handler logs as a fault and what the runtime logs when it crashes.
+      errorSignal: {
+        kind: 'log-patterns',
+        patterns: ['{ $.level = "error" }', '?"Task timed out" ?"Runtime.ImportModuleError" ?"Runtime.ExitError" ?"Runtime.UnhandledPromiseRejection"'],
+      },
+      alarmActions: props.alarmActions,
+    });
+
+    const trust = new DataAwsIamPolicyDocument(this, 'InvokeTrustPolicy', {
+      statement: [
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['apigateway.amazonaws.com'] }],
+          // Only API Gateway acting for APIs of this account (confused-deputy protection).
+          condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
+        },
+      ],
+    });
+    this.credentialsRole = new IamRole(this, 'InvokeRole', {
+      name: credentialsRoleName,
+      description: `Assumed by API Gateway to invoke ${functionName}`,
+      assumeRolePolicy: trust.json,
+    });
+    const invoke = new DataAwsIamPolicyDocument(this, 'InvokePolicy', {
+      statement: [{ sid: 'InvokeAuthorizer', actions: ['lambda:InvokeFunction'], resources: [this.function.arn] }],
+    });
+    new IamRolePolicy(this, 'InvokeRolePolicy', { name: 'invoke-authorizer', role: this.credentialsRole.id, policy: invoke.json });
+
+    // Both ARNs are fully determined by names this module chooses; they stand in for the tokens in offline plans.
+    const partition = partitionOf(environment.region);
+    const functionArn = `arn:${partition}:lambda:${environment.region}:${props.accountId}:function:${functionName}`;
+    this.predictable = {
+      invokeArn: `arn:${partition}:apigateway:${environment.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
+      credentialsRoleArn: `arn:${partition}:iam::${props.accountId}:role/${credentialsRoleName}`,
+    };
+  }
+
+  /** The function's invoke ARN (`authorizerUri`). */
+  get invokeArn(): string {
+    return this.function.invokeArn;
+  }
+
+  /** The role API Gateway assumes to call the function (`authorizerCredentials`). */
+  get credentialsRoleArn(): string {
+    return this.credentialsRole.arn;
+  }
+
+  /**
+   * The `x-amazon-apigateway-authorizer` value for an API synthesized in `consumer`'s stack. Across stacks
+   * the values go through crossStackValue, so offline plans get literal ARNs instead of remote state.
+   */
+  authorizerExtension(consumer: IConstruct): ApiGatewayAuthorizerExtension {
+    const sameStack = TerraformStack.of(consumer) === TerraformStack.of(this);
+    return {
+      type: 'request',
+      identitySource: AUTHORIZER_IDENTITY_SOURCES.join(', '),
+      authorizerUri: sameStack ? this.invokeArn : crossStackValue(consumer, this.invokeArn, this.predictable.invokeArn),
+      authorizerCredentials: sameStack ? this.credentialsRoleArn : crossStackValue(consumer, this.credentialsRoleArn, this.predictable.credentialsRoleArn),
+      authorizerResultTtlInSeconds: this.resultTtlSeconds,
+    };
+  }
+
+  /** The security scheme that replaces a service's own `gatewayAuthorizer` definition. */
+  securityScheme(consumer: IConstruct): GatewaySecurityScheme {
+    return {
+      type: 'apiKey',
+      name: 'Authorization',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'custom',
+      'x-amazon-apigateway-authorizer': this.authorizerExtension(consumer),
+    };
+  }
+
+  /** Stage variables an API stage of `service` must set, so the authorizer applies that service's routes. */
+  stageVariables(service: string): Record<string, string> {
+    return { [SERVICE_STAGE_VARIABLE]: service };
+  }
+}
