@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   if (failed.length > 0) return 1;
 
   const plans = planned.map((result) => readPlanFile(result.planJson as string));
-  const report = buildPlanReport(plans, placementsFromConfig(configDir), parseAllowList(process.env[ALLOW_DESTROY_VARIABLE]));
+  const report = buildPlanReport(plans, placementsFromConfig(configDir, plans.map((plan) => plan.stack)), parseAllowList(process.env[ALLOW_DESTROY_VARIABLE]));
   const reportDir = path.join(outdir, 'plan-report');
   writePlanReport(reportDir, report);
   for (const markdown of report.summaries.values()) console.log(markdown);

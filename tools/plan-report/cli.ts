@@ -33,7 +33,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   try {
     const allowList = parseAllowList(options.allowDestroy ?? env[ALLOW_DESTROY_VARIABLE]);
     const plans = program.args.map((file) => readPlanFile(file));
-    const report = buildPlanReport(plans, placementsFromConfig(options.configDir), allowList);
+    const report = buildPlanReport(plans, placementsFromConfig(options.configDir, plans.map((plan) => plan.stack)), allowList);
     const written = writePlanReport(options.out, report);
     if (!options.quiet) for (const markdown of report.summaries.values()) console.log(markdown);
     console.error(`plan-report: wrote ${written.length} files into ${options.out}`);

@@ -9,9 +9,14 @@ import type { StackPlacement } from './markdown-summary';
  * Environment and account of every stack the configuration defines, in the order the stacks are
  * built. Builds the stacks in memory (never synthesized) so the answer comes from the same code that
  * deploys them, whichever mode the plans were made in.
+ * @param stackIds when given, only environments that can own one of these ids (`<env>-…`) are built:
+ *   building an environment's stacks costs seconds, and a per-stack CI job needs one.
  */
-export function placementsFromConfig(configDir: string): StackPlacement[] {
-  const config = loadConfig(configDir);
+export function placementsFromConfig(configDir: string, stackIds?: readonly string[]): StackPlacement[] {
+  const loaded = loadConfig(configDir);
+  const config = stackIds
+    ? { ...loaded, environments: loaded.environments.filter(({ config: environment }) => stackIds.some((id) => id.startsWith(`${environment.name}-`))) }
+    : loaded;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildEnvironmentStacks } = require('../../stacks/environment-stacks') as typeof import('../../stacks/environment-stacks');
   // App creates its outdir eagerly; nothing is written into it because synth() is never called.
