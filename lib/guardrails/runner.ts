@@ -1,7 +1,7 @@
 import type { GuardrailSuppression } from '../config/schema/guardrails';
 import type { GuardrailContext } from './context';
 import type { Finding, GuardrailReport } from './findings';
-import type { GuardrailRule, ResourceRule, RuleResult, StackRule } from './rule';
+import { STACK_ADDRESS, type GuardrailRule, type ResourceRule, type RuleResult, type StackRule } from './rule';
 import { ALL_RULES } from './rules';
 import { StackView, type TerraformStackJson } from './stack-view';
 import { applySuppressions } from './suppressions';
@@ -40,19 +40,15 @@ export function runGuardrails(stacks: readonly SynthesizedStack[], options: RunG
   };
 
   const findings: Finding[] = [];
-  const record = (rule: GuardrailRule, stack: string, address: string, evaluate: () => RuleResult): void => {
-    let result: RuleResult;
-    try {
-      result = evaluate();
-    } catch (error) {
-      // A rule that cannot read a resource must not wave it through: report it as an error of that rule.
-      result = { status: 'non-compliant', detail: `the rule failed on this resource (${(error as Error).message}); report it to the platform team` };
-      findings.push({ ruleId: rule.id, severity: 'error', stack, address, detail: result.detail, what: rule.what, fix: rule.fix });
-      return;
-    }
+  const record = (rule: GuardrailRule, stack: string, address: string, result: RuleResult): void => {
     if (result.status === 'non-compliant') {
       findings.push({ ruleId: rule.id, severity: rule.severity, stack, address, detail: result.detail, what: rule.what, fix: rule.fix });
     }
+  };
+  // A rule that cannot read a resource must not wave it through: its exception becomes an error finding of that rule.
+  const crashed = (rule: GuardrailRule, stack: string, address: string, error: unknown): void => {
+    const detail = `the rule failed on this resource (${(error as Error).message}); report it to the platform team`;
+    findings.push({ ruleId: rule.id, severity: 'error', stack, address, detail, what: rule.what, fix: rule.fix });
   };
 
   let resources = 0;
@@ -60,16 +56,19 @@ export function runGuardrails(stacks: readonly SynthesizedStack[], options: RunG
     for (const resource of view.resources) {
       resources++;
       for (const rule of byType.get(resource.type) ?? []) {
-        record(rule, view.id, resource.address, () => rule.check(resource, view, context));
+        try {
+          record(rule, view.id, resource.address, rule.check(resource, view, context));
+        } catch (error) {
+          crashed(rule, view.id, resource.address, error);
+        }
       }
     }
     for (const rule of stackRules) {
-      let results: readonly { address: string; result: RuleResult }[] = [];
-      record(rule, view.id, '(stack)', () => {
-        results = rule.check(view, context);
-        return { status: 'compliant' };
-      });
-      for (const { address, result } of results) record(rule, view.id, address, () => result);
+      try {
+        for (const { address, result } of rule.check(view, context)) record(rule, view.id, address, result);
+      } catch (error) {
+        crashed(rule, view.id, STACK_ADDRESS, error);
+      }
     }
   }
 

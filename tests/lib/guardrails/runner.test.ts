@@ -45,6 +45,14 @@ describe('runGuardrails', () => {
     expect(finding!.detail).toContain('unexpected block shape');
   });
 
+  it('reports a stack rule that throws at the stack address', () => {
+    const crashing: GuardrailRule = { ...base, id: 'UAG-TEST-003', kind: 'stack', severity: 'warning', check: () => { throw new Error('no providers'); } };
+    expect(run([crashing]).findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.stack} ${finding.address}`)).toEqual([
+      'error UAG-TEST-003 dev-gateway (stack)',
+      'error UAG-TEST-003 dev-network (stack)',
+    ]);
+  });
+
   it('reports warnings without making them errors', () => {
     const report = run([warningRule]);
     expect(report.findings.map((finding) => finding.severity)).toEqual(['warning']);
