@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { ApiAuthorizer } from '../modules/lambda/authorizer';
 import { GatewayPerimeter } from '../modules/security/gateway-perimeter';
 import { GatewayNetwork } from '../modules/network/gateway-network';
 import { LandingZoneStack } from './base-stack';
@@ -20,6 +21,8 @@ export interface GatewayStackProps {
  */
 export class GatewayStack extends LandingZoneStack {
   readonly services: readonly EnabledService[];
+  /** Lambda REQUEST authorizer of every API: `securityScheme(apiStack)`, `stageVariables(service)`, invoke and credentials ARNs. */
+  readonly authorizer: ApiAuthorizer;
   /** Gateway VPC, its Transit Gateway attachment and the private integrations (`forService(name)`: VPC link, NLB). */
   readonly network: GatewayNetwork;
   /** Alarm topics, edge web ACL (CloudFront), Shield Advanced, and enforceOriginVerification() for the regional web ACL. */
@@ -30,5 +33,6 @@ export class GatewayStack extends LandingZoneStack {
     this.services = props.services;
     this.network = new GatewayNetwork(this, 'Network', { stack: this, network: props.network, services: props.services });
     this.perimeter = new GatewayPerimeter(this, 'Perimeter', { environment: props.environment, accountId: this.accountId, provider: this.provider, usEast1: this.usEast1 });
+    this.authorizer = new ApiAuthorizer(this, 'Authorizer', { environment: props.environment, accountId: this.accountId, services: props.services, alarmActions: [this.perimeter.alarmTopic.arn] });
   }
 }
