@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { partitionOf } from './config/aws-regions';
 
 /**
@@ -55,4 +56,20 @@ export function lambdaAlarmName(functionName: string, signal: string): string {
  */
 export function wafLogDestinationName(environment: string, ...parts: string[]): string {
   return ['aws-waf-logs', environment, ...parts].join('-');
+}
+
+/**
+ * Names limited to 32 characters (load balancers, target groups): `<env>-<parts...>`, shortened with a stable
+ * hash suffix when too long, so two long service names never collide.
+ */
+export function shortName(environment: string, ...parts: string[]): string {
+  const name = resourceName(environment, ...parts);
+  if (name.length <= 32) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
+  return `${name.slice(0, 25).replace(/-+$/, '')}-${hash}`;
+}
+
+/** `/uag/<env>/flow-logs/<subject>`, e.g. `/uag/prod/flow-logs/gateway-vpc`. */
+export function flowLogGroupName(environment: string, subject: string): string {
+  return `/uag/${environment}/flow-logs/${subject}`;
 }

@@ -48,6 +48,9 @@ export class LandingZoneStack extends TerraformStack {
   readonly provider: AwsProvider;
   /** Provider in us-east-1 for CloudFront-scope WAF, CloudFront certificates and Shield. */
   readonly usEast1: AwsProvider;
+  /** Default tags of every provider of the stack. */
+  private readonly tags: Record<string, string>;
+  private readonly accountProviders = new Map<string, AwsProvider>();
 
   constructor(scope: Construct, props: LandingZoneStackProps) {
     const id = stackId(props.environment.name, props.kind, props.name);
@@ -57,24 +60,46 @@ export class LandingZoneStack extends TerraformStack {
     this.environment = environment;
     this.accountId = accountIdOf(environment, props.accountAlias);
 
-    const offline = isOfflineSynthesis(this);
-    const providerSettings = {
-      ...(offline ? OFFLINE_PROVIDER_SETTINGS : {
-        allowedAccountIds: [this.accountId],
-        assumeRole: [{ roleArn: deployRoleArn(environment.region, this.accountId, environment.deployRoleName), sessionName: deploySessionName(id) }],
-      }),
-      defaultTags: [{ tags: this.defaultTags(props.owner ?? environment.owner) }],
-    };
-    this.provider = new AwsProvider(this, 'aws', { region: environment.region, ...providerSettings });
-    this.usEast1 = new AwsProvider(this, 'aws-us-east-1', { alias: 'us_east_1', region: 'us-east-1', ...providerSettings });
+    this.tags = this.defaultTags(props.owner ?? environment.owner);
+    this.provider = new AwsProvider(this, 'aws', { region: environment.region, ...this.providerSettings(this.accountId) });
+    this.usEast1 = new AwsProvider(this, 'aws-us-east-1', { alias: 'us_east_1', region: 'us-east-1', ...this.providerSettings(this.accountId) });
 
-    if (offline) {
+    if (isOfflineSynthesis(this)) {
       // The same relative path in every stack keeps the backend configuration identical, so offline
       // plans share one initialised data directory (tools/plan-offline).
       new LocalBackend(this, { path: 'terraform.tfstate' });
     } else {
       this.useStateBucket(environment.stateBackend);
     }
+  }
+
+  /**
+   * A home-region provider acting in another account of the environment, for the few resources that must be
+   * created there as part of this stack's change (e.g. the network account accepting this stack's Transit
+   * Gateway attachment). It assumes that account's deploy role and only allows that account.
+   */
+  providerForAccount(accountAlias: string): AwsProvider {
+    const existing = this.accountProviders.get(accountAlias);
+    if (existing) return existing;
+    const accountId = accountIdOf(this.environment, accountAlias);
+    const provider = new AwsProvider(this, `aws-${accountAlias}`, {
+      alias: accountAlias.replace(/-/g, '_'),
+      region: this.environment.region,
+      ...this.providerSettings(accountId),
+    });
+    this.accountProviders.set(accountAlias, provider);
+    return provider;
+  }
+
+  private providerSettings(accountId: string) {
+    const { environment } = this;
+    const access = isOfflineSynthesis(this)
+      ? OFFLINE_PROVIDER_SETTINGS
+      : {
+          allowedAccountIds: [accountId],
+          assumeRole: [{ roleArn: deployRoleArn(environment.region, accountId, environment.deployRoleName), sessionName: deploySessionName(this.stackId) }],
+        };
+    return { ...access, defaultTags: [{ tags: this.tags }] };
   }
 
   private useStateBucket(stateBackend: Environment['stateBackend']): void {

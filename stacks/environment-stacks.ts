@@ -22,7 +22,7 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
   security.addDependency(org);
   const network = new NetworkStack(scope, { environment });
   network.addDependency(org);
-  const gateway = new GatewayStack(scope, { environment, services });
+  const gateway = new GatewayStack(scope, { environment, services, network });
   gateway.addDependency(network);
 
   const apis = services.map((service) => {
@@ -37,6 +37,7 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
       accountAlias,
       backends: environment.network.spokes.filter((entry) => entry.account === accountAlias),
       consumers: Object.fromEntries(Object.entries(environment.consumers).filter(([, consumer]) => consumer.account === accountAlias)),
+      network,
     });
     spoke.addDependency(network);
     spoke.addDependency(gateway);

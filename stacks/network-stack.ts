@@ -1,5 +1,9 @@
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
+import { TransitGatewayShare } from '../modules/network/transit-gateway-share';
 import { LandingZoneStack } from './base-stack';
 
 export interface NetworkStackProps {
@@ -8,7 +12,32 @@ export interface NetworkStackProps {
 
 /** `<env>-network` in the network hub account: Transit Gateway, segment route tables, RAM share, flow logs. */
 export class NetworkStack extends LandingZoneStack {
+  readonly hub: TransitGatewayHub;
+
   constructor(scope: Construct, props: NetworkStackProps) {
-    super(scope, { environment: props.environment, kind: 'network', accountAlias: props.environment.roles.network });
+    const { environment } = props;
+    super(scope, { environment, kind: 'network', accountAlias: environment.roles.network });
+    const { network } = environment;
+    this.hub = new TransitGatewayHub(this, 'TransitGateway', {
+      environment: environment.name,
+      accountId: this.accountId,
+      amazonSideAsn: network.transitGateway.amazonSideAsn,
+      segments: network.transitGateway.segments,
+      flowLogRetentionDays: network.flowLogRetentionDays,
+    });
+    const attachingAccounts = [environment.roles.gateway, ...network.spokes.map((spoke) => spoke.account)].map((alias) => accountIdOf(environment, alias));
+    new TransitGatewayShare(this, 'TransitGatewayShare', {
+      environment: environment.name,
+      transitGatewayArn: this.hub.transitGateway.arn,
+      principalAccountIds: attachingAccounts.filter((accountId) => accountId !== this.accountId),
+    });
+
+    new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: 'Transit Gateway shared with the gateway and spoke accounts.' });
+    for (const [segment, table] of this.hub.routeTables) {
+      new TerraformOutput(this, `transit_gateway_route_table_${segment.replace(/-/g, '_')}`, {
+        value: table.id,
+        description: `Route table of the "${segment}" segment.`,
+      });
+    }
   }
 }

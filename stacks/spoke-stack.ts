@@ -1,6 +1,10 @@
 import type { Construct } from 'constructs';
+import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { BackendSpoke } from '../modules/network/backend-spoke';
+import { referenceTransitGateway } from '../modules/network/transit-gateway-reference';
 import { LandingZoneStack } from './base-stack';
+import type { NetworkStack } from './network-stack';
 
 type Spoke = Environment['network']['spokes'][number];
 type Consumer = Environment['consumers'][string];
@@ -15,6 +19,8 @@ export interface SpokeStackProps {
   /** Consumers in this account that call private APIs.
    * @default - none */
   readonly consumers?: Readonly<Record<string, Consumer>>;
+  /** The environment's network stack, owner of the shared Transit Gateway. */
+  readonly network: NetworkStack;
 }
 
 /** `<env>-spoke-<account id>` in a service or consumer account: TGW attachment, execute-api endpoint, domain association. */
@@ -27,5 +33,23 @@ export class SpokeStack extends LandingZoneStack {
     super(scope, { environment: props.environment, kind: 'spoke', name: accountId, accountAlias: props.accountAlias });
     this.backends = props.backends ?? [];
     this.consumers = props.consumers ?? {};
+    const { environment } = props;
+    if (this.backends.length > 0) {
+      const transitGateway = referenceTransitGateway(this, props.network.hub, props.network.stackId);
+      for (const spoke of this.backends) {
+        new BackendSpoke(this, `Backend-${spoke.vpc.id ?? spoke.vpc.cidr.replace(/[./]/g, '-')}`, {
+          environment: environment.name,
+          region: environment.region,
+          accountId: this.accountId,
+          spoke,
+          segments: environment.network.transitGateway.segments,
+          transitGateway,
+          networkProvider: this.providerForAccount(environment.roles.network),
+          networkAccountId: accountIdOf(environment, environment.roles.network),
+          gatewayCidr: environment.network.gatewayVpc.cidr,
+          flowLogRetentionDays: environment.network.flowLogRetentionDays,
+        });
+      }
+    }
   }
 }

@@ -61,6 +61,23 @@ const CASES: BadInputCase[] = [
   { name: 'Swagger 2.0 document', mutate: write('services/payments/openapi.yaml', 'swagger: "2.0"\ninfo: { title: Payments, version: "1" }\npaths: {}\n'), file: 'services/payments/openapi.yaml', path: 'openapi', says: 'Swagger 2.0 is not supported' },
   { name: 'missing openapi.yaml', mutate: (dir) => rmSync(path.join(dir, 'services/ledger/openapi.yaml')), file: 'services/ledger/openapi.yaml', path: '(file)', says: 'file not found' },
   { name: 'environment file with the wrong extension', mutate: write('environments/qa.yml', 'name: qa\n'), file: 'environments/qa.yml', path: '(file)', says: 'must end in .yaml' },
+  // Network (issue 3)
+  { name: 'segments without the gateway segment', mutate: set(PROD, ['network', 'transitGateway', 'segments'], ['core', 'backends']), file: PROD, path: 'network.transitGateway.segments', says: 'lack "gateway"' },
+  { name: 'spoke in an unknown segment', mutate: set(PROD, ['network', 'spokes', 1, 'segment'], 'cards'), file: PROD, path: 'network.spokes[1].segment', says: 'segment "cards" is not a Transit Gateway route table' },
+  { name: 'spoke in the gateway segment', mutate: set(PROD, ['network', 'spokes', 0, 'segment'], 'gateway'), file: PROD, path: 'network.spokes[0].segment', says: 'cannot join the "gateway" segment' },
+  { name: 'spoke account outside the organization', mutate: set(PROD, ['accounts', 'ledger', 'inOrganization'], false), file: PROD, path: 'network.spokes[1].account', says: 'outside the organization' },
+  { name: 'existing spoke VPC without subnets', mutate: remove(PROD, ['network', 'spokes', 2, 'vpc', 'subnetIds']), file: PROD, path: 'network.spokes[2].vpc.subnetIds', says: 'required to attach an existing VPC' },
+  { name: 'created spoke VPC with an existing VPC id', mutate: set('environments/staging.yaml', ['network', 'spokes', 2, 'vpc', 'id'], 'vpc-0b1b2c3d4e5f60003'), file: 'environments/staging.yaml', path: 'network.spokes[2].vpc.id', says: 'but create is true' },
+  { name: 'malformed subnet id', mutate: set(PROD, ['network', 'spokes', 0, 'vpc', 'subnetIds', 1], 'subnet-xyz'), file: PROD, path: 'network.spokes[0].vpc.subnetIds[1]', says: 'must be a subnet id' },
+  { name: 'backend address outside its spoke VPC', mutate: set(PROD, ['services', 'payments', 'backend', 'addresses', 1], '10.99.2.10'), file: PROD, path: 'services.payments.backend.addresses[1]', says: '10.99.2.10 is outside the spoke VPC of account "payments" (10.20.0.0/16)' },
+  { name: 'backend in an account without a spoke VPC', mutate: set(PROD, ['services', 'ledger', 'backend', 'account'], 'retail-app'), file: PROD, path: 'services.ledger.backend.account', says: 'has no spoke VPC' },
+  { name: 'more services than the VPC link quota', mutate: set(PROD, ['network', 'privateIntegrations', 'quotas'], { vpcLinksPerRegion: 2 }), file: PROD, path: 'network.privateIntegrations.nlbStrategy', says: 'over the quota of 2 per region' },
+  { name: 'more services than listeners on the shared NLB', mutate: set(DEV, ['network', 'privateIntegrations', 'quotas'], { listenersPerLoadBalancer: 2 }), file: DEV, path: 'network.privateIntegrations.nlbStrategy', says: 'over the quota of 2' },
+  { name: 'two services on one listener port of the shared NLB', mutate: remove(DEV, ['services', 'customers', 'backend', 'listenerPort']), file: DEV, path: 'services.customers.backend.listenerPort', says: 'listener port 8443 of the shared NLB is already used by service "payments"' },
+  { name: 'more targets than a target group takes', mutate: set(PROD, ['network', 'privateIntegrations', 'quotas'], { targetsPerTargetGroup: 2 }), file: PROD, path: 'services.payments.backend.addresses', says: 'exceed the quota of 2 per target group' },
+  { name: 'TLS backends without a listener certificate', mutate: remove(PROD, ['network', 'privateIntegrations', 'tlsCertificateArn']), file: PROD, path: 'network.privateIntegrations.tlsCertificateArn', says: 'speak TLS but no listener certificate' },
+  { name: 'listener port out of range', mutate: set(DEV, ['services', 'customers', 'backend', 'listenerPort'], 0), file: DEV, path: 'services.customers.backend.listenerPort', says: '>=1' },
+  { name: 'gateway VPC too small for its subnets', mutate: set(PROD, ['network', 'gatewayVpc', 'cidr'], '10.10.0.0/26'), file: PROD, path: 'network.gatewayVpc.cidr', says: 'too small for a subnet per availability zone' },
   { name: 'ENV selecting an unknown environment', mutate: () => undefined, env: { ENV: 'dev,uat' }, file: 'ENV', path: 'uat', says: 'available: dev, prod, staging' },
 ];
 

@@ -47,6 +47,11 @@ export function generateConfig(target: string, count: number): void {
     const document = parseDocument(readFileSync(file, 'utf8'));
     const spokes = document.getIn(['network', 'spokes']) as { toJSON(): { account: string; vpc: { cidr: string } }[] };
     const spokeList = spokes.toJSON();
+    // 200 VPC links exceed the default quota of 20: the generated landing zone is one whose quota AWS raised.
+    document.setIn(['network', 'privateIntegrations', 'nlbStrategy'], 'per-service');
+    document.setIn(['network', 'privateIntegrations', 'quotas'], document.createNode({ vpcLinksPerRegion: count + 50 }));
+    // One NLB, listener, target group and VPC link per service make a gateway stack far above the default budget.
+    document.setIn(['guardrails', 'maxResourcesPerStack'], 20 * count + 500);
     for (const [index, name] of generated.entries()) {
       const spoke = spokeList[index % spokeList.length];
       const [a, b] = spoke.vpc.cidr.split('.');

@@ -1,13 +1,18 @@
 import { accountReferences } from './account-references';
+import { backendAddresses } from './backend-addresses';
 import { cidrsDoNotOverlap } from './cidr-overlap';
 import { consumerServices } from './consumer-services';
 import { fileNamesMatch } from './file-names';
 import { firewallManagerAdministrator } from './firewall-manager-administrator';
 import { firewallManagerScope } from './firewall-manager-scope';
+import { networkSegments } from './network-segments';
+import { privateIntegrationQuotas } from './private-integration-quotas';
 import type { ConfigRule } from './rule';
 import { serviceDeployments } from './service-deployments';
 import { shieldContacts } from './shield-contacts';
+import { spokeAccountsInOrganization } from './spoke-accounts-in-organization';
 import { uniqueBasePaths } from './unique-base-paths';
+import { vpcSizes } from './vpc-sizes';
 import { wafManagedRuleGroups } from './waf-managed-rule-groups';
 import { wafRateLimits } from './waf-rate-limits';
 import { wafRulePriorities } from './waf-rule-priorities';
@@ -20,6 +25,11 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serviceDeployments,
   uniqueBasePaths,
   consumerServices,
+  networkSegments,
+  spokeAccountsInOrganization,
+  backendAddresses,
+  privateIntegrationQuotas,
+  vpcSizes,
   wafRulePriorities,
   wafRateLimits,
   wafManagedRuleGroups,

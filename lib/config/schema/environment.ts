@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AuthorizerSchema } from './authorizer';
-import { accountId, awsRegion, dnsName, ipv4Address, ipv4Cidr, slug } from './fields';
+import { accountId, awsRegion, dnsName, ipv4Address, slug } from './fields';
 import { GuardrailsSchema } from './guardrails';
+import { NetworkSchema, VpcReferenceSchema } from './network';
 import { OrganizationSchema } from './organization';
 import { FirewallManagerSchema, ShieldSchema, WafSchema } from './security';
 
@@ -53,26 +54,10 @@ const LandingZoneRoles = z
   })
   .meta({ description: 'Which declared account plays which landing-zone role.' });
 
-const VpcReference = z.strictObject({
-  id: z
-    .string()
-    .regex(/^vpc-[0-9a-f]{8,17}$/, { error: 'must be a VPC id such as vpc-0a1b2c3d4e5f67890' })
-    .meta({ description: 'Existing VPC id in the account.' }),
-  cidr: ipv4Cidr,
-});
-
-const Spoke = z
-  .strictObject({
-    account: accountAlias,
-    segment: slug.default('backends').meta({ description: 'Transit Gateway segment (route table) the VPC joins.' }),
-    vpc: VpcReference,
-  })
-  .meta({ description: 'A service team VPC attached to the shared Transit Gateway.' });
-
 const Consumer = z
   .strictObject({
     account: accountAlias,
-    vpc: VpcReference,
+    vpc: VpcReferenceSchema,
     services: z.array(slug).default([]).meta({ description: 'Private services this consumer may call.' }),
   })
   .meta({ description: 'An internal consumer that reaches private APIs through the private custom domain.' });
@@ -81,6 +66,13 @@ const ServiceBackend = z
   .strictObject({
     account: accountAlias.meta({ description: 'Account whose VPC runs the backend.' }),
     addresses: z.array(ipv4Address).min(1).meta({ description: 'Backend IP addresses (NLB IP targets).' }),
+    listenerPort: z
+      .number()
+      .int()
+      .min(1)
+      .max(65535)
+      .optional()
+      .meta({ description: 'NLB listener port; defaults to the backend port. With a shared NLB, every service needs its own.' }),
   })
   .meta({ description: 'Where the service runs in this environment.' });
 
@@ -110,22 +102,7 @@ export const EnvironmentSchema = z
     stateBackend: StateBackend,
     accounts: z.record(accountAlias, Account).meta({ description: 'Every account this environment touches, by alias.' }),
     roles: LandingZoneRoles,
-    network: z.strictObject({
-      transitGateway: z.strictObject({
-        amazonSideAsn: z
-          .number()
-          .int()
-          .refine((asn) => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294), {
-            error: 'must be a private ASN (64512-65534 or 4200000000-4294967294)',
-          }),
-        segments: z.array(slug).min(2).default(['gateway', 'backends']),
-      }),
-      gatewayVpc: z.strictObject({
-        cidr: ipv4Cidr,
-        availabilityZones: z.number().int().min(2).max(6).default(3),
-      }),
-      spokes: z.array(Spoke).default([]),
-    }),
+    network: NetworkSchema,
     domains: z.strictObject({
       hostedZone: dnsName.meta({ description: 'Public Route 53 zone that holds the API records.' }),
       public: dnsName.meta({ description: 'Public API hostname behind CloudFront.', examples: ['api.example.com'] }),

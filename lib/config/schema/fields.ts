@@ -48,3 +48,8 @@ export const dnsName = z
   });
 
 export const email = z.email({ error: (issue) => `"${String(issue.input)}" is not an e-mail address` });
+
+/** Values CloudWatch Logs accepts for a log group's retention (PutRetentionPolicy). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export const logRetentionDays = z.literal(LOG_RETENTION_DAYS).meta({ description: 'CloudWatch Logs retention in days.' });

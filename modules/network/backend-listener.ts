@@ -1,0 +1,84 @@
+import type { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { Construct } from 'constructs';
+import { shortName } from '../../lib/naming';
+
+/** TLS 1.3 with TLS 1.2 as the floor: the recommended ELB policy for new listeners. */
+export const TLS_LISTENER_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+
+/** One backend service as the gateway sees it. */
+export interface BackendTarget {
+  readonly service: string;
+  /** Port the backend listens on. */
+  readonly port: number;
+  readonly protocol: 'TCP' | 'TLS';
+  readonly healthCheckPath: string;
+  /** IP addresses in the service account's VPC, reached through the Transit Gateway. */
+  readonly addresses: readonly string[];
+  /** Network holding the addresses (the spoke VPC CIDR). */
+  readonly cidr: string;
+  /** Port of the NLB listener for this service. */
+  readonly listenerPort: number;
+}
+
+export interface BackendListenerProps {
+  readonly environment: string;
+  readonly loadBalancer: Lb;
+  readonly vpcId: string;
+  readonly backend: BackendTarget;
+  /** ACM certificate for TLS listeners.
+   * @default - none; required when the backend speaks TLS */
+  readonly tlsCertificateArn?: string;
+}
+
+/**
+ * A listener and IP target group for one backend: targets live in another VPC behind the Transit Gateway,
+ * hence `availability_zone = "all"`. A TLS backend gets a TLS listener with a TLS 1.2+ policy and a TLS target
+ * group, so traffic stays encrypted end to end.
+ */
+export class BackendListener extends Construct {
+  readonly targetGroup: LbTargetGroup;
+  readonly listener: LbListener;
+
+  constructor(scope: Construct, id: string, props: BackendListenerProps) {
+    super(scope, id);
+    const { backend } = props;
+    const tls = backend.protocol === 'TLS';
+    if (tls && !props.tlsCertificateArn) {
+      throw new Error(`service ${backend.service} speaks TLS: network.privateIntegrations.tlsCertificateArn is required`);
+    }
+    this.targetGroup = new LbTargetGroup(this, 'TargetGroup', {
+      name: shortName(props.environment, backend.service),
+      targetType: 'ip',
+      protocol: backend.protocol,
+      port: backend.port,
+      vpcId: props.vpcId,
+      healthCheck: {
+        enabled: true,
+        protocol: tls ? 'HTTPS' : 'HTTP',
+        path: backend.healthCheckPath,
+        port: 'traffic-port',
+        healthyThreshold: 3,
+        unhealthyThreshold: 3,
+        interval: 10,
+      },
+    });
+    for (const address of backend.addresses) {
+      new LbTargetGroupAttachment(this, `Target-${address}`, {
+        targetGroupArn: this.targetGroup.arn,
+        targetId: address,
+        port: backend.port,
+        availabilityZone: 'all',
+      });
+    }
+    this.listener = new LbListener(this, 'Resource', {
+      loadBalancerArn: props.loadBalancer.arn,
+      port: backend.listenerPort,
+      protocol: backend.protocol,
+      ...(tls ? { sslPolicy: TLS_LISTENER_POLICY, certificateArn: props.tlsCertificateArn } : {}),
+      defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
+    });
+  }
+}
