@@ -8,6 +8,12 @@ export interface ConfigProblem {
   readonly message: string;
   /** What the user should do. */
   readonly fix: string;
+  /** Id of the rule that found it, when one did (e.g. `UAG-OAS-001`).
+   * @default - none */
+  readonly rule?: string;
+  /** How `path` is shown: a YAML path (`a.b[0]`) or, for OpenAPI documents, a JSON pointer (`#/paths/~1a/get`).
+   * @default 'yaml' */
+  readonly pathStyle?: 'yaml' | 'json-pointer';
   /** 1-based position in the file, when the path resolves to a node. */
   readonly line?: number;
   readonly column?: number;
@@ -23,9 +29,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** Renders a path as a JSON pointer: `#/paths/~1payments/get`. */
+export function formatPointer(path: readonly PropertyKey[]): string {
+  return `#/${path.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}
+
 export function formatProblem(problem: ConfigProblem): string {
   const position = problem.line === undefined ? '' : `:${problem.line}:${problem.column ?? 1}`;
-  return `${problem.file}${position}: ${formatPath(problem.path)}: ${problem.message}\n    fix: ${problem.fix}`;
+  const location = problem.pathStyle === 'json-pointer' ? formatPointer(problem.path) : formatPath(problem.path);
+  const rule = problem.rule ? ` [${problem.rule}]` : '';
+  return `${problem.file}${position}: ${location}: ${problem.message}${rule}\n    fix: ${problem.fix}`;
 }
 
 /** Thrown once, after every problem of every file has been collected. */

@@ -6,6 +6,7 @@ import { fileNamesMatch } from './file-names';
 import { firewallManagerAdministrator } from './firewall-manager-administrator';
 import { firewallManagerScope } from './firewall-manager-scope';
 import { networkSegments } from './network-segments';
+import { openApiDocuments } from './openapi-documents';
 import { privateIntegrationQuotas } from './private-integration-quotas';
 import type { ConfigRule } from './rule';
 import { serviceDeployments } from './service-deployments';
@@ -24,6 +25,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   cidrsDoNotOverlap,
   serviceDeployments,
   uniqueBasePaths,
+  openApiDocuments,
   consumerServices,
   networkSegments,
   spokeAccountsInOrganization,

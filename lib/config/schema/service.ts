@@ -34,6 +34,17 @@ export const ServiceSchema = z
         burstLimit: z.number().int().positive().max(5000).default(200),
       })
       .default({ rateLimit: 100, burstLimit: 200 }),
+    publicOperations: z
+      .array(
+        z.strictObject({
+          operation: z
+            .string()
+            .regex(/^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH) \/\S*$/, { error: (issue) => `must be "METHOD /path" as in the OpenAPI document, e.g. "GET /health", got "${String(issue.input)}"` }),
+          reason: z.string().min(20, { error: 'must explain in at least 20 characters why the operation needs no authorization' }),
+        }),
+      )
+      .default([])
+      .meta({ description: 'Operations deliberately served without the authorizer, each with the reason reviewers approved.' }),
     auditHeaders: z
       .array(z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'must be an HTTP header name' }))
       .default([])

@@ -1,0 +1,53 @@
+/** Minimal typed view of an OpenAPI 3 document: what the platform rules read. Everything else stays untyped. */
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export type JsonObject = Record<string, unknown>;
+
+export interface Operation extends JsonObject {
+  readonly operationId?: string;
+  readonly summary?: string;
+  readonly security?: readonly Record<string, readonly string[]>[];
+  readonly parameters?: readonly unknown[];
+  readonly requestBody?: unknown;
+  readonly responses?: Record<string, unknown>;
+  readonly 'x-amazon-apigateway-integration'?: JsonObject;
+}
+
+export interface OperationRef {
+  readonly path: string;
+  readonly method: HttpMethod;
+  readonly operation: Operation;
+  /** Path of the operation inside the document, for problems: `['paths', '/payments', 'get']`. */
+  readonly location: readonly (string | number)[];
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every operation of the document, in document order. */
+export function operationsOf(document: JsonObject): OperationRef[] {
+  const paths = isObject(document.paths) ? document.paths : {};
+  return Object.entries(paths).flatMap(([path, item]) =>
+    isObject(item)
+      ? HTTP_METHODS.filter((method) => isObject(item[method])).map((method) => ({ path, method, operation: item[method] as Operation, location: ['paths', path, method] }))
+      : [],
+  );
+}
+
+/** Follows a local `$ref` (`#/components/...`) once; other values are returned as they are. */
+export function resolveLocal(document: JsonObject, value: unknown): unknown {
+  if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
+  return value.$ref
+    .slice(2)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, segment) => (isObject(node) ? node[segment] : undefined), document);
+}
+
+/** `METHOD /path`, the way people name an operation in reviews and in service.yaml. */
+export function operationName(reference: Pick<OperationRef, 'method' | 'path'>): string {
+  return `${reference.method.toUpperCase()} ${reference.path}`;
+}

@@ -1,0 +1,32 @@
+import { isObject, operationName, operationsOf } from '../document';
+import type { OpenApiRule } from './rule';
+
+/**
+ * Every operation requires the gateway's Lambda authorizer, unless service.yaml lists it under
+ * `publicOperations` with a written reason. An unauthenticated route is a decision, never an accident.
+ */
+export const authorizerSecurity: OpenApiRule = {
+  id: 'UAG-OAS-002',
+  severity: 'error',
+  description: 'Every operation requires the gateway authorizer unless service.yaml declares it public with a reason.',
+  check: ({ document, service }) => {
+    const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
+    const authorizerSchemes = new Set(Object.entries(schemes).filter(([, scheme]) => isObject(scheme) && isObject(scheme['x-amazon-apigateway-authorizer'])).map(([name]) => name));
+    const declaredPublic = new Set(service.publicOperations.map((entry) => entry.operation));
+    const globalSecurity = Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : undefined;
+
+    return operationsOf(document).flatMap((reference) => {
+      const name = operationName(reference);
+      if (declaredPublic.has(name)) return [];
+      const requirements = reference.operation.security ?? globalSecurity ?? [];
+      // Every alternative must go through the authorizer; `{}` (anonymous) or another scheme would bypass it.
+      const protectedByAuthorizer = requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).some((scheme) => authorizerSchemes.has(scheme)));
+      if (protectedByAuthorizer) return [];
+      return [{
+        path: reference.operation.security ? [...reference.location, 'security'] : [...reference.location],
+        message: `${name} does not require the gateway authorizer`,
+        fix: `add security: [{ ${[...authorizerSchemes][0] ?? 'gatewayAuthorizer'}: [<scopes>] }], or list "${name}" under publicOperations in service.yaml with a reason`,
+      }];
+    });
+  },
+};
