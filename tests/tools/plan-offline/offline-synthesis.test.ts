@@ -35,8 +35,8 @@ describe('offline synthesis mode', () => {
     expect(offline.terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
   });
 
-  it('gives both providers dummy credentials, skips every start-up call and assumes no role', () => {
-    expect(offline.provider.aws).toHaveLength(2);
+  it('gives every provider dummy credentials, skips every start-up call and assumes no role', () => {
+    expect(offline.provider.aws.map((provider) => provider.alias)).toEqual(expect.arrayContaining([undefined, 'us_east_1']));
     for (const provider of offline.provider.aws) {
       expect(provider.assume_role).toBeUndefined();
       expect(provider.allowed_account_ids).toBeUndefined();
@@ -54,9 +54,16 @@ describe('offline synthesis mode', () => {
   it('leaves deploy mode on the S3 backend with role assumption and the account guard', () => {
     expect(Object.keys(deploy.terraform.backend)).toEqual(['s3']);
     expect(deploy.terraform.backend.s3).toMatchObject({ key: 'uag/dev/dev-gateway.tfstate', use_lockfile: true, encrypt: true });
-    for (const provider of deploy.provider.aws) {
+    const own = deploy.provider.aws.filter((provider) => provider.alias === undefined || provider.alias === 'us_east_1');
+    expect(own).toHaveLength(2);
+    for (const provider of own) {
       expect(provider.allowed_account_ids).toEqual(['444455556666']);
       expect(provider.assume_role).toEqual([{ role_arn: 'arn:aws:iam::444455556666:role/uag-deployer', session_name: 'uag-dev-gateway' }]);
+    }
+    // Providers into other accounts (e.g. the network hub) are guarded the same way, each to its own account.
+    for (const provider of deploy.provider.aws) {
+      expect(provider.allowed_account_ids).toHaveLength(1);
+      expect((provider.assume_role as { role_arn: string }[])[0].role_arn).toBe(`arn:aws:iam::${provider.allowed_account_ids?.[0]}:role/uag-deployer`);
       expect(provider.access_key).toBeUndefined();
       expect(provider.skip_credentials_validation).toBeUndefined();
     }
