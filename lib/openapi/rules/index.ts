@@ -1,3 +1,4 @@
+import { API_STANDARDS } from './api-standards';
 import { authorizerSecurity } from './authorizer-security';
 import { resourceLimit } from './resource-limit';
 import type { OpenApiRule } from './rule';
@@ -5,4 +6,4 @@ import { openApiStructure } from './structure';
 import { vpcLinkIntegration } from './vpc-link-integration';
 
 /** The OpenAPI rule pack: errors block synthesis, warnings are reported by `onboard check`. */
-export const OPENAPI_RULES: readonly OpenApiRule[] = [openApiStructure, vpcLinkIntegration, authorizerSecurity, resourceLimit];
+export const OPENAPI_RULES: readonly OpenApiRule[] = [openApiStructure, vpcLinkIntegration, authorizerSecurity, resourceLimit, ...API_STANDARDS];
