@@ -1,17 +1,23 @@
 import type { Construct } from 'constructs';
 import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { gatewayBindings } from '../modules/gateway/gateway-bindings';
+import { ServiceApi } from '../modules/gateway/service-api';
 import { LandingZoneStack } from './base-stack';
+import type { GatewayStack } from './gateway-stack';
 
 export interface ApiStackProps {
   readonly environment: Environment;
   /** The onboarded service this stack publishes. */
   readonly service: EnabledService;
+  /** The environment's gateway stack: VPC link, authorizer, regional domain, web ACL, alarm topic. */
+  readonly gateway: GatewayStack;
 }
 
 /** `<env>-api-<service>` in the gateway account: one REST API generated from the service's OpenAPI file. */
 export class ApiStack extends LandingZoneStack {
   readonly service: EnabledService;
+  readonly api: ServiceApi;
 
   constructor(scope: Construct, props: ApiStackProps) {
     const { definition } = props.service.service;
@@ -23,5 +29,10 @@ export class ApiStack extends LandingZoneStack {
       owner: definition.owner.team,
     });
     this.service = props.service;
+    this.api = new ServiceApi(this, 'Api', {
+      environment: props.environment,
+      service: props.service,
+      gateway: gatewayBindings(this, props.gateway, definition.name),
+    });
   }
 }

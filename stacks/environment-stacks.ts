@@ -26,7 +26,7 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
   gateway.addDependency(network);
 
   const apis = services.map((service) => {
-    const api = new ApiStack(scope, { environment, service });
+    const api = new ApiStack(scope, { environment, service, gateway });
     api.addDependency(gateway);
     return api;
   });

@@ -3,7 +3,12 @@ import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { ApiAuthorizer } from '../modules/lambda/authorizer';
 import { GatewayPerimeter } from '../modules/security/gateway-perimeter';
+import { ApiGatewayAccount } from '../modules/gateway/api-gateway-account';
+import { PublicEdge } from '../modules/gateway/public-edge';
 import { GatewayNetwork } from '../modules/network/gateway-network';
+import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
+import { TelemetryExports } from '../modules/observability/telemetry-exports';
+import { resourceName } from '../lib/naming';
 import { LandingZoneStack } from './base-stack';
 import type { NetworkStack } from './network-stack';
 
@@ -25,6 +30,10 @@ export class GatewayStack extends LandingZoneStack {
   readonly authorizer: ApiAuthorizer;
   /** Gateway VPC, its Transit Gateway attachment and the private integrations (`forService(name)`: VPC link, NLB). */
   readonly network: GatewayNetwork;
+  /** Regional custom domain, CloudFront front door and the regional web ACL of public stages. */
+  readonly publicEdge: PublicEdge;
+  /** Optional metric stream and SIEM log subscription role. */
+  readonly telemetry: TelemetryExports;
   /** Alarm topics, edge web ACL (CloudFront), Shield Advanced, and enforceOriginVerification() for the regional web ACL. */
   readonly perimeter: GatewayPerimeter;
 
@@ -33,6 +42,18 @@ export class GatewayStack extends LandingZoneStack {
     this.services = props.services;
     this.network = new GatewayNetwork(this, 'Network', { stack: this, network: props.network, services: props.services });
     this.perimeter = new GatewayPerimeter(this, 'Perimeter', { environment: props.environment, accountId: this.accountId, provider: this.provider, usEast1: this.usEast1 });
+    this.publicEdge = new PublicEdge(this, 'PublicEdge', { environment: props.environment, perimeter: this.perimeter, usEast1: this.usEast1 });
+    new ApiGatewayAccount(this, 'ApiGatewayAccount', { environment: props.environment.name, region: props.environment.region, accountId: this.accountId });
+    new EnvironmentDashboard(this, 'Dashboard', {
+      name: resourceName(props.environment.name, 'apis'),
+      region: props.environment.region,
+      apis: props.services.flatMap(({ service: { definition } }) => {
+        const name = resourceName(props.environment.name, definition.name);
+        if (definition.visibility === 'both') return [{ apiName: name, stageName: props.environment.name }, { apiName: `${name}-internal`, stageName: props.environment.name }];
+        return [{ apiName: name, stageName: props.environment.name }];
+      }),
+    });
     this.authorizer = new ApiAuthorizer(this, 'Authorizer', { environment: props.environment, accountId: this.accountId, services: props.services, alarmActions: [this.perimeter.alarmTopic.arn] });
+    this.telemetry = new TelemetryExports(this, 'Telemetry', { environment: props.environment, accountId: this.accountId, logGroupNames: [this.authorizer.function.logGroup.name] });
   }
 }

@@ -5,6 +5,7 @@ import { consumerServices } from './consumer-services';
 import { fileNamesMatch } from './file-names';
 import { firewallManagerAdministrator } from './firewall-manager-administrator';
 import { firewallManagerScope } from './firewall-manager-scope';
+import { logSubscriptionDestination } from './log-subscription-destination';
 import { networkSegments } from './network-segments';
 import { openApiDocuments } from './openapi-documents';
 import { privateIntegrationQuotas } from './private-integration-quotas';
@@ -26,6 +27,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serviceDeployments,
   uniqueBasePaths,
   openApiDocuments,
+  logSubscriptionDestination,
   consumerServices,
   networkSegments,
   spokeAccountsInOrganization,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuthorizerSchema } from './authorizer';
-import { accountId, awsRegion, dnsName, ipv4Address, slug } from './fields';
+import { accountId, awsRegion, ipv4Address, slug } from './fields';
+import { ApiStagesSchema, CloudFrontSchema, DomainsSchema, ObservabilitySchema } from './gateway';
 import { GuardrailsSchema } from './guardrails';
 import { NetworkSchema, VpcReferenceSchema } from './network';
 import { OrganizationSchema } from './organization';
@@ -103,11 +104,10 @@ export const EnvironmentSchema = z
     accounts: z.record(accountAlias, Account).meta({ description: 'Every account this environment touches, by alias.' }),
     roles: LandingZoneRoles,
     network: NetworkSchema,
-    domains: z.strictObject({
-      hostedZone: dnsName.meta({ description: 'Public Route 53 zone that holds the API records.' }),
-      public: dnsName.meta({ description: 'Public API hostname behind CloudFront.', examples: ['api.example.com'] }),
-      private: dnsName.meta({ description: 'Private custom domain for internal consumers.', examples: ['api.internal.example.com'] }),
-    }),
+    domains: DomainsSchema,
+    api: ApiStagesSchema,
+    cloudFront: CloudFrontSchema,
+    observability: ObservabilitySchema,
     authorizer: AuthorizerSchema,
     organization: OrganizationSchema.optional(),
     waf: WafSchema,

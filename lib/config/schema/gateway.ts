@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { dnsName, logRetentionDays } from './fields';
+
+/**
+ * Public-path settings of environments/<env>.yaml: domains and certificates, REST API stages, CloudFront,
+ * and the per-API alarms and optional telemetry exports.
+ */
+
+export const DomainsSchema = z.strictObject({
+  hostedZone: dnsName.meta({ description: 'Public Route 53 zone that holds the API records.' }),
+  hostedZoneId: z
+    .string()
+    .regex(/^Z[A-Z0-9]{4,31}$/, { error: (issue) => `must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ, got "${String(issue.input)}"` })
+    .meta({ description: 'Id of the public hosted zone (certificate validation, alias records, Shield).' }),
+  public: dnsName.meta({ description: 'Public API hostname served by CloudFront.', examples: ['api.example.com'] }),
+  originSubdomain: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: 'must be one DNS label' })
+    .default('origin')
+    .meta({ description: 'Label of the regional custom domain CloudFront uses as origin: <label>.<public>.' }),
+  private: dnsName.meta({ description: 'Private custom domain for internal consumers.', examples: ['api.internal.example.com'] }),
+});
+
+export const ApiStagesSchema = z
+  .strictObject({
+    loggingLevel: z.enum(['ERROR', 'INFO', 'OFF']).default('INFO').meta({ description: 'Execution logging level of every stage (data trace is always off).' }),
+    accessLogRetentionDays: logRetentionDays.default(365),
+    executionLogRetentionDays: logRetentionDays.default(90),
+  })
+  .default({ loggingLevel: 'INFO', accessLogRetentionDays: 365, executionLogRetentionDays: 90 })
+  .meta({ description: 'Settings shared by the stages of every API.' });
+
+export const CloudFrontSchema = z
+  .strictObject({
+    priceClass: z.enum(['PriceClass_All', 'PriceClass_200', 'PriceClass_100']).default('PriceClass_All'),
+    loggingBucket: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name' })
+      .optional()
+      .meta({ description: 'Bucket for CloudFront standard logs (ACLs enabled); no standard logging when absent.' }),
+  })
+  .default({ priceClass: 'PriceClass_All' });
+
+const Thresholds = z.strictObject({
+  latencyP95Ms: z.number().positive().default(1000),
+  latencyP99Ms: z.number().positive().default(2500),
+  integrationLatencyP99Ms: z.number().positive().default(2000),
+  error5xxRate: z.number().gt(0).lt(1).default(0.01).meta({ description: 'Share of requests answered 5XX.' }),
+  error4xxRate: z.number().gt(0).lt(1).default(0.1).meta({ description: 'Share of requests answered 4XX.' }),
+  evaluationPeriods: z.number().int().min(1).max(60).default(5),
+  periodSeconds: z.union([z.literal(60), z.literal(300)]).default(60),
+});
+
+export const ObservabilitySchema = z
+  .strictObject({
+    alarms: Thresholds.default(Thresholds.parse({})),
+    metricStream: z
+      .strictObject({
+        endpointUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).meta({ description: 'HTTP endpoint of the APM tool (e.g. Dynatrace) receiving CloudWatch metrics.' }),
+        accessKeySecretArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, { error: 'must be a Secrets Manager secret ARN' })
+          .meta({ description: 'Secret holding the endpoint access key (never the key itself).' }),
+      })
+      .optional()
+      .meta({ description: 'CloudWatch metric stream of the API Gateway namespace through Firehose; off when absent.' }),
+    logSubscription: z
+      .strictObject({
+        destinationArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/.+$/, { error: 'must be a Firehose delivery stream ARN' })
+          .meta({ description: 'Firehose stream of the SIEM (e.g. Splunk) receiving access and authorizer logs.' }),
+      })
+      .optional()
+      .meta({ description: 'Subscription of access and authorizer logs to a Firehose destination; off when absent.' }),
+  })
+  .default({ alarms: Thresholds.parse({}) });
+
+export type ObservabilityConfig = z.output<typeof ObservabilitySchema>;

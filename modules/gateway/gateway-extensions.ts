@@ -1,0 +1,54 @@
+import { isObject, operationsOf, type JsonObject } from '../../lib/openapi/document';
+import type { Service } from '../../lib/config/schema/service';
+
+/** Headers the backend receives from the gateway on every authorized call: who called, and how to correlate. */
+export const AUTHORIZER_CONTEXT_HEADERS: Readonly<Record<string, string>> = {
+  'X-Principal-Id': 'context.authorizer.principalId',
+  'X-Client-Id': 'context.authorizer.clientId',
+  'X-Scopes': 'context.authorizer.scopes',
+  'X-Correlation-Id': 'context.authorizer.correlationId',
+};
+
+/** The request id of the gateway, also in the access logs, so backend logs can be joined with them. */
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/**
+ * Applies what the platform adds to every service's document before deployment, without touching the
+ * service's own file: the gateway authorizer's security scheme (replacing the service's definition of it),
+ * authorizer context, request id and audit headers to the backend, and path parameters mapped through.
+ * Returns a new document.
+ */
+export function applyGatewayExtensions(document: JsonObject, options: { service: Service; securityScheme: JsonObject }): JsonObject {
+  const copy = structuredClone(document);
+  const schemes = isObject(copy.components) && isObject(copy.components.securitySchemes) ? copy.components.securitySchemes : {};
+  const authorizerSchemes = Object.keys(schemes).filter((name) => isObject(schemes[name]) && isObject((schemes[name] as JsonObject)['x-amazon-apigateway-authorizer']));
+  for (const name of authorizerSchemes) schemes[name] = structuredClone(options.securityScheme);
+
+  const publicOperations = new Set(options.service.publicOperations.map((entry) => entry.operation));
+  for (const { path, method, operation } of operationsOf(copy)) {
+    const integration = operation['x-amazon-apigateway-integration'];
+    if (!isObject(integration)) continue;
+    const mapped: Record<string, string> = isObject(integration.requestParameters) ? { ...(integration.requestParameters as Record<string, string>) } : {};
+    const authorized = !publicOperations.has(`${method.toUpperCase()} ${path}`);
+    if (authorized) {
+      for (const [header, source] of Object.entries(AUTHORIZER_CONTEXT_HEADERS)) mapped[`integration.request.header.${header}`] = source;
+    }
+    mapped[`integration.request.header.${REQUEST_ID_HEADER}`] = 'context.requestId';
+    for (const header of options.service.auditHeaders) {
+      mapped[`integration.request.header.${header}`] = `method.request.header.${header}`;
+      declareParameter(operation as JsonObject, header, 'header');
+    }
+    for (const [, name] of path.matchAll(/\{([^}+]+)\+?\}/g)) {
+      mapped[`integration.request.path.${name}`] ??= `method.request.path.${name}`;
+    }
+    integration.requestParameters = mapped;
+  }
+  return copy;
+}
+
+/** API Gateway maps only method parameters it knows: declare an optional one unless the document already does. */
+function declareParameter(operation: JsonObject, name: string, location: 'header'): void {
+  const parameters = Array.isArray(operation.parameters) ? (operation.parameters as JsonObject[]) : [];
+  const declared = parameters.some((parameter) => isObject(parameter) && parameter.in === location && String(parameter.name).toLowerCase() === name.toLowerCase());
+  if (!declared) operation.parameters = [...parameters, { name, in: location, required: false, schema: { type: 'string' } }];
+}

@@ -1,0 +1,49 @@
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import type { Environment } from '../../lib/config/schema/environment';
+import { partitionOf } from '../../lib/config/aws-regions';
+import { CloudFrontFrontDoor } from '../edge/cloudfront-front-door';
+import { OriginVerificationSecret } from '../edge/origin-verification-secret';
+import { RegionalDomain } from '../edge/regional-domain';
+import type { GatewayPerimeter } from '../security/gateway-perimeter';
+import type { RegionalWebAcl } from '../security/regional-web-acl';
+
+export interface PublicEdgeProps {
+  readonly environment: Environment;
+  /** WAF, Shield and alarm topics of the gateway. */
+  readonly perimeter: GatewayPerimeter;
+  readonly usEast1: TerraformProvider;
+}
+
+/**
+ * The public path in front of the APIs: Route 53 → CloudFront (edge web ACL, Shield) → regional custom domain
+ * (origin.<public>, regional web ACL requiring the origin-verification secret) → the stages of public APIs.
+ */
+export class PublicEdge extends Construct {
+  readonly regionalDomain: RegionalDomain;
+  /** Associated with every public stage; rejects requests that did not come through CloudFront. */
+  readonly regionalWebAcl: RegionalWebAcl;
+  readonly frontDoor: CloudFrontFrontDoor;
+
+  constructor(scope: Construct, id: string, props: PublicEdgeProps) {
+    super(scope, id);
+    const { environment, perimeter } = props;
+    const { domains } = environment;
+    const originDomainName = `${domains.originSubdomain}.${domains.public}`;
+    this.regionalDomain = new RegionalDomain(this, 'RegionalDomain', { domainName: originDomainName, hostedZoneId: domains.hostedZoneId });
+    const secret = new OriginVerificationSecret(this, 'OriginVerification', { name: `uag/${environment.name}/origin-verification` });
+    this.regionalWebAcl = perimeter.enforceOriginVerification({ secretValue: secret.value });
+    this.frontDoor = new CloudFrontFrontDoor(this, 'FrontDoor', {
+      domainName: domains.public,
+      hostedZoneId: domains.hostedZoneId,
+      originDomainName,
+      originVerificationValue: secret.value,
+      webAclArn: perimeter.edgeWebAcl.arn,
+      priceClass: environment.cloudFront.priceClass,
+      loggingBucket: environment.cloudFront.loggingBucket,
+      usEast1: props.usEast1,
+    });
+    perimeter.shield.protectDistribution('Distribution', { name: 'api', distributionArn: this.frontDoor.distribution.arn, distributionId: this.frontDoor.distribution.id });
+    perimeter.shield.protectHostedZone('PublicZone', { name: 'public-zone', hostedZoneArn: `arn:${partitionOf(environment.region)}:route53:::hostedzone/${domains.hostedZoneId}` });
+  }
+}
