@@ -1,6 +1,7 @@
 import { accountReferences } from './account-references';
 import { backendAddresses } from './backend-addresses';
 import { cidrsDoNotOverlap } from './cidr-overlap';
+import { consumerEndpoints } from './consumer-endpoints';
 import { consumerServices } from './consumer-services';
 import { fileNamesMatch } from './file-names';
 import { firewallManagerAdministrator } from './firewall-manager-administrator';
@@ -8,6 +9,8 @@ import { firewallManagerScope } from './firewall-manager-scope';
 import { logSubscriptionDestination } from './log-subscription-destination';
 import { networkSegments } from './network-segments';
 import { openApiDocuments } from './openapi-documents';
+import { privateAccessMatrix } from './private-access-matrix';
+import { privateBasePaths } from './private-base-paths';
 import { privateIntegrationQuotas } from './private-integration-quotas';
 import type { ConfigRule } from './rule';
 import { serviceDeployments } from './service-deployments';
@@ -29,6 +32,9 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   openApiDocuments,
   logSubscriptionDestination,
   consumerServices,
+  privateAccessMatrix,
+  privateBasePaths,
+  consumerEndpoints,
   networkSegments,
   spokeAccountsInOrganization,
   backendAddresses,

@@ -5,6 +5,7 @@ import { ApiStagesSchema, CloudFrontSchema, DomainsSchema, ObservabilitySchema }
 import { GuardrailsSchema } from './guardrails';
 import { NetworkSchema, VpcReferenceSchema } from './network';
 import { OrganizationSchema } from './organization';
+import { ConsumerEndpointSchema, PrivateDomainSchema } from './private-domain';
 import { FirewallManagerSchema, ShieldSchema, WafSchema } from './security';
 
 /**
@@ -60,6 +61,7 @@ const Consumer = z
     account: accountAlias,
     vpc: VpcReferenceSchema,
     services: z.array(slug).default([]).meta({ description: 'Private services this consumer may call.' }),
+    endpoint: ConsumerEndpointSchema,
   })
   .meta({ description: 'An internal consumer that reaches private APIs through the private custom domain.' });
 
@@ -115,6 +117,7 @@ export const EnvironmentSchema = z
     firewallManager: FirewallManagerSchema.optional(),
     guardrails: GuardrailsSchema,
     consumers: z.record(slug, Consumer).default({}),
+    privateDomain: PrivateDomainSchema,
     services: z.record(slug, ServiceDeployment).default({}),
   })
   .meta({ title: 'Unified API gateway environment', description: 'environments/<env>.yaml' });
