@@ -1,0 +1,93 @@
+import { exampleEnvironment } from '../../support/example-config';
+import { synthEnvironment } from '../../support/environment-json';
+import type { TerraformJson } from '../../support/synth-json';
+
+const values = (json: TerraformJson, type: string) => Object.values(json.resource?.[type] ?? {});
+
+describe('public edge (<env>-gateway)', () => {
+  const gateway = synthEnvironment(exampleEnvironment('prod')).get('prod-gateway')!;
+  const [distribution] = values(gateway, 'aws_cloudfront_distribution') as Record<string, any>[];
+
+  it('serves the public hostname over HTTPS only, TLSv1.2_2021 or newer, with an us-east-1 certificate', () => {
+    expect(distribution.aliases).toEqual(['api.example.com']);
+    expect(distribution.default_cache_behavior.viewer_protocol_policy).toBe('https-only');
+    expect(distribution.viewer_certificate).toMatchObject({ ssl_support_method: 'sni-only', minimum_protocol_version: 'TLSv1.2_2021' });
+    const certificates = Object.entries(gateway.resource!.aws_acm_certificate);
+    const [, cloudFrontCertificate] = certificates.find(([, certificate]) => certificate.domain_name === 'api.example.com')!;
+    expect(cloudFrontCertificate.provider).toBe('aws.us_east_1');
+  });
+
+  it('forwards to the regional domain over TLS 1.2 only, without caching and without the Host header', () => {
+    const [origin] = distribution.origin;
+    expect(origin.domain_name).toBe('origin.api.example.com');
+    expect(origin.custom_origin_config).toMatchObject({ origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] });
+    expect(distribution.default_cache_behavior.cache_policy_id).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(distribution.default_cache_behavior.origin_request_policy_id).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+  });
+
+  it('adds the origin-verification header from Secrets Manager, never a literal', () => {
+    const [origin] = distribution.origin;
+    expect(origin.custom_header).toEqual([{ name: 'x-origin-verify', value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.secret_string\}$/) }]);
+    const [version] = values(gateway, 'aws_secretsmanager_secret_version') as Record<string, any>[];
+    expect(version.secret_string).toMatch(/^\$\{data\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/);
+    expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+  });
+
+  it('requires the same secret in the regional web ACL', () => {
+    const acls = values(gateway, 'aws_wafv2_web_acl') as Record<string, any>[];
+    const regional = acls.find((acl) => acl.scope === 'REGIONAL')!;
+    expect(JSON.stringify(regional.rule)).toMatch(/aws_secretsmanager_secret_version\.[\w-]+\.secret_string/);
+  });
+
+  it('is protected by the edge web ACL, logs to the configured bucket and has A and AAAA aliases', () => {
+    expect(distribution.web_acl_id).toMatch(/aws_wafv2_web_acl\.[\w-]+\.arn/);
+    expect(distribution.logging_config).toMatchObject({ bucket: 'example-uag-cloudfront-logs-prod.s3.amazonaws.com', include_cookies: false });
+    const aliases = (values(gateway, 'aws_route53_record') as Record<string, any>[]).filter((record) => record.name === 'api.example.com');
+    expect(aliases.map((record) => record.type).sort()).toEqual(['A', 'AAAA']);
+    for (const record of aliases) expect(record.alias).toMatchObject({ zone_id: 'Z2FDTNDATAQYW2', name: expect.stringMatching(/aws_cloudfront_distribution\..*\.domain_name/) });
+  });
+
+  it('registers the distribution and the public zone with Shield Advanced in prod', () => {
+    const protections = (values(gateway, 'aws_shield_protection') as Record<string, any>[]).map((protection) => protection.resource_arn);
+    expect(protections).toEqual(expect.arrayContaining([expect.stringMatching(/aws_cloudfront_distribution\..*\.arn/), 'arn:aws:route53:::hostedzone/Z0PRD1234567890ABCDE']));
+  });
+
+  it('uses a least-privilege account role for API Gateway logging, scoped to the API log groups', () => {
+    const policies = Object.entries(gateway.data!.aws_iam_policy_document).filter(([name]) => name.includes('ApiGatewayAccount_WritePolicy'));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0][1].statement as { actions: string[]; resources: string[] }[];
+    for (const statement of statements) {
+      for (const action of statement.actions) expect(action).not.toContain('*');
+      for (const resource of statement.resources) expect(resource).toMatch(/:log-group:/);
+    }
+  });
+
+  it('has one dashboard with every API of the environment', () => {
+    const [dashboard] = values(gateway, 'aws_cloudwatch_dashboard') as Record<string, any>[];
+    const titles = JSON.parse(dashboard.dashboard_body).widgets.map((widget: { properties: { title: string } }) => widget.properties.title.split(':')[0]);
+    expect([...new Set(titles)].sort()).toEqual(['prod-customers', 'prod-customers-internal', 'prod-ledger', 'prod-payments']);
+  });
+});
+
+describe('telemetry exports', () => {
+  it('streams API Gateway metrics to the APM endpoint through Firehose when configured (prod)', () => {
+    const gateway = synthEnvironment(exampleEnvironment('prod')).get('prod-gateway')!;
+    const [stream] = values(gateway, 'aws_cloudwatch_metric_stream') as Record<string, any>[];
+    expect(stream.include_filter).toEqual([{ namespace: 'AWS/ApiGateway' }]);
+    const [firehose] = values(gateway, 'aws_kinesis_firehose_delivery_stream') as Record<string, any>[];
+    expect(firehose.http_endpoint_configuration).toMatchObject({ url: 'https://apm.example.com/api/v2/metrics/ingest', secrets_manager_configuration: { enabled: true } });
+  });
+
+  it('subscribes authorizer and access logs to the SIEM stream when configured (prod)', () => {
+    const stacks = synthEnvironment(exampleEnvironment('prod'));
+    const filters = [...stacks.values()].flatMap((json) => values(json, 'aws_cloudwatch_log_subscription_filter')) as Record<string, any>[];
+    expect(filters.length).toBe(1 + 4);
+    for (const filter of filters) expect(filter.destination_arn).toBe('arn:aws:firehose:ap-southeast-1:444455558888:deliverystream/siem-api-logs-prod');
+  });
+
+  it('exports nothing where the environment does not ask for it (dev)', () => {
+    const gateway = synthEnvironment(exampleEnvironment('dev')).get('dev-gateway')!;
+    expect(gateway.resource!.aws_cloudwatch_metric_stream).toBeUndefined();
+    expect(gateway.resource!.aws_cloudwatch_log_subscription_filter).toBeUndefined();
+  });
+});
