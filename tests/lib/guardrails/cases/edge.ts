@@ -178,6 +178,7 @@ export const EDGE_CASES: RuleCases[] = [
         expect: 'compliant',
       },
       { name: 'no health check', resources: { 'aws_shield_protection.edge': { resource_arn: '${aws_cloudfront_distribution.edge.arn}' } }, expect: { nonCompliant: 'no aws_shield_protection_health_check_association' } },
+      { name: 'hosted zone (health-based detection unsupported)', resources: { 'aws_shield_protection.zone': { resource_arn: 'arn:aws:route53:::hostedzone/Z0PRD1234567890ABCDE' } }, expect: 'not-applicable' },
     ],
   },
   {
