@@ -67,7 +67,7 @@ export function childPipeline(stacks: readonly PipelineStack[], options: ChildPi
     default: {
       image: '$UAG_CI_IMAGE',
       cache: { key: { files: ['package-lock.json'] }, paths: ['.npm/'], policy: 'pull' },
-      before_script: ['npm ci --prefer-offline --no-audit --no-fund'],
+      before_script: ['npm install --prefer-offline --no-audit --no-fund'],
     },
   };
   const awsJob: Job = { id_tokens: { UAG_AWS_ID_TOKEN: { aud: '$UAG_OIDC_AUDIENCE' } } };
