@@ -3,6 +3,8 @@ import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { gatewayBindings } from '../modules/gateway/gateway-bindings';
 import { ServiceApi } from '../modules/gateway/service-api';
+import { PrivateBasePathMapping } from '../modules/private-domain/base-path-mapping';
+import { referencePrivateDomain } from '../modules/private-domain/private-domain-reference';
 import { LandingZoneStack } from './base-stack';
 import type { GatewayStack } from './gateway-stack';
 
@@ -29,10 +31,20 @@ export class ApiStack extends LandingZoneStack {
       owner: definition.owner.team,
     });
     this.service = props.service;
+    const privateDomain = referencePrivateDomain(this, props.gateway.privateDomain, props.gateway);
     this.api = new ServiceApi(this, 'Api', {
       environment: props.environment,
       service: props.service,
       gateway: gatewayBindings(this, props.gateway, definition.name),
+      consumerEndpointIds: privateDomain.endpointIdsFor(definition.name),
     });
+    if (this.api.privateApi) {
+      new PrivateBasePathMapping(this, 'PrivateMapping', {
+        domain: privateDomain,
+        restApiId: this.api.privateApi.restApi.id,
+        stageName: this.api.privateApi.stage.stageName,
+        basePath: definition.basePath,
+      });
+    }
   }
 }

@@ -38,6 +38,7 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
       backends: environment.network.spokes.filter((entry) => entry.account === accountAlias),
       consumers: Object.fromEntries(Object.entries(environment.consumers).filter(([, consumer]) => consumer.account === accountAlias)),
       network,
+      gateway,
     });
     spoke.addDependency(network);
     spoke.addDependency(gateway);

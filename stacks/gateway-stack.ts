@@ -6,6 +6,7 @@ import { GatewayPerimeter } from '../modules/security/gateway-perimeter';
 import { ApiGatewayAccount } from '../modules/gateway/api-gateway-account';
 import { PublicEdge } from '../modules/gateway/public-edge';
 import { GatewayNetwork } from '../modules/network/gateway-network';
+import { SharedPrivateDomain } from '../modules/private-domain/shared-private-domain';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
 import { resourceName } from '../lib/naming';
@@ -36,6 +37,8 @@ export class GatewayStack extends LandingZoneStack {
   readonly telemetry: TelemetryExports;
   /** Alarm topics, edge web ACL (CloudFront), Shield Advanced, and enforceOriginVerification() for the regional web ACL. */
   readonly perimeter: GatewayPerimeter;
+  /** Internal path: consumer execute-api endpoints, the private custom domain admitting them, its RAM shares. */
+  readonly privateDomain: SharedPrivateDomain;
 
   constructor(scope: Construct, props: GatewayStackProps) {
     super(scope, { environment: props.environment, kind: 'gateway', accountAlias: props.environment.roles.gateway });
@@ -54,6 +57,7 @@ export class GatewayStack extends LandingZoneStack {
       }),
     });
     this.authorizer = new ApiAuthorizer(this, 'Authorizer', { environment: props.environment, accountId: this.accountId, services: props.services, alarmActions: [this.perimeter.alarmTopic.arn] });
+    this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', { environment: props.environment, providerForAccount: (alias) => this.providerForAccount(alias) });
     this.telemetry = new TelemetryExports(this, 'Telemetry', { environment: props.environment, accountId: this.accountId, logGroupNames: [this.authorizer.function.logGroup.name] });
   }
 }

@@ -3,7 +3,10 @@ import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { BackendSpoke } from '../modules/network/backend-spoke';
 import { referenceTransitGateway } from '../modules/network/transit-gateway-reference';
+import { ConsumerAccess } from '../modules/private-domain/consumer-access';
+import { referencePrivateDomain } from '../modules/private-domain/private-domain-reference';
 import { LandingZoneStack } from './base-stack';
+import type { GatewayStack } from './gateway-stack';
 import type { NetworkStack } from './network-stack';
 
 type Spoke = Environment['network']['spokes'][number];
@@ -21,6 +24,9 @@ export interface SpokeStackProps {
   readonly consumers?: Readonly<Record<string, Consumer>>;
   /** The environment's network stack, owner of the shared Transit Gateway. */
   readonly network: NetworkStack;
+  /** The environment's gateway stack, owner of the shared private domain and the consumers' endpoints.
+   * @default - none; required when the account has consumers */
+  readonly gateway?: GatewayStack;
 }
 
 /** `<env>-spoke-<account id>` in a service or consumer account: TGW attachment, execute-api endpoint, domain association. */
@@ -50,6 +56,15 @@ export class SpokeStack extends LandingZoneStack {
           flowLogRetentionDays: environment.network.flowLogRetentionDays,
         });
       }
+    }
+    const consumers = Object.entries(this.consumers);
+    if (consumers.length > 0) {
+      if (!props.gateway) throw new Error(`${this.stackId}: the account has consumers, so SpokeStackProps.gateway (owner of the shared private domain) is required`);
+      new ConsumerAccess(this, 'ConsumerAccess', {
+        domain: referencePrivateDomain(this, props.gateway.privateDomain, props.gateway),
+        accountId: this.accountId,
+        consumers: consumers.map(([name, consumer]) => ({ name, vpcId: consumer.vpc.id })),
+      });
     }
   }
 }
