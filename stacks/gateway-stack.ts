@@ -7,6 +7,7 @@ import { ApiGatewayAccount } from '../modules/gateway/api-gateway-account';
 import { PublicEdge } from '../modules/gateway/public-edge';
 import { GatewayNetwork } from '../modules/network/gateway-network';
 import { SharedPrivateDomain } from '../modules/private-domain/shared-private-domain';
+import { RamShareAuditor } from '../modules/lambda/ram-share-auditor';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
 import { resourceName } from '../lib/naming';
@@ -58,6 +59,9 @@ export class GatewayStack extends LandingZoneStack {
     });
     this.authorizer = new ApiAuthorizer(this, 'Authorizer', { environment: props.environment, accountId: this.accountId, services: props.services, alarmActions: [this.perimeter.alarmTopic.arn] });
     this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', { environment: props.environment, providerForAccount: (alias) => this.providerForAccount(alias) });
+    if (this.privateDomain.organizationShare || this.privateDomain.externalShare) {
+      new RamShareAuditor(this, 'RamShareAuditor', { environment: props.environment, privateDomain: this.privateDomain, alarmActions: [this.perimeter.alarmTopic.arn] });
+    }
     this.telemetry = new TelemetryExports(this, 'Telemetry', { environment: props.environment, accountId: this.accountId, logGroupNames: [this.authorizer.function.logGroup.name] });
   }
 }

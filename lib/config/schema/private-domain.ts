@@ -24,7 +24,9 @@ const scheduleExpression = z
 
 export const ShareAuditorSchema = z
   .strictObject({
-    scheduleExpression: scheduleExpression.default('rate(1 hour)').meta({ description: 'How often the auditor compares the private-domain shares with the access matrix.' }),
+    scheduleExpression: scheduleExpression
+      .default('rate(1 hour)')
+      .meta({ description: 'How often the auditor compares the private-domain shares with the access matrix; a cron schedule must run at least daily (the drift alarm treats a silent day as drift).' }),
     remediation: z
       .boolean()
       .default(false)
