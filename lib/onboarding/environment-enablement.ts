@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isSeq, parseDocument } from 'yaml';
+import type { EnvironmentFile, LandingZoneConfig } from '../config/model';
+import type { BackendTarget } from './backend-target';
+import type { FileChange } from './file-changes';
+import { OnboardingError, optionProblem } from './onboarding-error';
+import { addMapEntry, appendToSequence } from './yaml-text-edits';
+
+/** Who may call a new private service, applied in every environment it is enabled in. */
+export interface PrivateAccess {
+  /** Internal consumers (keys of `consumers`) granted the service where they exist. */
+  readonly consumers: readonly string[];
+  /** Why no consumer calls it yet (`privateDomain.servicesWithoutConsumers`), when `consumers` is empty. */
+  readonly reasonWithoutConsumers?: string;
+}
+
+export interface Enablement {
+  readonly change: FileChange;
+  /** What was decided on the team's behalf, for the command to print. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Enables a new service in one environment file, changing nothing else in it (see yaml-text-edits.ts):
+ * `services.<name>.backend`, and for a private service its grants in `consumers.<c>.services` or the reason under
+ * `privateDomain.servicesWithoutConsumers`. With a shared NLB every service needs its own listener port: when the
+ * backend port is taken, the next free port above it is chosen and reported.
+ */
+export function enableInEnvironment(
+  config: LandingZoneConfig,
+  service: { name: string; port: number; private: boolean },
+  target: BackendTarget,
+  access: PrivateAccess,
+): Enablement {
+  const environment = findEnvironment(config, target.environment);
+  const original = readFileSync(path.join(config.rootDir, environment.file), 'utf8');
+  const notes: string[] = [];
+
+  const listenerPort = sharedListenerPort(config, environment, service.port);
+  if (listenerPort) notes.push(`${environment.file}: port ${service.port} is taken on the shared NLB, so ${service.name} listens on ${listenerPort} (services.${service.name}.backend.listenerPort)`);
+  const backend = { account: target.account, addresses: [...target.addresses], ...(listenerPort ? { listenerPort } : {}) };
+  const edits: Edit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${flowYaml(backend)}` }];
+
+  if (service.private) {
+    const granted = access.consumers.filter((consumer) => consumer in environment.config.consumers);
+    for (const consumer of granted) edits.push({ kind: 'item', seqPath: ['consumers', consumer, 'services'], item: service.name });
+    const missing = access.consumers.filter((consumer) => !granted.includes(consumer));
+    if (missing.length > 0) notes.push(`${environment.file}: ${missing.join(', ')} ${missing.length === 1 ? 'is not a consumer' : 'are not consumers'} here, so not granted in ${environment.config.name}`);
+    if (granted.length === 0 && access.reasonWithoutConsumers) {
+      const reason = access.reasonWithoutConsumers;
+      edits.push({ kind: 'entry', mapPath: ['privateDomain', 'servicesWithoutConsumers'], key: service.name, value: reason, yaml: scalarYaml(reason) });
+    }
+  }
+
+  const expected = parseDocument(original);
+  for (const edit of edits) applyWithDocumentApi(expected, edit);
+  const spliced = edits.reduce<string | undefined>((text, edit) => (text === undefined ? undefined : applyAsText(text, edit)), original);
+  // The splice must mean exactly what the Document API edit means; an unusual layout falls back to re-rendering.
+  const content = spliced !== undefined && isDeepStrictEqual(parseDocument(spliced).toJS(), expected.toJS()) ? spliced : expected.toString({ lineWidth: 0 });
+  if (content !== spliced) notes.push(`${environment.file}: its layout could not be kept, so the YAML writer re-formatted it; review the diff`);
+  return { change: { file: environment.file, content, kind: 'modify' }, notes };
+}
+
+type Edit =
+  | { readonly kind: 'entry'; readonly mapPath: readonly string[]; readonly key: string; readonly value: unknown; readonly yaml: string }
+  | { readonly kind: 'item'; readonly seqPath: readonly string[]; readonly item: string };
+
+function applyAsText(text: string, edit: Edit): string | undefined {
+  return edit.kind === 'entry' ? addMapEntry(text, edit.mapPath, edit.key, edit.yaml) : appendToSequence(text, edit.seqPath, scalarYaml(edit.item));
+}
+
+function applyWithDocumentApi(document: Document, edit: Edit): void {
+  if (edit.kind === 'entry') {
+    document.setIn([...edit.mapPath, edit.key], document.createNode(edit.value));
+    return;
+  }
+  const sequence = document.getIn(edit.seqPath);
+  if (isSeq(sequence)) sequence.add(document.createNode(edit.item));
+  else document.setIn(edit.seqPath, document.createNode([edit.item]));
+}
+
+/** `{ account: payments, addresses: [10.101.1.10] }`, the way the example environments write backends. */
+function flowYaml(value: Record<string, unknown>): string {
+  const render = (item: unknown): string => (Array.isArray(item) ? `[${item.map(render).join(', ')}]` : scalarYaml(item));
+  return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${render(item)}`).join(', ')} }`;
+}
+
+function scalarYaml(value: unknown): string {
+  return new Document(value).toString({ lineWidth: 0 }).trimEnd();
+}
+
+function findEnvironment(config: LandingZoneConfig, name: string): EnvironmentFile {
+  const found = config.environments.find(({ config: environment }) => environment.name === name);
+  if (!found) {
+    throw new OnboardingError('Cannot read --backend; nothing was changed.', [
+      optionProblem('--backend', `environment "${name}" does not exist`, `use one of: ${config.environments.map(({ config: environment }) => environment.name).join(', ')}`),
+    ]);
+  }
+  return found;
+}
+
+/** The listener port to set, or undefined when the backend port is free (or each service has its own NLB). */
+function sharedListenerPort(config: LandingZoneConfig, { config: environment }: EnvironmentFile, backendPort: number): number | undefined {
+  if (environment.network.privateIntegrations.nlbStrategy !== 'shared') return undefined;
+  const used = new Set(
+    Object.entries(environment.services)
+      .filter(([, deployment]) => deployment.enabled && deployment.backend)
+      .map(([name, deployment]) => deployment.backend?.listenerPort ?? config.services.get(name)?.definition.backend.port),
+  );
+  if (!used.has(backendPort)) return undefined;
+  for (let port = backendPort + 1; port <= 65535; port++) if (!used.has(port)) return port;
+  throw new OnboardingError('No listener port is free on the shared NLB; nothing was changed.', [
+    optionProblem('--port', `every port from ${backendPort} up is used on the shared NLB of ${environment.name}`, 'choose a lower backend port, or switch the environment to nlbStrategy: per-service'),
+  ]);
+}

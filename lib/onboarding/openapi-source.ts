@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Document, isMap, LineCounter, parseDocument } from 'yaml';
+import type { ConfigProblem } from '../config/problems';
+import { OnboardingError } from './onboarding-error';
+
+/**
+ * Reads an OpenAPI document to import (JSON or YAML) into a yaml Document. A YAML file keeps its comments and
+ * layout; a JSON file becomes block-style YAML with the same content and key order. Refuses anything that is
+ * not an OpenAPI 3.0 document, saying what to do.
+ */
+export function readOpenApiSource(file: string): Document {
+  const shown = file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : String(error);
+    throw refuse(shown, [{ file: shown, path: [], message: reason, fix: 'pass the path of an OpenAPI 3.0 document (.yaml, .yml or .json)' }]);
+  }
+  const document = path.extname(file).toLowerCase() === '.json' ? fromJson(text, shown) : fromYaml(text, shown);
+  checkVersion(document, shown);
+  return document;
+}
+
+function fromJson(text: string, file: string): Document {
+  try {
+    return new Document(JSON.parse(text));
+  } catch (error) {
+    throw refuse(file, [{ file, path: [], message: `invalid JSON: ${(error as Error).message}`, fix: 'fix the JSON syntax (a linter or `jq . <file>` shows where)' }]);
+  }
+}
+
+function fromYaml(text: string, file: string): Document {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw refuse(
+      file,
+      document.errors.map((error) => ({
+        file,
+        path: [],
+        message: `invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        fix: 'fix the YAML syntax at this line (indentation, quotes, duplicate keys)',
+        line: error.linePos?.[0].line,
+        column: error.linePos?.[0].col,
+      })),
+    );
+  }
+  return document;
+}
+
+function checkVersion(document: Document, file: string): void {
+  if (!isMap(document.contents)) {
+    throw refuse(file, [{ file, path: [], message: 'the file is not an OpenAPI document (no top-level mapping)', fix: 'pass an OpenAPI 3.0 document with openapi, info and paths' }]);
+  }
+  const swagger = document.get('swagger');
+  if (swagger !== undefined) {
+    throw refuse(file, [{
+      file,
+      path: ['swagger'],
+      pathStyle: 'json-pointer',
+      message: `this is a Swagger/OpenAPI ${String(swagger)} document; the platform imports OpenAPI 3.0`,
+      fix: 'convert it to OpenAPI 3.0 first (Swagger Editor: Edit > Convert to OpenAPI 3, or the swagger2openapi tool), then import the result',
+    }]);
+  }
+  const version = document.get('openapi');
+  if (typeof version !== 'string' || !/^3\.0\.\d+$/.test(version)) {
+    throw refuse(file, [{
+      file,
+      path: ['openapi'],
+      pathStyle: 'json-pointer',
+      message: version === undefined ? 'no "openapi" version field' : `OpenAPI ${JSON.stringify(version)} is not supported; API Gateway imports OpenAPI 3.0`,
+      fix: version === undefined ? 'pass an OpenAPI 3.0 document (it starts with openapi: 3.0.x)' : 'write the document as OpenAPI 3.0.x (openapi: 3.0.3)',
+    }]);
+  }
+  if (!isMap(document.get('paths'))) {
+    throw refuse(file, [{ file, path: ['paths'], pathStyle: 'json-pointer', message: 'the document has no paths', fix: 'add the paths of the API; a REST API needs at least one operation' }]);
+  }
+}
+
+function refuse(file: string, problems: ConfigProblem[]): OnboardingError {
+  return new OnboardingError(`Cannot import ${file}; nothing was changed.`, problems);
+}
