@@ -1,6 +1,7 @@
 import { exampleEnvironment } from '../../support/example-config';
 import { synthEnvironment } from '../../support/environment-json';
 import { NO_CONSUMER_ENDPOINT } from '../../../modules/private-domain/domain-policy';
+import { privateDomainShareNames } from '../../../lib/onboarding/status/share-names';
 import { byPath, dataByPath, only, referenceTo, withAccountInOrganization } from './support';
 
 /** `<env>-gateway`: the consumers' endpoints, the private custom domain admitting them, and its RAM shares. */
@@ -97,6 +98,11 @@ describe('RAM shares of the domain', () => {
     expect(shares.get('prod-gateway/PrivateDomain/ExternalShare/Resource')).toMatchObject({ name: 'prod-private-domain-external', allow_external_principals: true });
     const share = referenceTo(gateway, 'aws_ram_resource_share', 'prod-gateway/PrivateDomain/ExternalShare/Resource', 'arn');
     expect([...principals.values()].filter((association) => association.resource_share_arn === share).map((association) => association.principal)).toEqual(['999988887777']);
+  });
+
+  it('uses the share names the onboarding status command looks up', () => {
+    const names = privateDomainShareNames('prod');
+    expect([...shares.entries()].filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/')).map(([, share]) => share.name).sort()).toEqual([names.organization, names.external].sort());
   });
 
   it('creates no external share when every consumer is in the organization', () => {
