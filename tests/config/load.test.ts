@@ -41,7 +41,7 @@ describe('loadConfig', () => {
     const dir = copyExampleConfig();
     editYaml(dir, 'environments/prod.yaml', (doc) => {
       doc.setIn(['roles', 'network'], 'hub');
-      doc.setIn(['network', 'spokes', 2, 'vpc', 'cidr'], '10.21.0.0/16');
+      doc.setIn(['consumers', 'retail-app', 'vpc', 'cidr'], '10.21.0.0/16');
     });
     const error = problemsOf(dir);
     expect(error.problems.map((problem) => problem.message)).toEqual([

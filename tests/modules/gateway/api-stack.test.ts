@@ -122,7 +122,7 @@ describe('API stacks (<env>-api-<service>)', () => {
 
     it('has a TLS 1.2 regional domain named origin.<public> in the gateway stack', () => {
       const gateway = prod.get('prod-gateway')!;
-      expect(only<Record<string, unknown>>(gateway, 'aws_api_gateway_domain_name')).toMatchObject({ domain_name: 'origin.api.example.com', security_policy: 'TLS_1_2', endpoint_configuration: { types: ['REGIONAL'] } });
+      expect(only<Record<string, unknown>>(gateway, 'aws_api_gateway_domain_name', 'RegionalDomain')).toMatchObject({ domain_name: 'origin.api.example.com', security_policy: 'TLS_1_2', endpoint_configuration: { types: ['REGIONAL'] } });
     });
   });
 
