@@ -21,7 +21,7 @@ $(STAMP): package.json package-lock.json
 .PHONY: help install synth validate plan-offline tflint test lint schema bench clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 install: $(STAMP) ## Install the pinned toolchain from package-lock.json
 
