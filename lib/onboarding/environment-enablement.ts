@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { Document, isSeq, parseDocument } from 'yaml';
 import type { EnvironmentFile, LandingZoneConfig } from '../config/model';
 import type { BackendTarget } from './backend-target';
 import type { FileChange } from './file-changes';
 import { OnboardingError, optionProblem } from './onboarding-error';
-import { addMapEntry, appendToSequence } from './yaml-text-edits';
+import { applyYamlEdits, toFlowYaml, toYaml, type YamlEdit } from './yaml-text-edits';
 
 /** Who may call a new private service, applied in every environment it is enabled in. */
 export interface PrivateAccess {
@@ -41,54 +39,22 @@ export function enableInEnvironment(
   const listenerPort = sharedListenerPort(config, environment, service.port);
   if (listenerPort) notes.push(`${environment.file}: port ${service.port} is taken on the shared NLB, so ${service.name} listens on ${listenerPort} (services.${service.name}.backend.listenerPort)`);
   const backend = { account: target.account, addresses: [...target.addresses], ...(listenerPort ? { listenerPort } : {}) };
-  const edits: Edit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${flowYaml(backend)}` }];
+  const edits: YamlEdit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${toFlowYaml(backend)}` }];
 
   if (service.private) {
     const granted = access.consumers.filter((consumer) => consumer in environment.config.consumers);
-    for (const consumer of granted) edits.push({ kind: 'item', seqPath: ['consumers', consumer, 'services'], item: service.name });
+    for (const consumer of granted) edits.push({ kind: 'item', seqPath: ['consumers', consumer, 'services'], value: service.name, yaml: toYaml(service.name) });
     const missing = access.consumers.filter((consumer) => !granted.includes(consumer));
     if (missing.length > 0) notes.push(`${environment.file}: ${missing.join(', ')} ${missing.length === 1 ? 'is not a consumer' : 'are not consumers'} here, so not granted in ${environment.config.name}`);
     if (granted.length === 0 && access.reasonWithoutConsumers) {
       const reason = access.reasonWithoutConsumers;
-      edits.push({ kind: 'entry', mapPath: ['privateDomain', 'servicesWithoutConsumers'], key: service.name, value: reason, yaml: scalarYaml(reason) });
+      edits.push({ kind: 'entry', mapPath: ['privateDomain', 'servicesWithoutConsumers'], key: service.name, value: reason, yaml: toYaml(reason) });
     }
   }
 
-  const expected = parseDocument(original);
-  for (const edit of edits) applyWithDocumentApi(expected, edit);
-  const spliced = edits.reduce<string | undefined>((text, edit) => (text === undefined ? undefined : applyAsText(text, edit)), original);
-  // The splice must mean exactly what the Document API edit means; an unusual layout falls back to re-rendering.
-  const content = spliced !== undefined && isDeepStrictEqual(parseDocument(spliced).toJS(), expected.toJS()) ? spliced : expected.toString({ lineWidth: 0 });
-  if (content !== spliced) notes.push(`${environment.file}: its layout could not be kept, so the YAML writer re-formatted it; review the diff`);
+  const { content, layoutKept } = applyYamlEdits(original, edits);
+  if (!layoutKept) notes.push(`${environment.file}: its layout could not be kept, so the YAML writer re-formatted it; review the diff`);
   return { change: { file: environment.file, content, kind: 'modify' }, notes };
-}
-
-type Edit =
-  | { readonly kind: 'entry'; readonly mapPath: readonly string[]; readonly key: string; readonly value: unknown; readonly yaml: string }
-  | { readonly kind: 'item'; readonly seqPath: readonly string[]; readonly item: string };
-
-function applyAsText(text: string, edit: Edit): string | undefined {
-  return edit.kind === 'entry' ? addMapEntry(text, edit.mapPath, edit.key, edit.yaml) : appendToSequence(text, edit.seqPath, scalarYaml(edit.item));
-}
-
-function applyWithDocumentApi(document: Document, edit: Edit): void {
-  if (edit.kind === 'entry') {
-    document.setIn([...edit.mapPath, edit.key], document.createNode(edit.value));
-    return;
-  }
-  const sequence = document.getIn(edit.seqPath);
-  if (isSeq(sequence)) sequence.add(document.createNode(edit.item));
-  else document.setIn(edit.seqPath, document.createNode([edit.item]));
-}
-
-/** `{ account: payments, addresses: [10.101.1.10] }`, the way the example environments write backends. */
-function flowYaml(value: Record<string, unknown>): string {
-  const render = (item: unknown): string => (Array.isArray(item) ? `[${item.map(render).join(', ')}]` : scalarYaml(item));
-  return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${render(item)}`).join(', ')} }`;
-}
-
-function scalarYaml(value: unknown): string {
-  return new Document(value).toString({ lineWidth: 0 }).trimEnd();
 }
 
 function findEnvironment(config: LandingZoneConfig, name: string): EnvironmentFile {

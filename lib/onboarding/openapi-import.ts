@@ -1,4 +1,3 @@
-import { isMap, type Document, type YAMLMap } from 'yaml';
 import { isObject, operationName, operationsOf, type JsonObject, type OperationRef } from '../openapi/document';
 import {
   AUTHORIZER_SCHEME,
@@ -10,104 +9,100 @@ import {
   VALIDATORS_KEY,
   vpcLinkIntegration,
 } from './gateway-extensions';
+import { toFlowYaml, toYaml, type YamlEdit } from './yaml-text-edits';
 
-/** What `addGatewayExtensions` changed in one operation. */
+/** What `planGatewayExtensions` changes in one operation. */
 export interface OperationChange {
   /** `GET /pets/{id}` */
   readonly operation: string;
   readonly operationId?: string;
-  /** One line per change, e.g. `added x-amazon-apigateway-integration (VPC link, path parameter id)`. */
+  /** One line per change, e.g. `added x-amazon-apigateway-integration (...)`; empty when nothing was missing. */
   readonly changes: readonly string[];
 }
 
 export interface ImportReport {
   /** Changes at the top of the document (security scheme, request validators). */
   readonly document: readonly string[];
-  /** Every operation, in document order, with what was added (empty when it already had everything). */
+  /** Every operation, in document order, with what is added. */
   readonly operations: readonly OperationChange[];
 }
 
 /**
- * Adds what the platform needs to every operation that lacks it, in place, through the yaml Document API so
- * comments, key order and everything else stay as they were:
+ * The edits that give a document what the platform needs, leaving everything else as it is:
  * - the Lambda authorizer security scheme (unless one already carries `x-amazon-apigateway-authorizer`);
  * - request validation of body and parameters as the document default;
- * - per operation: an http_proxy integration through the service's VPC link, and a security requirement on the
- *   authorizer (`<service>/read` for reads, `<service>/write` otherwise) when the operation would not call it.
- * Existing integrations are left alone; `onboard check` reports any that do not meet the rules.
+ * - per operation lacking them: an http_proxy integration through the service's VPC link, and a security requirement
+ *   on the authorizer (`<service>/read` for reads, `<service>/write` otherwise) when the operation would not call it.
+ * Existing integrations are left alone; `onboard check` reports any that break the rules.
  */
-export function addGatewayExtensions(document: Document, service: string): ImportReport {
+export function planGatewayExtensions(document: JsonObject, service: string): { edits: YamlEdit[]; report: ImportReport } {
+  const edits: YamlEdit[] = [];
   const documentChanges: string[] = [];
-  const scheme = ensureAuthorizerScheme(document, documentChanges);
-  ensureRequestValidation(document, documentChanges);
+  const scheme = authorizerSchemeName(document, edits, documentChanges);
+  requestValidation(document, edits, documentChanges);
 
-  const plain = document.toJS() as JsonObject;
-  const globalSecurity = Array.isArray(plain.security) ? plain.security : undefined;
-  const operations = operationsOf(plain).map((reference): OperationChange => {
+  const globalSecurity = Array.isArray(document.security) ? document.security : undefined;
+  const operations = operationsOf(document).map((reference): OperationChange => {
     const changes: string[] = [];
-    addSecurity(document, reference, scheme, service, globalSecurity, changes);
-    addIntegration(document, reference, changes);
+    security(reference, scheme, service, globalSecurity, edits, changes);
+    integration(reference, edits, changes);
     const operationId = typeof reference.operation.operationId === 'string' ? reference.operation.operationId : undefined;
     return { operation: operationName(reference), ...(operationId ? { operationId } : {}), changes };
   });
-  return { document: documentChanges, operations };
+  return { edits, report: { document: documentChanges, operations } };
 }
 
 /** The name of a security scheme that is the gateway authorizer, adding `gatewayAuthorizer` when none is. */
-function ensureAuthorizerScheme(document: Document, changes: string[]): string {
-  const schemes = document.getIn(['components', 'securitySchemes']);
-  const existing = isMap(schemes) ? (schemes.toJSON() as JsonObject) : {};
-  const ours = Object.entries(existing).find(([, scheme]) => isObject(scheme) && isObject(scheme['x-amazon-apigateway-authorizer']));
+function authorizerSchemeName(document: JsonObject, edits: YamlEdit[], changes: string[]): string {
+  const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
+  const ours = Object.entries(schemes).find(([, scheme]) => isObject(scheme) && isObject(scheme['x-amazon-apigateway-authorizer']));
   if (ours) return ours[0];
   // Never overwrite a scheme the team defined under the same name.
-  const name = AUTHORIZER_SCHEME in existing ? `uag${AUTHORIZER_SCHEME[0].toUpperCase()}${AUTHORIZER_SCHEME.slice(1)}` : AUTHORIZER_SCHEME;
-  document.setIn(['components', 'securitySchemes', name], document.createNode(authorizerScheme()));
+  const name = AUTHORIZER_SCHEME in schemes ? 'uagGatewayAuthorizer' : AUTHORIZER_SCHEME;
+  const value = authorizerScheme();
+  edits.push({ kind: 'entry', mapPath: ['components', 'securitySchemes'], key: name, value, yaml: toYaml(value) });
   changes.push(`added components.securitySchemes.${name} (the gateway's Lambda authorizer)`);
   return name;
 }
 
-function ensureRequestValidation(document: Document, changes: string[]): void {
-  const root = document.contents as YAMLMap;
-  if (!document.has(VALIDATORS_KEY)) {
-    insertAfterInfo(document, root, VALIDATORS_KEY, { [FULL_VALIDATOR]: fullValidator() });
-    changes.push(`added ${VALIDATORS_KEY}.${FULL_VALIDATOR} (validates request body and parameters)`);
-  } else if (!document.hasIn([VALIDATORS_KEY, FULL_VALIDATOR])) {
-    document.setIn([VALIDATORS_KEY, FULL_VALIDATOR], document.createNode(fullValidator()));
+function requestValidation(document: JsonObject, edits: YamlEdit[], changes: string[]): void {
+  const validators = document[VALIDATORS_KEY];
+  if (!isObject(validators) || !(FULL_VALIDATOR in validators)) {
+    const value = fullValidator();
+    edits.push(isObject(validators)
+      ? { kind: 'entry', mapPath: [VALIDATORS_KEY], key: FULL_VALIDATOR, value, yaml: toYaml(value) }
+      : { kind: 'entry', mapPath: [], key: VALIDATORS_KEY, value: { [FULL_VALIDATOR]: value }, yaml: toYaml({ [FULL_VALIDATOR]: value }) });
     changes.push(`added ${VALIDATORS_KEY}.${FULL_VALIDATOR} (validates request body and parameters)`);
   }
-  if (!document.has(VALIDATOR_KEY)) {
-    insertAfterInfo(document, root, VALIDATOR_KEY, FULL_VALIDATOR, VALIDATORS_KEY);
+  if (document[VALIDATOR_KEY] === undefined) {
+    edits.push({ kind: 'entry', mapPath: [], key: VALIDATOR_KEY, value: FULL_VALIDATOR, yaml: FULL_VALIDATOR });
     changes.push(`set ${VALIDATOR_KEY}: ${FULL_VALIDATOR} (request validation on by default)`);
   }
 }
 
-/** Top-level extensions go after `info` (or `after`), where the example services keep them. */
-function insertAfterInfo(document: Document, root: YAMLMap, key: string, value: unknown, after = 'info'): void {
-  const index = root.items.findIndex((pair) => (pair.key as { value?: unknown } | null)?.value === after);
-  const pair = document.createPair(key, value);
-  if (index < 0) root.items.push(pair);
-  else root.items.splice(index + 1, 0, pair);
-}
-
-function addIntegration(document: Document, reference: OperationRef, changes: string[]): void {
+function integration(reference: OperationRef, edits: YamlEdit[], changes: string[]): void {
   if (reference.operation['x-amazon-apigateway-integration'] !== undefined) return;
-  const integration = vpcLinkIntegration(reference.path, reference.method);
-  document.setIn([...reference.location, 'x-amazon-apigateway-integration'], document.createNode(integration));
-  const parameters = Object.keys((integration.requestParameters as JsonObject | undefined) ?? {}).map((key) => key.replace('integration.request.path.', ''));
+  const value = vpcLinkIntegration(reference.path, reference.method);
+  edits.push({ kind: 'entry', mapPath: reference.location, key: 'x-amazon-apigateway-integration', value, yaml: toYaml(value) });
+  const parameters = Object.keys((value.requestParameters as JsonObject | undefined) ?? {}).map((key) => key.replace('integration.request.path.', ''));
   const passes = parameters.length > 0 ? `, passes path parameter${parameters.length > 1 ? 's' : ''} ${parameters.join(', ')}` : '';
-  changes.push(`added x-amazon-apigateway-integration (http_proxy through the VPC link to ${String(integration.uri)}${passes})`);
+  changes.push(`added x-amazon-apigateway-integration (http_proxy through the VPC link to ${String(value.uri)}${passes})`);
 }
 
-function addSecurity(document: Document, reference: OperationRef, scheme: string, service: string, globalSecurity: unknown[] | undefined, changes: string[]): void {
+function security(reference: OperationRef, scheme: string, service: string, globalSecurity: unknown[] | undefined, edits: YamlEdit[], changes: string[]): void {
   const own = reference.operation.security;
   const effective = own ?? globalSecurity;
-  const callsAuthorizer =
-    Array.isArray(effective) && effective.length > 0 && effective.every((requirement) => isObject(requirement) && scheme in requirement);
+  const callsAuthorizer = Array.isArray(effective) && effective.length > 0 && effective.every((requirement) => isObject(requirement) && scheme in requirement);
   if (callsAuthorizer) return;
   const scope = defaultScope(service, reference.method);
-  const node = document.createNode([{ [scheme]: [scope] }]);
-  node.flow = true;
-  document.setIn([...reference.location, 'security'], node);
-  const replaced = own === undefined ? '' : `, replacing ${JSON.stringify(own)}${own.length === 0 ? ' (anonymous: list the operation under publicOperations in service.yaml with a reason if it must stay public)' : ''}`;
-  changes.push(`added security ${scheme} [${scope}]${replaced}`);
+  const value = [{ [scheme]: [scope] }];
+  const yaml = toFlowYaml(value);
+  if (own === undefined) {
+    edits.push({ kind: 'entry', mapPath: reference.location, key: 'security', value, yaml });
+    changes.push(`added security ${scheme} [${scope}]`);
+    return;
+  }
+  edits.push({ kind: 'replace', path: [...reference.location, 'security'], value, yaml });
+  const anonymous = own.length === 0 ? ' (it was anonymous: if it must stay public, list it under publicOperations in service.yaml with a reason)' : '';
+  changes.push(`replaced security ${JSON.stringify(own)} with ${scheme} [${scope}]${anonymous}`);
 }

@@ -2,15 +2,21 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Document, isMap, LineCounter, parseDocument } from 'yaml';
 import type { ConfigProblem } from '../config/problems';
+import type { JsonObject } from '../openapi/document';
 import { OnboardingError } from './onboarding-error';
 
+/** An OpenAPI document to import: its YAML text (the original bytes for a YAML file) and its content. */
+export interface OpenApiSource {
+  readonly yaml: string;
+  readonly document: JsonObject;
+}
+
 /**
- * Reads an OpenAPI document to import (JSON or YAML) into a yaml Document. A YAML file keeps its comments and
- * layout; a JSON file becomes block-style YAML with the same content and key order. Refuses anything that is
+ * Reads an OpenAPI document to import (JSON or YAML). A YAML file is kept byte for byte so edits can be spliced
+ * into it; a JSON file becomes block-style YAML with the same content and key order. Refuses anything that is
  * not an OpenAPI 3.0 document, saying what to do.
  */
-export function readOpenApiSource(file: string): Document {
-  const shown = file;
+export function readOpenApiSource(file: string, shown = file): OpenApiSource {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -21,7 +27,8 @@ export function readOpenApiSource(file: string): Document {
   }
   const document = path.extname(file).toLowerCase() === '.json' ? fromJson(text, shown) : fromYaml(text, shown);
   checkVersion(document, shown);
-  return document;
+  const yaml = path.extname(file).toLowerCase() === '.json' ? document.toString({ lineWidth: 0 }) : text;
+  return { yaml, document: document.toJS() as JsonObject };
 }
 
 function fromJson(text: string, file: string): Document {

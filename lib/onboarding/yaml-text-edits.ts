@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
 /**
  * Surgical edits of YAML text: the yaml Document API locates the nodes, and new text is spliced in at their
@@ -8,18 +9,89 @@ import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
  * to re-rendering the document.
  */
 
+/** One change to a YAML file, with its meaning (`value`) and the text to splice in (`yaml`, at indentation 0). */
+export type YamlEdit =
+  /** Adds `key` to the mapping at `mapPath` (created when missing). */
+  | { readonly kind: 'entry'; readonly mapPath: readonly (string | number)[]; readonly key: string; readonly value: unknown; readonly yaml: string }
+  /** Replaces the value at `path`, which exists. */
+  | { readonly kind: 'replace'; readonly path: readonly (string | number)[]; readonly value: unknown; readonly yaml: string }
+  /** Appends to the sequence at `seqPath`. */
+  | { readonly kind: 'item'; readonly seqPath: readonly (string | number)[]; readonly value: unknown; readonly yaml: string };
+
+/**
+ * Applies the edits as text splices and checks the result means exactly what the same edits made with the yaml
+ * Document API mean. When the layout defeats the splices, the Document API result is used (comments survive,
+ * formatting of untouched lines may change) and `layoutKept` is false so the caller can say so.
+ */
+export function applyYamlEdits(text: string, edits: readonly YamlEdit[]): { content: string; layoutKept: boolean } {
+  const expected = parseDocument(text);
+  for (const edit of edits) applyWithDocumentApi(expected, edit);
+  const spliced = edits.reduce<string | undefined>((current, edit) => (current === undefined ? undefined : applyAsText(current, edit)), text);
+  if (spliced !== undefined && isDeepStrictEqual(parseDocument(spliced).toJS(), expected.toJS())) return { content: spliced, layoutKept: true };
+  return { content: expected.toString({ lineWidth: 0 }), layoutKept: false };
+}
+
+function applyAsText(text: string, edit: YamlEdit): string | undefined {
+  switch (edit.kind) {
+    case 'entry':
+      return addMapEntry(text, edit.mapPath, edit.key, edit.yaml);
+    case 'replace':
+      return replaceValue(text, edit.path, edit.yaml);
+    case 'item':
+      return appendToSequence(text, edit.seqPath, edit.yaml);
+  }
+}
+
+function applyWithDocumentApi(document: Document, edit: YamlEdit): void {
+  switch (edit.kind) {
+    case 'entry':
+      document.setIn([...edit.mapPath, edit.key], document.createNode(edit.value));
+      return;
+    case 'replace':
+      document.setIn(edit.path, document.createNode(edit.value));
+      return;
+    case 'item': {
+      const sequence = document.getIn(edit.seqPath);
+      if (isSeq(sequence)) sequence.add(document.createNode(edit.value));
+      else document.setIn(edit.seqPath, document.createNode([edit.value]));
+    }
+  }
+}
+
+/** A value as YAML text at indentation 0, never folded. */
+export function toYaml(value: unknown): string {
+  return new Document(value).toString({ lineWidth: 0 }).trimEnd();
+}
+
+/** One-line flow YAML as the example files write it: `{ account: payments, addresses: [10.101.1.10] }`. */
+export function toFlowYaml(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(toFlowYaml).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([key, item]) => `${toYaml(key)}: ${toFlowYaml(item)}`).join(', ')} }`;
+  return toYaml(value);
+}
+
+/** Replaces an existing one-line value (scalar or flow collection) with `valueYaml` (one line). */
+export function replaceValue(text: string, valuePath: readonly (string | number)[], valueYaml: string): string | undefined {
+  const node = parseDocument(text).getIn(valuePath, true);
+  const inlineNode = isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow === true);
+  if (!inlineNode || !node.range || !isInline(valueYaml)) return undefined;
+  const [start, end] = node.range;
+  if (text.slice(start, end).includes('\n')) return undefined;
+  return `${text.slice(0, start)}${valueYaml}${text.slice(end)}`;
+}
+
 /**
  * Adds `key: value` to the mapping at `mapPath`, creating missing parent mappings. `valueYaml` is the value as
  * YAML at indentation 0: one line (`{ a: 1 }`, `text`) or a block of lines.
  */
-export function addMapEntry(text: string, mapPath: readonly string[], key: string, valueYaml: string): string | undefined {
+export function addMapEntry(text: string, mapPath: readonly (string | number)[], key: string, valueYaml: string): string | undefined {
   const document = parseDocument(text);
   // Walk down to the deepest mapping that exists; the rest of the path becomes part of the inserted value.
   let depth = mapPath.length;
   while (depth > 0 && !isMap(document.getIn(mapPath.slice(0, depth), true))) depth--;
   const existing = depth === 0 ? document.contents : (document.getIn(mapPath.slice(0, depth), true) as Node);
   if (!isMap(existing)) return undefined;
-  const [entryKey, entryValue] = nest([...mapPath.slice(depth), key], valueYaml);
+  const [entryKey, entryValue] = nest([...mapPath.slice(depth).map(String), key], valueYaml);
   if (existing.items.some((pair) => (pair.key as { value?: unknown } | null)?.value === entryKey)) return undefined;
   const range = existing.range;
   if (!range) return undefined;
@@ -39,7 +111,7 @@ export function addMapEntry(text: string, mapPath: readonly string[], key: strin
 }
 
 /** Appends `itemYaml` (one line) to the sequence at `seqPath`, keeping its flow or block style. */
-export function appendToSequence(text: string, seqPath: readonly string[], itemYaml: string): string | undefined {
+export function appendToSequence(text: string, seqPath: readonly (string | number)[], itemYaml: string): string | undefined {
   const sequence = parseDocument(text).getIn(seqPath, true);
   if (!isSeq(sequence) || !sequence.range || itemYaml.includes('\n')) return undefined;
   const range = sequence.range;

@@ -1,8 +1,10 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { buildCatalog } from '../../lib/onboarding/catalog';
 import { CATALOG_COMMAND, CATALOG_FORMATS, renderCatalog, type CatalogFormat } from '../../lib/onboarding/catalog-formats';
 import { loadExistingConfig } from '../../lib/onboarding/existing-config';
+import { OnboardingError, optionProblem } from '../../lib/onboarding/onboarding-error';
 import { configRoot, userPath, type Io } from './io';
 import { reportRefusal } from './report-problems';
 
@@ -25,6 +27,11 @@ export async function runList(options: ListOptions, io: Io): Promise<number> {
     }
     const target = userPath(io, options.output);
     if (options.check) return checkCurrent(target, options.output, catalog, io);
+    if (!existsSync(path.dirname(target))) {
+      throw new OnboardingError(`Cannot write ${options.output}; nothing was changed.`, [
+        optionProblem('--output', `the folder ${path.dirname(options.output)} does not exist`, 'write into an existing folder, e.g. --output docs/catalog.md from the repository root'),
+      ]);
+    }
     // Written next to the target and renamed over it, so a reader never sees half a catalog.
     const temporary = `${target}.onboard-${process.pid}.tmp`;
     writeFileSync(temporary, catalog);
