@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import type { Document } from 'yaml';
 import { createService } from '../../lib/onboarding/new-service';
-import { addGatewayExtensions, type ImportReport } from '../../lib/onboarding/openapi-import';
+import { planGatewayExtensions, type ImportReport } from '../../lib/onboarding/openapi-import';
+import { applyYamlEdits } from '../../lib/onboarding/yaml-text-edits';
+import { isObject, type JsonObject } from '../../lib/openapi/document';
 import { readOpenApiSource } from '../../lib/onboarding/openapi-source';
 import { OnboardingError, optionProblem } from '../../lib/onboarding/onboarding-error';
 import { checkNewServiceName } from '../../lib/onboarding/service-name';
@@ -19,17 +20,19 @@ import { addServiceOptions, serviceRequest, type ServiceFlags } from './service-
 export async function runImport(file: string, flags: ServiceFlags & { name?: string; configDir?: string }, io: Io): Promise<number> {
   return reportRefusal(io, async () => {
     const rootDir = configRoot(io, flags.configDir);
-    const document = readOpenApiSource(userPath(io, file));
+    const source = readOpenApiSource(userPath(io, file), file);
     const name = flags.name ?? (flags.input && io.prompter ? await io.prompter.ask('Service name') : undefined);
     if (name === undefined) {
       throw new OnboardingError(`Cannot import ${file}: no service name; nothing was changed.`, [optionProblem('--name', 'is required', 'pass --name <service>, e.g. --name pets')]);
     }
     // Before any question about the service: a bad or taken name ends the import at once.
     checkNewServiceName(rootDir, name, '--name');
-    const request = await serviceRequest(name, flags, io, { description: firstSentence(document) });
-    const report = addGatewayExtensions(document, name);
-    const result = createService({ rootDir, ...request, openApi: document.toString(), openApiSource: file });
+    const request = await serviceRequest(name, flags, io, { description: firstSentence(source.document) });
+    const { edits, report } = planGatewayExtensions(source.document, name);
+    const openApi = applyYamlEdits(source.yaml, edits);
+    const result = createService({ rootDir, ...request, openApi: openApi.content, openApiSource: file });
     printImportReport(file, name, report, io);
+    if (!openApi.layoutKept) io.out(`  note: the layout of ${file} could not be kept, so the YAML writer re-formatted it (content unchanged)`);
     printCreated(name, result, io);
     io.out('\nRunning check:');
     const code = await runCheck({ configDir: rootDir, format: 'text' }, io);
@@ -49,8 +52,9 @@ function printImportReport(file: string, name: string, report: ImportReport, io:
 }
 
 /** The catalog description defaults to the document's own, first sentence only. */
-function firstSentence(document: Document): string | undefined {
-  const description = document.getIn(['info', 'description']) ?? document.getIn(['info', 'title']);
+function firstSentence(document: JsonObject): string | undefined {
+  const info = isObject(document.info) ? document.info : {};
+  const description = info.description ?? info.title;
   if (typeof description !== 'string' || description.trim() === '') return undefined;
   const sentence = /^[^\n]*?[.!?](\s|$)/.exec(description.trim())?.[0] ?? description.trim().split('\n')[0];
   return sentence.trim();
