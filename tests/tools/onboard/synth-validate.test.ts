@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { resolveProviderMirror } from '../../../tools/terraform/offline-cli-config';
+import { commandAvailable } from '../../../tools/terraform/run-command';
+import { validateStacks, type StackValidation } from '../../../tools/terraform/validate-stacks';
+import { copyExampleConfig } from '../../support/example-config';
+import { runSynth, type SynthRun } from '../../support/run-synth';
+import { onboard, ORDERS_OPTIONS, type OnboardRun } from './run-onboard';
+
+/**
+ * The onboarding path end to end, as a team runs it: `new` (and `import` of the OpenAPI Initiative's
+ * petstore-expanded) in a copy of the example configuration, `check`, the real synth entry point for dev, and
+ * `terraform validate` of the new `dev-api-<name>` stacks against the real provider schema, offline. It validates
+ * whatever those stacks contain, so it keeps guarding as the API stack grows.
+ */
+const { mirror, reason: mirrorMissing } = resolveProviderMirror();
+const skipReason = !commandAvailable('terraform') ? 'terraform is not on PATH' : mirrorMissing;
+if (skipReason) console.warn(`SKIPPED terraform validate of onboarded stacks: ${skipReason}`);
+const describeWhenAvailable = skipReason ? describe.skip : describe;
+
+const PETSTORE = path.resolve(__dirname, '../../fixtures/openapi/import/petstore-expanded.yaml');
+const ONBOARDED = ['dev-api-orders', 'dev-api-pets'];
+
+describeWhenAvailable('new, import, check, synth, terraform validate', () => {
+  const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-onboard-synth-')), 'cdktf.out');
+  let created: OnboardRun;
+  let imported: OnboardRun;
+  let checked: OnboardRun;
+  let synth: SynthRun;
+  let results: StackValidation[] = [];
+
+  beforeAll(async () => {
+    const dir = copyExampleConfig();
+    created = await onboard(dir, ['new', 'orders', ...ORDERS_OPTIONS]);
+    imported = await onboard(dir, ['import', PETSTORE, '--name', 'pets', '--team', 'pets-team', '--email', 'pets-team@example.com', '--visibility', 'public', '--backend', 'dev=customers:10.103.1.60', '--no-input']);
+    checked = await onboard(dir, ['check']);
+    synth = await runSynth({ configDir: dir, outdir, env: { ENV: 'dev' } });
+    if (synth.code !== 0) return;
+    keepOnlyStacks(outdir, ONBOARDED);
+    results = await validateStacks({ outdir, mirror: mirror! });
+  }, 600_000);
+
+  it('onboards both services and check finds no error', () => {
+    expect([created.code, imported.code, checked.code]).toEqual([0, 0, 0]);
+    expect(checked.stdout).toMatch(/check: \d+ files, 0 errors/);
+  });
+
+  it('synthesizes dev with the new stacks', () => {
+    expect(synth.stderr).toBe('');
+    expect(synth.code).toBe(0);
+    expect(results.map((result) => result.stack).sort()).toEqual(ONBOARDED);
+  });
+
+  it.each(ONBOARDED)('%s passes terraform validate', (stack) => {
+    const result = results.find((candidate) => candidate.stack === stack);
+    expect(result?.diagnostics).toEqual([]);
+    expect(result?.valid).toBe(true);
+  });
+});
+
+/** Narrows the synthesized manifest to the onboarded stacks, so only they are validated (2-3 s per stack). */
+function keepOnlyStacks(outdir: string, stacks: readonly string[]): void {
+  const file = path.join(outdir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { stacks: Record<string, unknown> };
+  manifest.stacks = Object.fromEntries(Object.entries(manifest.stacks).filter(([id]) => stacks.includes(id)));
+  writeFileSync(file, JSON.stringify(manifest));
+}
