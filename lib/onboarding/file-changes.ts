@@ -24,10 +24,12 @@ export function applyFileChanges(rootDir: string, changes: readonly FileChange[]
       const exists = existsSync(target);
       if (change.kind === 'create' && exists) throw new Error(`${change.file} appeared while onboarding; nothing was written`);
       if (change.kind === 'modify' && !exists) throw new Error(`${change.file} disappeared while onboarding; nothing was written`);
+      // Read before anything is written, so a failure here leaves nothing behind for this change.
+      const previous = exists ? readFileSync(target, 'utf8') : undefined;
       createdDirectories.push(...createMissingDirectories(path.dirname(target)));
       const temporary = `${target}.onboard-${process.pid}.tmp`;
+      staged.push({ target, temporary, previous });
       writeFileSync(temporary, change.content);
-      staged.push({ target, temporary, previous: exists ? readFileSync(target, 'utf8') : undefined });
     }
     for (const entry of staged) {
       renameSync(entry.temporary, entry.target);
