@@ -52,6 +52,10 @@ schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json
 guardrails-doc: $(STAMP) ## Regenerate docs/guardrails.md from the guardrail rules (make lint fails when it is stale)
 	npx tsx tools/guardrails/generate-doc.ts
 
+.PHONY: onboard
+onboard: $(STAMP) ## Service onboarding CLI: make onboard ARGS="check" (or "new <name> ...", "import <file> ...", "list", "status ...", "--help")
+	npx tsx tools/onboard/cli.ts $(ARGS)
+
 bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
 	bash tools/bench/run.sh
 
