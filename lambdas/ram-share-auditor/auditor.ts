@@ -1,6 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { RAMClient } from '@aws-sdk/client-ram';
-import { disassociatePrincipals, listShareAssociations, RamAccessDeniedError, RamError, type RetryOptions } from '../../lib/ram';
+import { disassociatePrincipals, listShareAssociations, RamAccessDeniedError, RamError, type RetryOptions, type ShareAssociations } from '../../lib/ram';
 import type { AccessMatrix, ExpectedShare } from './access-matrix';
 import { compareShare, type ShareDrift } from './compare';
 import type { Logger } from './log';
@@ -54,7 +54,7 @@ export function createShareAuditor(options: ShareAuditorOptions): { run(): Promi
       log('error', 'share ARN missing from SHARE_ARNS', { share: share.name, key: share.key });
       return { share: share.name, result: 'failed', error: `no ARN for share key ${share.key}` };
     }
-    let observed;
+    let observed: ShareAssociations;
     try {
       observed = await listShareAssociations(options.ram, shareArn, options.retry);
     } catch (error) {

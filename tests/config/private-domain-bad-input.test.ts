@@ -102,6 +102,13 @@ const CASES: BadInputCase[] = [
     says: 'must be an ACM certificate ARN',
   },
   {
+    name: 'a private domain certificate from another region and account',
+    mutate: set(PROD, ['privateDomain', 'certificateArn'], 'arn:aws:acm:us-east-1:555566668888:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
+    file: PROD,
+    path: 'privateDomain.certificateArn',
+    says: 'is in region us-east-1, not the home region ap-southeast-1 and belongs to account 555566668888, not the gateway account 444455558888',
+  },
+  {
     name: 'an auditor schedule EventBridge cannot run',
     mutate: set(PROD, ['privateDomain', 'shareAuditor', 'scheduleExpression'], 'every hour'),
     file: PROD,

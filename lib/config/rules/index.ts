@@ -11,6 +11,7 @@ import { networkSegments } from './network-segments';
 import { openApiDocuments } from './openapi-documents';
 import { privateAccessMatrix } from './private-access-matrix';
 import { privateBasePaths } from './private-base-paths';
+import { privateDomainCertificate } from './private-domain-certificate';
 import { privateIntegrationQuotas } from './private-integration-quotas';
 import type { ConfigRule } from './rule';
 import { serviceDeployments } from './service-deployments';
@@ -34,6 +35,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   consumerServices,
   privateAccessMatrix,
   privateBasePaths,
+  privateDomainCertificate,
   consumerEndpoints,
   networkSegments,
   spokeAccountsInOrganization,
