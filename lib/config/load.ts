@@ -47,7 +47,7 @@ export function loadConfig(rootDir: string): LandingZoneConfig {
   }
 
   const config: LandingZoneConfig = { rootDir: path.resolve(rootDir), environments, services };
-  if (problems.length === 0) problems.push(...CONFIG_RULES.flatMap((rule) => rule.check(config)));
+  if (problems.length === 0) problems.push(...CONFIG_RULES.flatMap((rule) => rule.check(config).map((problem) => ({ rule: rule.id, ...problem }))));
   if (problems.length > 0) throw new ConfigError(problems.map((problem) => withPosition(problem, sources)));
   return config;
 }
