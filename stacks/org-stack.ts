@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { RamSharingWithOrganization } from '../modules/organization/ram-sharing-with-organization';
 import { FirewallManagerAdministrator } from '../modules/security/firewall-manager-administrator';
 import { LandingZoneStack } from './base-stack';
 
@@ -21,6 +22,9 @@ export class OrgStack extends LandingZoneStack {
         accountId: accountIdOf(props.environment, administrator.account),
         provider: this.usEast1,
       });
+    }
+    if (props.environment.organization?.enableRamSharingHere) {
+      new RamSharingWithOrganization(this, 'RamSharingWithOrganization');
     }
   }
 }

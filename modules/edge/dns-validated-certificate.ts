@@ -25,7 +25,6 @@ export class DnsValidatedCertificate extends Construct {
       provider: props.provider,
       domainName: props.domainName,
       validationMethod: 'DNS',
-      keyAlgorithm: 'EC_prime256v1',
       lifecycle: { createBeforeDestroy: true },
     });
     const option = this.certificate.domainValidationOptions.get(0);

@@ -88,6 +88,7 @@ const CASES: BadInputCase[] = [
   { name: 'OpenAPI document that breaks the specification', mutate: set('services/customers/openapi.yaml', ['paths', '/customers', 'get', 'responses'], 'none'), file: 'services/customers/openapi.yaml', path: '#/paths/~1customers/get/responses', says: 'not valid OpenAPI: must be object [UAG-OAS-000]' },
   { name: 'hosted zone id that is not one', mutate: set(PROD, ['domains', 'hostedZoneId'], 'example.com'), file: PROD, path: 'domains.hostedZoneId', says: 'must be a Route 53 hosted zone id' },
   { name: 'SIEM stream in another account', mutate: set(PROD, ['observability', 'logSubscription', 'destinationArn'], 'arn:aws:firehose:ap-southeast-1:222233334444:deliverystream/siem'), file: PROD, path: 'observability.logSubscription.destinationArn', says: 'not in the gateway account' },
+  { name: 'two environments owning RAM sharing with the organization', mutate: set(DEV, ['organization', 'enableRamSharingHere'], true), file: PROD, path: 'organization.enableRamSharingHere', says: 'already enabled by environments/dev.yaml' },
   { name: 'ENV selecting an unknown environment', mutate: () => undefined, env: { ENV: 'dev,uat' }, file: 'ENV', path: 'uat', says: 'available: dev, prod, staging' },
 ];
 

@@ -9,6 +9,7 @@ import { firewallManagerScope } from './firewall-manager-scope';
 import { logSubscriptionDestination } from './log-subscription-destination';
 import { networkSegments } from './network-segments';
 import { openApiDocuments } from './openapi-documents';
+import { organizationSettingsOwner } from './organization-settings-owner';
 import { privateAccessMatrix } from './private-access-matrix';
 import { privateBasePaths } from './private-base-paths';
 import { privateDomainCertificate } from './private-domain-certificate';
@@ -31,6 +32,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serviceDeployments,
   uniqueBasePaths,
   openApiDocuments,
+  organizationSettingsOwner,
   logSubscriptionDestination,
   consumerServices,
   privateAccessMatrix,

@@ -36,6 +36,10 @@ export const OrganizationSchema = z
       .default({})
       .meta({ description: 'Organizational units by alias; Firewall Manager scopes reference the aliases.' }),
     firewallManagerAdministrator: FirewallManagerAdministrator.optional(),
+    enableRamSharingHere: z.boolean().default(false).meta({
+      description:
+        "Whether this environment's org stack enables RAM sharing with AWS Organizations (shares to accounts of the organization are then accepted automatically). Organization-wide, so exactly one environment sets this.",
+    }),
   })
   .meta({ description: 'The AWS Organization: id, organizational units and the Firewall Manager administrator.' });
 
