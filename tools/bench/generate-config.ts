@@ -58,6 +58,11 @@ export function generateConfig(target: string, count: number): void {
       // Addresses stay inside the spoke's /16: 10.x.<200-249>.<1-250>.
       const address = `${a}.${b}.${200 + Math.floor(index / 250)}.${(index % 250) + 1}`;
       document.setIn(['services', name], document.createNode({ backend: { account: spoke.account, addresses: [address] } }));
+      // Private and "both" services must be granted to a consumer; the first consumer of the environment gets them.
+      if (VISIBILITIES[index % VISIBILITIES.length] !== 'public') {
+        const consumer = Object.keys((document.get('consumers') as { toJSON(): Record<string, unknown> }).toJSON())[0];
+        (document.getIn(['consumers', consumer, 'services']) as { add(value: unknown): void }).add(name);
+      }
     }
     writeFileSync(file, document.toString());
   }

@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../../lib/config/load';
+import { generateConfig } from '../../tools/bench/generate-config';
+
+/** `make bench` synthesizes a generated configuration; it must stay valid as validation rules are added. */
+describe('benchmark configuration generator', () => {
+  it('writes a configuration that passes every validation rule', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-bench-')), 'config');
+    generateConfig(dir, 30);
+    const config = loadConfig(dir);
+    expect(config.services.size).toBe(30);
+    for (const { config: environment } of config.environments) expect(Object.keys(environment.services)).toHaveLength(30);
+  });
+});
