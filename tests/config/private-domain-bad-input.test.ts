@@ -1,26 +1,13 @@
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
-import { copyExampleConfig, editYaml } from '../support/example-config';
-import { previousOutput, runSynth, snapshotTree, type SynthRun } from '../support/run-synth';
+import { describeBadInput, remove, set, type BadInputCase } from '../support/bad-input';
 
 /**
  * Bad input of the internal path (issue 6), through the real entry point like tests/config/bad-input.test.ts: synth
  * exits non-zero, names the file, the path in it and the problem, and leaves the previous output as it was.
  */
-interface BadInputCase {
-  readonly name: string;
-  readonly mutate: (configDir: string) => void;
-  readonly file: string;
-  readonly path: string;
-  readonly says: string;
-}
-
 const PROD = 'environments/prod.yaml';
 const DEV = 'environments/dev.yaml';
 const LEDGER = 'services/ledger/service.yaml';
 
-const set = (file: string, keyPath: unknown[], value: unknown) => (dir: string) => editYaml(dir, file, (doc) => doc.setIn(keyPath, value));
-const remove = (file: string, keyPath: unknown[]) => (dir: string) => editYaml(dir, file, (doc) => doc.deleteIn(keyPath));
 const both = (...steps: ((dir: string) => void)[]) => (dir: string) => steps.forEach((step) => step(dir));
 
 const CASES: BadInputCase[] = [
@@ -124,36 +111,4 @@ const CASES: BadInputCase[] = [
   },
 ];
 
-describe('bad configuration input of the internal path', () => {
-  const runs = new Map<string, { run: SynthRun; outdir: string; before: Record<string, string> }>();
-
-  beforeAll(async () => {
-    const queue = [...CASES];
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const configDir = copyExampleConfig();
-        next.mutate(configDir);
-        const outdir = previousOutput();
-        const before = snapshotTree(outdir);
-        runs.set(next.name, { run: await runSynth({ configDir, outdir }), outdir, before });
-      }
-    };
-    await Promise.all([worker(), worker()]);
-  });
-
-  describe.each(CASES)('fails when $name', (entry) => {
-    it('exits non-zero naming the file, the path and the problem', () => {
-      const { run } = runs.get(entry.name)!;
-      expect(run.code).not.toBe(0);
-      expect(run.stderr).toContain(entry.file);
-      expect(run.stderr).toContain(entry.path);
-      expect(run.stderr).toContain(entry.says);
-    });
-
-    it('leaves the previous output untouched', () => {
-      const { outdir, before } = runs.get(entry.name)!;
-      expect(snapshotTree(outdir)).toEqual(before);
-      expect(readdirSync(path.dirname(outdir))).toEqual(['cdktf.out']);
-    });
-  });
-});
+describeBadInput('bad configuration input of the internal path', CASES);

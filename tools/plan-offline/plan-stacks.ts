@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readManifest, type SynthesizedStack } from '../terraform/manifest';
-import { writeOfflineCliConfig } from '../terraform/offline-cli-config';
+import { offlineTerraformEnvironment } from '../terraform/offline-cli-config';
 import { mapWithConcurrency, runCommand } from '../terraform/run-command';
 import { offlineReadinessProblems } from './offline-readiness';
 
@@ -48,18 +48,7 @@ export async function planStacksOffline(options: OfflinePlanOptions): Promise<Of
   mkdirSync(options.planDir, { recursive: true });
   const workDir = mkdtempSync(path.join(tmpdir(), 'uag-plan-offline-'));
   try {
-    const env = {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: writeOfflineCliConfig(workDir, options.mirror),
-      TF_DATA_DIR: path.join(workDir, 'data'),
-      TF_IN_AUTOMATION: '1',
-      CHECKPOINT_DISABLE: '1',
-      // Never pick up real credentials from the caller's environment: offline means offline.
-      AWS_PROFILE: '',
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_SESSION_TOKEN: '',
-    };
+    const env = offlineTerraformEnvironment(workDir, options.mirror);
     const init = await runCommand(terraform, ['init', '-input=false', '-no-color'], { cwd: stacks[0].directory, env });
     if (init.code !== 0) throw new OfflinePlanError(`terraform init failed in ${stacks[0].id} (offline, provider mirror only):\n${init.stderr || init.stdout}`);
     const lockFile = path.join(stacks[0].directory, '.terraform.lock.hcl');

@@ -39,3 +39,22 @@ export function resolveProviderMirror(env: NodeJS.ProcessEnv = process.env): { m
   }
   return { mirror };
 }
+
+/**
+ * Environment for terraform runs that must stay offline: the mirror-only CLI configuration, a data directory
+ * shared by every stack (one init serves them all: they use the same single provider), and no credentials from
+ * the caller's environment.
+ */
+export function offlineTerraformEnvironment(workDir: string, mirrorDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: writeOfflineCliConfig(workDir, mirrorDir),
+    TF_DATA_DIR: path.join(workDir, 'data'),
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    AWS_PROFILE: '',
+    AWS_ACCESS_KEY_ID: '',
+    AWS_SECRET_ACCESS_KEY: '',
+    AWS_SESSION_TOKEN: '',
+  };
+}

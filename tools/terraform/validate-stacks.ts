@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readManifest, type SynthesizedStack } from './manifest';
-import { writeOfflineCliConfig } from './offline-cli-config';
+import { offlineTerraformEnvironment } from './offline-cli-config';
 import { mapWithConcurrency, runCommand } from './run-command';
 
 export interface StackValidation {
@@ -34,13 +34,7 @@ export async function validateStacks(options: ValidateOptions): Promise<StackVal
   const terraform = options.terraform ?? 'terraform';
   const workDir = mkdtempSync(path.join(tmpdir(), 'uag-validate-'));
   try {
-    const env = {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: writeOfflineCliConfig(workDir, options.mirror),
-      TF_DATA_DIR: path.join(workDir, 'data'),
-      TF_IN_AUTOMATION: '1',
-      CHECKPOINT_DISABLE: '1',
-    };
+    const env = offlineTerraformEnvironment(workDir, options.mirror);
     const lockFile = await initialise(terraform, stacks[0], env);
     return await mapWithConcurrency(stacks, options.concurrency ?? availableParallelism(), async (stack) => {
       if (stack !== stacks[0]) copyFileSync(lockFile, path.join(stack.directory, '.terraform.lock.hcl'));
