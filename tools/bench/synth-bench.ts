@@ -25,7 +25,7 @@ interface Measurement {
 }
 
 function command(entry: Case): string[] {
-  // The baseline differs only by loading the provider package root first, as `import ... from '@cdktf/provider-aws'` would.
+  // The baseline differs only by loading the provider package root first, as a root import of the package would.
   const preload = entry.baseline ? ['--require', '@cdktf/provider-aws'] : [];
   return ['node', ...preload, '--import', 'tsx', 'main.ts'];
 }

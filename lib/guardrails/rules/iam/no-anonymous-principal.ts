@@ -1,6 +1,6 @@
 import { grantsToAnyone } from '../../policy-document';
-import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../../rule';
-import { POLICY_HOLDER_TYPES, policiesOf } from './policies-of';
+import type { ResourceRule } from '../../rule';
+import { checkAllowStatements, POLICY_HOLDER_TYPES } from './policies-of';
 
 export const noAnonymousPrincipal: ResourceRule = {
   id: 'UAG-IAM-002',
@@ -12,16 +12,9 @@ export const noAnonymousPrincipal: ResourceRule = {
     'Principal "*" means every AWS account and anonymous callers. Only a condition turns it into "our VPC endpoints" or ' +
     '"our organization". An unconditioned "*" on a private API, topic or key is a public resource.',
   fix: 'Add a condition to the statement (e.g. StringEquals aws:SourceVpce or aws:PrincipalOrgID) or name the principals explicitly.',
-  check: (resource, stack) => {
-    const { statements, unreadable } = policiesOf(resource, stack);
-    if (unreadable.length > 0) return nonCompliant(`policy cannot be read (${unreadable.join('; ')})`);
-    if (statements.length === 0) return NOT_APPLICABLE;
-    const problems = statements
-      .filter(({ statement }) => statement.effect === 'Allow')
-      .flatMap(({ where, statement }) => [
-        ...(grantsToAnyone(statement) && statement.conditions.length === 0 ? [`${where} allows principal "*" without a condition`] : []),
-        ...(statement.notPrincipals.length > 0 ? [`${where} allows with NotPrincipal`] : []),
-      ]);
-    return problems.length === 0 ? COMPLIANT : nonCompliant(problems.join('; '));
-  },
+  check: (resource, stack) =>
+    checkAllowStatements(resource, stack, (where, statement) => [
+      ...(grantsToAnyone(statement) && statement.conditions.length === 0 ? [`${where} allows principal "*" without a condition`] : []),
+      ...(statement.notPrincipals.length > 0 ? [`${where} allows with NotPrincipal`] : []),
+    ]),
 };

@@ -1,5 +1,5 @@
-import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../../rule';
-import { POLICY_HOLDER_TYPES, policiesOf } from './policies-of';
+import type { ResourceRule } from '../../rule';
+import { checkAllowStatements, POLICY_HOLDER_TYPES } from './policies-of';
 
 export const noWildcardActions: ResourceRule = {
   id: 'UAG-IAM-001',
@@ -12,16 +12,9 @@ export const noWildcardActions: ResourceRule = {
     'Least privilege in a multi-account landing zone means each role, function and resource policy lists exactly the calls it needs; ' +
     'Deny statements may use wildcards.',
   fix: 'Replace the wildcard with the explicit list of actions the caller uses (IAM Access Analyzer policy generation helps).',
-  check: (resource, stack) => {
-    const { statements, unreadable } = policiesOf(resource, stack);
-    if (unreadable.length > 0) return nonCompliant(`policy cannot be read (${unreadable.join('; ')})`);
-    if (statements.length === 0) return NOT_APPLICABLE;
-    const problems = statements
-      .filter(({ statement }) => statement.effect === 'Allow')
-      .flatMap(({ where, statement }) => [
-        ...statement.actions.filter((action) => action.includes('*') && action !== '${expression}').map((action) => `${where} allows "${action}"`),
-        ...(statement.notActions.length > 0 ? [`${where} uses NotAction`] : []),
-      ]);
-    return problems.length === 0 ? COMPLIANT : nonCompliant(problems.join('; '));
-  },
+  check: (resource, stack) =>
+    checkAllowStatements(resource, stack, (where, statement) => [
+      ...statement.actions.filter((action) => action.includes('*') && action !== '${expression}').map((action) => `${where} allows "${action}"`),
+      ...(statement.notActions.length > 0 ? [`${where} uses NotAction`] : []),
+    ]),
 };

@@ -1,4 +1,5 @@
 import { policyDocumentStatements, policyValues, POLICY_ATTRIBUTES, readPolicy, type PolicyStatement } from '../../policy-document';
+import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type RuleResult } from '../../rule';
 import type { StackView, TerraformResource } from '../../stack-view';
 import { isReference, referencedAddress } from '../../values';
 
@@ -34,4 +35,20 @@ export function policiesOf(resource: TerraformResource, stack: StackView): Polic
     if (read.kind === 'unreadable') unreadable.push(`${attribute}: ${read.reason}`);
   }
   return { statements, unreadable };
+}
+
+/**
+ * The evaluation shared by the statement rules: a policy that cannot be read fails, a resource without statements is
+ * not applicable, and otherwise every Allow statement is checked with `problemsOf` (Deny statements may be broad).
+ */
+export function checkAllowStatements(
+  resource: TerraformResource,
+  stack: StackView,
+  problemsOf: (where: string, statement: PolicyStatement) => string[],
+): RuleResult {
+  const { statements, unreadable } = policiesOf(resource, stack);
+  if (unreadable.length > 0) return nonCompliant(`policy cannot be read (${unreadable.join('; ')})`);
+  if (statements.length === 0) return NOT_APPLICABLE;
+  const problems = statements.filter(({ statement }) => statement.effect === 'Allow').flatMap(({ where, statement }) => problemsOf(where, statement));
+  return problems.length === 0 ? COMPLIANT : nonCompliant(problems.join('; '));
 }
