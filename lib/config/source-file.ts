@@ -3,6 +3,24 @@ import * as path from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ConfigProblem } from './problems';
 
+/**
+ * Parses YAML keeping positions; syntax errors (including duplicate keys) come back as problems located at
+ * their line, never as exceptions. `file` is the name the problems show.
+ */
+export function parseYaml(text: string, file: string): { document: Document; lines: LineCounter; problems: ConfigProblem[] } {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const problems: ConfigProblem[] = document.errors.map((error) => ({
+    file,
+    path: [],
+    message: `invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+    fix: 'fix the YAML syntax at this line (indentation, quotes, duplicate keys)',
+    line: error.linePos?.[0].line,
+    column: error.linePos?.[0].col,
+  }));
+  return { document, lines, problems };
+}
+
 /** A parsed YAML file that remembers where each value came from, so problems can point at a line. */
 export class SourceFile {
   private constructor(
@@ -21,16 +39,7 @@ export class SourceFile {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
       return { problems: [{ file, path: [], message: reason, fix: 'create the file or fix its permissions' }] };
     }
-    const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-    const problems: ConfigProblem[] = document.errors.map((error) => ({
-      file,
-      path: [],
-      message: `invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      fix: 'fix the YAML syntax at this line (indentation, quotes, duplicate keys)',
-      line: error.linePos?.[0].line,
-      column: error.linePos?.[0].col,
-    }));
+    const { document, lines, problems } = parseYaml(text, file);
     if (problems.length > 0) return { problems };
     const source = new SourceFile(file, document, lines);
     if (document.contents === null || typeof source.data() !== 'object' || Array.isArray(source.data())) {

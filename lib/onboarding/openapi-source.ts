@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Document, isMap, LineCounter, parseDocument } from 'yaml';
+import { Document, isMap } from 'yaml';
 import type { ConfigProblem } from '../config/problems';
+import { parseYaml } from '../config/source-file';
 import type { JsonObject } from '../openapi/document';
 import { OnboardingError } from './onboarding-error';
 
@@ -40,21 +41,8 @@ function fromJson(text: string, file: string): Document {
 }
 
 function fromYaml(text: string, file: string): Document {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw refuse(
-      file,
-      document.errors.map((error) => ({
-        file,
-        path: [],
-        message: `invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        fix: 'fix the YAML syntax at this line (indentation, quotes, duplicate keys)',
-        line: error.linePos?.[0].line,
-        column: error.linePos?.[0].col,
-      })),
-    );
-  }
+  const { document, problems } = parseYaml(text, file);
+  if (problems.length > 0) throw refuse(file, problems);
   return document;
 }
 
