@@ -28,6 +28,12 @@ export interface TransitGatewayAttachmentProps {
   readonly vpcRouteTableIds: readonly string[];
   /** CIDRs reachable through the Transit Gateway from this VPC. */
   readonly destinations: readonly string[];
+  /**
+   * The attached VPC's CIDR, written as the attachment tag `uag:vpc-cidr` so that route proofs (lib/route-proofs)
+   * can tell from the synthesized output which spoke holds a backend address when the VPC itself is not in the output.
+   * @default - no tag (the VPC is created in the same output, which carries its cidr_block)
+   */
+  readonly vpcCidr?: string;
 }
 
 /**
@@ -45,7 +51,7 @@ export class TransitGatewayAttachment extends Construct {
       vpcId: props.vpcId,
       subnetIds: [...props.subnetIds],
       dnsSupport: 'enable',
-      tags: { Name: resourceName(props.environment, props.name) },
+      tags: { Name: resourceName(props.environment, props.name), ...(props.vpcCidr ? { 'uag:vpc-cidr': props.vpcCidr } : {}) },
     });
 
     const accepter = props.crossAccount
