@@ -18,7 +18,7 @@ $(STAMP): package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate plan-offline tflint test lint schema bench clean
+.PHONY: help install synth validate plan-offline tflint test lint schema bench clean paths
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,6 +27,9 @@ install: $(STAMP) ## Install the pinned toolchain from package-lock.json
 
 synth: $(STAMP) ## Synthesize every environment (or ENV=...) into cdktf.out; a failure keeps the previous output
 	node --import tsx main.ts
+
+paths: synth ## Prove every route hop by hop from cdktf.out (ARGS="--format json", "--chains", "--service payments")
+	npx tsx tools/paths/cli.ts $(ARGS)
 
 validate: synth ## terraform init -backend=false + validate in every stack, offline (UAG_PROVIDER_MIRROR)
 	npx tsx tools/validate/cli.ts

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ConfigError } from './lib/config/problems';
 import { GuardrailError } from './lib/guardrails/findings';
 import { formatFailure, formatReports } from './lib/guardrails/format';
+import { formatOutcome, formatRouteFailure, RouteProofError } from './lib/route-proofs/synth-check';
 import { SelectionError } from './lib/synth/select-environments';
 import { synthesize } from './lib/synth/synthesize';
 
@@ -20,8 +21,9 @@ function main(): number {
   const configDir = process.env.UAG_CONFIG_DIR ?? __dirname;
   const outdir = process.env.CDKTF_OUTDIR ?? path.join(__dirname, 'cdktf.out');
   try {
-    const { stacks, guardrails } = synthesize({ configDir, outdir, environments: process.env.ENV, offline: process.env.UAG_OFFLINE === '1' });
+    const { stacks, guardrails, routes } = synthesize({ configDir, outdir, environments: process.env.ENV, offline: process.env.UAG_OFFLINE === '1' });
     console.log(formatReports(guardrails));
+    console.log(formatOutcome(routes));
     console.log(`Synthesized ${stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}`);
     return 0;
   } catch (error) {
@@ -31,6 +33,10 @@ function main(): number {
     }
     if (error instanceof GuardrailError) {
       console.error(formatFailure(error.reports, outdir));
+      return 1;
+    }
+    if (error instanceof RouteProofError) {
+      console.error(formatRouteFailure(error, outdir));
       return 1;
     }
     throw error;

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load';
 import { OFFLINE_CONTEXT_KEY } from '../cross-stack';
 import type { GuardrailReport } from '../guardrails/findings';
 import { checkSynthesizedOutput } from '../guardrails/synthesized-output';
+import { checkRoutes, type RouteProofOutcome } from '../route-proofs/synth-check';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
 
@@ -27,6 +28,8 @@ export interface SynthesizeResult {
   readonly stacks: string[];
   /** Guardrail outcome per environment: warnings, applied suppressions, unused suppressions. */
   readonly guardrails: GuardrailReport[];
+  /** Route proofs over the written output (skipped offline). */
+  readonly routes: RouteProofOutcome;
 }
 
 /** Loads and validates the configuration, builds the stacks of the chosen environments and writes them. */
@@ -45,6 +48,8 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
     app.synth();
     // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
     const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
-    return { stacks: stacks.map((stack) => stack.stackId), guardrails };
+    // Likewise a broken route throws RouteProofError (lib/route-proofs), reading only the staged output.
+    const routes = checkRoutes(stagingDir, { offline: options.offline === true });
+    return { stacks: stacks.map((stack) => stack.stackId), guardrails, routes };
   });
 }

@@ -45,6 +45,7 @@ import { noExternalPrincipals } from './ram/no-external-principals';
 import { distributionProtected } from './shield/distribution-protected';
 import { protectionHealthCheck } from './shield/protection-health-check';
 import { awsProviderOnly } from './stack/aws-provider-only';
+import { noEscapedReferences } from './stack/no-escaped-references';
 import { resourceBudget } from './stack/resource-budget';
 import { requiredTags } from './tags/required-tags';
 import { commonRuleSet } from './waf/common-rule-set';
@@ -112,6 +113,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   requiredTags,
   resourceBudget,
   awsProviderOnly,
+  noEscapedReferences,
 ];
 
 export const GUARDRAIL_RULE_IDS: readonly string[] = ALL_RULES.map((rule) => rule.id);

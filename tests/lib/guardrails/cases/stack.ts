@@ -1,4 +1,5 @@
 import { awsProviderOnly } from '../../../../lib/guardrails/rules/stack/aws-provider-only';
+import { noEscapedReferences } from '../../../../lib/guardrails/rules/stack/no-escaped-references';
 import { resourceBudget } from '../../../../lib/guardrails/rules/stack/resource-budget';
 import { requiredTags } from '../../../../lib/guardrails/rules/tags/required-tags';
 import type { RuleCases } from '../support';
@@ -70,4 +71,54 @@ export const STACK_CASES: RuleCases[] = [
       { name: 'a tls provider block', resources: {}, extra: { ...awsOnly, provider: { tls: [{}] } }, address: 'provider.tls', expect: { nonCompliant: 'provider "tls" is configured' } },
     ],
   },
+  {
+    rule: noEscapedReferences,
+    cases: [
+      {
+        name: 'references unescaped, API Gateway stage variables escaped inside the OpenAPI body',
+        resources: {
+          'aws_api_gateway_rest_api.api': { body: restApiBody('${data.terraform_remote_state.gw.outputs.invoke_arn}', 'https://$${stageVariables.backendHost}/payments') },
+          'aws_api_gateway_stage.stage': { variables: { backendHost: '${data.terraform_remote_state.gw.outputs.nlb}:8443' } },
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'context and request variables escaped in an access log format',
+        resources: { 'aws_api_gateway_stage.stage': { access_log_settings: { format: '$${context.requestId} $${request.header.x}' } } },
+        expect: 'compliant',
+      },
+      {
+        name: 'the authorizer URI in the REST API body is an escaped remote-state reference',
+        resources: { 'aws_api_gateway_rest_api.api': { body: restApiBody('$${data.terraform_remote_state.gw.outputs.invoke_arn}', 'https://$${stageVariables.backendHost}/payments') } },
+        address: 'aws_api_gateway_rest_api.api',
+        expect: { nonCompliant: /^escaped reference in body: \$\$\{data\.terraform_remote_state\.gw\.outputs\.invoke_arn\}$/ },
+      },
+      {
+        name: 'an escaped resource attribute in a plain attribute',
+        resources: { 'aws_api_gateway_stage.stage': { variables: { backendHost: '$${aws_lb.nlb.dns_name}:8443' } } },
+        address: 'aws_api_gateway_stage.stage',
+        expect: { nonCompliant: /^escaped reference in variables\.backendHost: \$\$\{aws_lb\.nlb\.dns_name\}$/ },
+      },
+      {
+        name: 'escaped var., local. and module. references in a list',
+        resources: { 'aws_lb.nlb': { subnets: ['$${var.subnet}', '$${local.subnet}', '$${module.vpc.subnet}'] } },
+        address: 'aws_lb.nlb',
+        expect: { nonCompliant: /^escaped reference in subnets\[0\]: \$\$\{var\.subnet\}; subnets\[1\]: \$\$\{local\.subnet\}; subnets\[2\]: \$\$\{module\.vpc\.subnet\}$/ },
+      },
+      {
+        name: 'an escaped data source reference in a data source',
+        resources: { 'data.aws_iam_policy_document.p': { statement: [{ resources: ['$${data.aws_partition.p.partition}'] }] } },
+        address: 'data.aws_iam_policy_document.p',
+        expect: { nonCompliant: /^escaped reference in statement\[0\]\.resources\[0\]: \$\$\{data\.aws_partition\.p\.partition\}$/ },
+      },
+    ],
+  },
 ];
+
+/** A REST API body as synthesized: JSON inside a string, the way cdktf writes `body`. */
+function restApiBody(authorizerUri: string, integrationUri: string): string {
+  return JSON.stringify({
+    components: { securitySchemes: { gatewayAuthorizer: { 'x-amazon-apigateway-authorizer': { authorizerUri } } } },
+    paths: { '/payments': { get: { 'x-amazon-apigateway-integration': { uri: integrationUri } } } },
+  });
+}
