@@ -18,7 +18,7 @@ export const VPC_CIDR_TAG = 'uag:vpc-cidr';
 export function proveBackend(chain: Chain, route: Route, stage: Located): void {
   const integration = route.operation['x-amazon-apigateway-integration'] as Record<string, unknown>;
   const apiAt = { stack: route.api.stack.id, address: route.api.resource.address };
-  const serviceListeners = resourcesOfType(route, 'aws_lb_listener').filter((listener) => constructPathOf(listener).split('/').includes(`Backend-${route.service}`));
+  const serviceListeners = listenersOf(route);
   if (integration.connectionType !== 'VPC_LINK') {
     chain.fail({ name: 'integration', ...apiAt, attribute: bodyAttribute(route, 'x-amazon-apigateway-integration', 'connectionType'), problem: `connectionType is ${JSON.stringify(integration.connectionType)}, not VPC_LINK: the backend NLB is internal`, fix: 'use connectionType VPC_LINK with the service VPC link' });
   }
@@ -91,7 +91,7 @@ export function proveBackend(chain: Chain, route: Route, stage: Located): void {
     if (attachment.resource.values.availability_zone !== 'all') {
       chain.fail({ ...at, attribute: 'availability_zone', problem: `availability_zone is ${JSON.stringify(attachment.resource.values.availability_zone)}; an IP target outside the NLB's VPC must be registered with "all"`, fix: 'set availability_zone = "all"' });
     }
-    const home = ipaddr.IPv4.isValidFourPartDecimal(ip) ? spokes.find((candidate) => ipaddr.IPv4.parse(ip).match(ipaddr.IPv4.parseCIDR(candidate.cidr))) : undefined;
+    const home = ipaddr.IPv4.isValidFourPartDecimal(ip) ? spokes.find((candidate) => ipaddr.IPv4.parse(ip).match(candidate.range)) : undefined;
     if (!home || (spoke && home.attachment.resource.address !== spoke.attachment.resource.address) || (spoke && home.attachment.stack.id !== spoke.attachment.stack.id)) {
       chain.fail({
         ...at,
@@ -117,14 +117,19 @@ export function proveBackend(chain: Chain, route: Route, stage: Located): void {
 export interface SpokeVpc {
   readonly attachment: Located;
   readonly cidr: string;
+  readonly range: [ipaddr.IPv4, number];
 }
 
-export function spokeAttachments(route: Route): SpokeVpc[] {
+export function spokeAttachments(route: Route): readonly SpokeVpc[] {
+  return route.app.memo(`spokes\u0001${route.environment}`, () => findSpokeAttachments(route));
+}
+
+function findSpokeAttachments(route: Route): SpokeVpc[] {
   return resourcesOfType(route, 'aws_ec2_transit_gateway_vpc_attachment').flatMap((attachment) => {
     const vpc = readReference(route.app, attachment.stack, attachment.resource.values.vpc_id);
     const created = vpc.kind === 'resolved' && vpc.resolution.resource.type === 'aws_vpc' ? vpc.resolution.resource.values.cidr_block : undefined;
     const cidr = typeof created === 'string' ? created : tagsOf(attachment.resource)[VPC_CIDR_TAG];
-    return typeof cidr === 'string' && ipaddr.IPv4.isValidCIDR(cidr) ? [{ attachment, cidr }] : [];
+    return typeof cidr === 'string' && ipaddr.IPv4.isValidCIDR(cidr) ? [{ attachment, cidr, range: ipaddr.IPv4.parseCIDR(cidr) }] : [];
   });
 }
 
@@ -199,6 +204,25 @@ function proveIntegrationUri(chain: Chain, route: Route, stage: Located, listene
     problem: `the URI port ${port} is not the listener port ${String(listenerPort)}; the NLB has nothing listening there for ${route.service}`,
     fix: `use port ${String(listenerPort)} in the URI (stage variable backendHost)`,
   });
+}
+
+/**
+ * The listeners of the route's service: BackendListener's construct id is `Backend-<service>` (construct ids are
+ * a contract, they never change for a live resource), which the synthesized metadata path carries.
+ */
+function listenersOf(route: Route): readonly Located[] {
+  const byService = route.app.memo(`listeners\u0001${route.environment}`, () => {
+    const index = new Map<string, Located[]>();
+    for (const listener of resourcesOfType(route, 'aws_lb_listener')) {
+      for (const segment of constructPathOf(listener).split('/')) {
+        if (!segment.startsWith('Backend-')) continue;
+        const service = segment.slice('Backend-'.length);
+        index.set(service, [...(index.get(service) ?? []), listener]);
+      }
+    }
+    return index;
+  });
+  return byService.get(route.service) ?? [];
 }
 
 function constructPathOf(located: Located): string {

@@ -111,6 +111,14 @@ export type ValueReading =
 
 /** Reads a value that should be exactly one reference. */
 export function readReference(app: SynthesizedApp, stack: SynthesizedStack, value: unknown): ValueReading {
+  if (typeof value !== 'string' || !value.includes('${')) return { kind: 'literal', value };
+  const cache = app.memo(`references\u0001${stack.id}`, () => new Map<string, ValueReading>());
+  let reading = cache.get(value);
+  if (!reading) cache.set(value, (reading = readUncached(app, stack, value)));
+  return reading;
+}
+
+function readUncached(app: SynthesizedApp, stack: SynthesizedStack, value: string): ValueReading {
   const expression = soleExpression(value);
   if (!expression) return { kind: 'literal', value };
   if (expression.kind === 'escaped') return { kind: 'escaped', text: `\${${expression.expression}}` };

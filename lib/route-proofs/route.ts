@@ -1,6 +1,6 @@
 import type { TerraformResource } from '../guardrails/stack-view';
 import { isAttributes, type Attributes } from '../guardrails/values';
-import { refersTo, type Located } from './references';
+import { readReference, refersTo, type Located } from './references';
 import type { SynthesizedApp, SynthesizedStack } from './synthesized-app';
 
 /** One route: a method on a path of a REST API body, with what every chain needs to find its resources. */
@@ -26,19 +26,37 @@ export function bodyAttribute(route: Route, ...field: string[]): string {
 
 /** Stacks of the route's environment. */
 export function environmentStacks(route: Route): readonly SynthesizedStack[] {
-  return route.app.stacks.filter((stack) => stack.environment === route.environment);
+  return route.app.memo(`stacks\u0001${route.environment}`, () => route.app.stacks.filter((stack) => stack.environment === route.environment));
 }
 
 /** Resources of a type in the route's environment. */
-export function resourcesOfType(route: Route, type: string): Located[] {
-  return environmentStacks(route).flatMap((stack) => stack.view.ofType(type).map((resource) => ({ stack, resource })));
+export function resourcesOfType(route: Route, type: string): readonly Located[] {
+  return route.app.memo(`type\u0001${route.environment}\u0001${type}`, () =>
+    environmentStacks(route).flatMap((stack) => stack.view.ofType(type).map((resource) => ({ stack, resource }))),
+  );
 }
 
-/** Resources of `type` in the environment whose `attribute` references `target` (optionally its `targetAttribute`). */
-export function referrers(route: Route, type: string, attribute: string, target: Located, targetAttribute?: string): Located[] {
-  return resourcesOfType(route, type).filter(({ stack, resource }) =>
-    refersTo(route.app, stack, resource.values[attribute], { stack: target.stack, address: target.resource.address }, targetAttribute),
-  );
+/**
+ * Resources of `type` in the environment whose `attribute` references `target` (optionally its `targetAttribute`),
+ * through an index built once per environment, type and attribute.
+ */
+export function referrers(route: Route, type: string, attribute: string, target: Located, targetAttribute?: string): readonly Located[] {
+  const index = route.app.memo(`referrers\u0001${route.environment}\u0001${type}\u0001${attribute}`, () => {
+    const byTarget = new Map<string, Located[]>();
+    for (const located of resourcesOfType(route, type)) {
+      const reading = readReference(route.app, located.stack, located.resource.values[attribute]);
+      if (reading.kind !== 'resolved') continue;
+      const { stack, resource, attribute: used } = reading.resolution;
+      for (const key of [`${stack.id}/${resource.address}`, `${stack.id}/${resource.address}#${used}`]) {
+        const list = byTarget.get(key);
+        if (list) list.push(located);
+        else byTarget.set(key, [located]);
+      }
+    }
+    return byTarget;
+  });
+  const key = `${target.stack.id}/${target.resource.address}`;
+  return index.get(targetAttribute === undefined ? key : `${key}#${targetAttribute}`) ?? [];
 }
 
 /** `stack/address`, the way hops name resources of another stack. */

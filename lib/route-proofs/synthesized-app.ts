@@ -29,6 +29,11 @@ export interface SynthesizedApp {
   /** The stack whose backend is at this location (the producer a `terraform_remote_state` reads). */
   readonly stackAtStateLocation: (location: string) => SynthesizedStack | undefined;
   readonly environments: readonly string[];
+  /**
+   * Results computed once per app (resolved references, reverse indexes): a 200-service output has thousands of
+   * routes that look up the same resources, and each lookup would otherwise rescan and re-resolve them.
+   */
+  readonly memo: <T>(key: string, compute: () => T) => T;
 }
 
 interface ManifestJson {
@@ -59,12 +64,17 @@ export function loadSynthesizedApp(outdir: string): SynthesizedApp {
 export function appOf(outdir: string, stacks: readonly SynthesizedStack[]): SynthesizedApp {
   const byId = new Map(stacks.map((stack) => [stack.id, stack]));
   const byLocation = new Map(stacks.filter((stack) => stack.stateLocation).map((stack) => [stack.stateLocation!, stack]));
+  const memos = new Map<string, unknown>();
   return {
     outdir,
     stacks,
     stack: (id) => byId.get(id),
     stackAtStateLocation: (location) => byLocation.get(location),
     environments: [...new Set(stacks.map((stack) => stack.environment))],
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
   };
 }
 
