@@ -18,7 +18,7 @@ $(STAMP): package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate plan-offline tflint test lint schema bench clean paths
+.PHONY: help install synth validate plan-offline tflint test lint schema addresses bench clean paths
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,6 +58,13 @@ guardrails-doc: $(STAMP) ## Regenerate docs/guardrails.md from the guardrail rul
 .PHONY: onboard
 onboard: $(STAMP) ## Service onboarding CLI: make onboard ARGS="check" (or "new <name> ...", "import <file> ...", "list", "status ...", "--help")
 	npx tsx tools/onboard/cli.ts $(ARGS)
+
+addresses: $(STAMP) ## Regenerate tests/snapshots/addresses/<env>.txt (every stack's resource addresses; ENV=...)
+	npx tsx tools/ci/addresses-cli.ts
+
+.PHONY: addresses-check
+addresses-check: $(STAMP) ## Compare resource addresses with the snapshot; names removed/added addresses and declared moves
+	npx tsx tools/ci/addresses-cli.ts --check
 
 bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
 	bash tools/bench/run.sh

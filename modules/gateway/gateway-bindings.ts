@@ -16,7 +16,9 @@ export function gatewayBindings(consumer: IConstruct, gateway: GatewayStack, ser
   const authorizer = gateway.authorizer.authorizerExtension(consumer);
   return {
     vpcLinkId: crossStackValue(consumer, integration.vpcLinkId, placeholderId(undefined, `${stackId}/vpc-link/${service}`)),
-    backendHost: `${crossStackValue(consumer, integration.loadBalancerDnsName, placeholderDns)}:${integration.listenerPort}`,
+    // A TLS backend is called by the name its listener certificate covers (docs/decisions/0013-backend-tls-server-names.md);
+    // the VPC link, not DNS, takes the request to the NLB. Plaintext backends keep the NLB's own name as Host.
+    backendHost: `${integration.tlsServerName ?? crossStackValue(consumer, integration.loadBalancerDnsName, placeholderDns)}:${integration.listenerPort}`,
     securityScheme: { ...gateway.authorizer.securityScheme(consumer) },
     authorizerUri: authorizer.authorizerUri,
     authorizerCredentials: authorizer.authorizerCredentials,
