@@ -183,17 +183,23 @@ function proveIntegrationUri(chain: Chain, route: Route, stage: Located, listene
   const hostDisplay = hostPart && hostPart.kind === 'reference' ? `\${${hostPart.expression}}` : hostText;
   if (protocol === 'TLS') {
     const serverName = tagsOf(listener.resource)[TLS_SERVER_NAME_TAG];
+    const resolved = hostPart?.kind === 'reference' ? resolveExpression(route.app, stage.stack, hostPart.expression) : undefined;
+    // The NLB's own name is wrong whatever the listener declares: say so first, it is the usual mistake.
+    if (resolved?.kind === 'resource' && resolved.resource.type === 'aws_lb') {
+      chain.fail({
+        name: 'integration-host',
+        ...apiAt,
+        attribute: `${attribute} (host)`,
+        problem: `host is the NLB DNS name (${nameOf({ stack: resolved.stack, resource: resolved.resource })}.${resolved.attribute}); API Gateway verifies the backend certificate against the URI host and no backend certificate covers *.elb.amazonaws.com`,
+        fix: "use the backend's declared TLS server name as the URI host (stage variable backendHost = <server name>:<listener port>)",
+      });
+    }
     if (typeof serverName !== 'string' || serverName === '') {
       chain.fail({ name: 'integration-host', ...listenerAt, attribute: `tags["${TLS_SERVER_NAME_TAG}"]`, problem: 'the TLS listener declares no server name, so nothing proves the backend certificate matches the URI host', fix: "declare the backend's TLS server name (tag uag:tls-server-name from the service configuration)" });
     }
-    let problem = `host ${hostDisplay} is not the listener's TLS server name ${serverName}: API Gateway verifies the backend certificate against the URI host and fails the call`;
-    if (hostPart?.kind === 'reference') {
-      const resolved = resolveExpression(route.app, stage.stack, hostPart.expression);
-      if (resolved.kind === 'resource' && resolved.resource.type === 'aws_lb') problem = `host is the NLB DNS name (${resolved.resource.address}.${resolved.attribute}); no backend certificate covers *.elb.amazonaws.com, so TLS verification fails`;
-    }
     chain.check(hostText === serverName, { name: 'integration-host', ...apiAt, detail: `host ${serverName} = TLS server name of ${listener.resource.address}` }, {
       attribute: `${attribute} (host)`,
-      problem,
+      problem: `host ${hostDisplay} is not the listener's TLS server name ${serverName}: API Gateway verifies the backend certificate against the URI host and fails the call`,
       fix: `use the declared server name ${serverName} as the URI host (stage variable backendHost = ${serverName}:${String(listenerPort)})`,
     });
   } else {
