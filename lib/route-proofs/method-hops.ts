@@ -1,4 +1,4 @@
-import { isAttributes, type Attributes } from '../guardrails/values';
+import { isAttributes } from '../guardrails/values';
 import { Chain } from './hops';
 import { grantsAction, policyStatements } from './policies';
 import { readReference, refersTo, type Located, type ValueReading } from './references';
@@ -74,7 +74,7 @@ function expectResource(chain: Chain, at: { name: string; stack: string; address
     case 'literal-resolution':
       return chain.fail({
         ...at,
-        problem: `is the literal ${JSON.stringify(reading.kind === 'literal' ? reading.value : reading.value)}, not ${wanted} (an offline stand-in or a hand-written ARN that nothing proves exists)`,
+        problem: `is the literal ${JSON.stringify(reading.value)}, not ${wanted} (an offline stand-in or a hand-written ARN that nothing proves exists)`,
         fix: 'synthesize in deploy mode (`make synth`, not UAG_OFFLINE=1) and pass the resource attribute, not a string',
       });
     case 'unresolved':
@@ -109,4 +109,3 @@ function proveInvokeRole(chain: Chain, route: Route, fn: Located, role: Located)
   });
 }
 
-export type { Attributes };

@@ -1,5 +1,5 @@
 import type { TerraformResource } from '../guardrails/stack-view';
-import { isAttributes, type Attributes } from '../guardrails/values';
+import { isAttributes } from '../guardrails/values';
 import { stateLocation, type SynthesizedApp, type SynthesizedStack } from './synthesized-app';
 
 /**
@@ -145,8 +145,3 @@ export interface Located {
   readonly resource: TerraformResource;
 }
 
-export function located(resolution: { stack: SynthesizedStack; resource: TerraformResource }): Located {
-  return { stack: resolution.stack, resource: resolution.resource };
-}
-
-export type { Attributes };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { StackView, type TerraformResource, type TerraformStackJson } from '../guardrails/stack-view';
+import { StackView, type TerraformStackJson } from '../guardrails/stack-view';
 import { blocks, isAttributes, type Attributes } from '../guardrails/values';
 
 /**
@@ -118,4 +118,3 @@ function readJson(file: string, hint: string): unknown {
   }
 }
 
-export type { TerraformResource };
