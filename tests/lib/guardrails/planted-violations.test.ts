@@ -158,6 +158,7 @@ const RESOURCE_PLANTS: ResourcePlant[] = [
   { rule: 'UAG-ELB-001', name: 'an internet-facing NLB', environment: 'prod', type: 'aws_lb', overrides: { internal: false } },
   { rule: 'UAG-LAMBDA-001', name: 'a Lambda function without tracing', environment: 'dev', type: 'aws_lambda_function', overrides: { tracing_config: undefined } },
   { rule: 'UAG-LOG-001', name: 'a log group kept forever', environment: 'dev', type: 'aws_cloudwatch_log_group', overrides: { retention_in_days: undefined } },
+  { rule: 'UAG-STACK-003', name: 'a stage variable holding an escaped resource reference', environment: 'dev', type: 'aws_api_gateway_stage', overrides: { 'variables.backendHost': '$${aws_lb.shared.dns_name}:8443' } },
 ];
 
 /** Overrides every resource of one Terraform type, as a careless escape hatch would. */
