@@ -203,7 +203,10 @@ function proveIntegrationUri(chain: Chain, route: Route, stage: Located, listene
       fix: `use the declared server name ${serverName} as the URI host (stage variable backendHost = ${serverName}:${String(listenerPort)})`,
     });
   } else {
-    chain.check(hostText.length > 0, { name: 'integration-host', ...apiAt, detail: `host ${hostDisplay}` }, { attribute: `${attribute} (host)`, problem: 'the URI has no host', fix: 'use the NLB DNS name as host' });
+    // Plaintext has no certificate to match: the host only sets the Host header; name what it resolves to.
+    const resolved = hostPart?.kind === 'reference' ? resolveExpression(route.app, stage.stack, hostPart.expression) : undefined;
+    const shown = resolved?.kind === 'resource' ? `${nameOf({ stack: resolved.stack, resource: resolved.resource })}.${resolved.attribute}` : hostDisplay;
+    chain.check(hostText.length > 0, { name: 'integration-host', ...apiAt, detail: `host ${shown} (plaintext: no certificate to match)` }, { attribute: `${attribute} (host)`, problem: 'the URI has no host', fix: 'use the NLB DNS name as host' });
   }
   chain.check(port === listenerPort, { name: 'integration-port', ...apiAt, detail: `port ${port} = ${listener.resource.address}.port` }, {
     attribute: `${attribute} (port)`,
