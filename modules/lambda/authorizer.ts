@@ -2,9 +2,9 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lambdas/authorizer/route-table';
+import { SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lib/authorizer/route-table';
 import type { AuthorizerSettings } from '../../lambdas/authorizer/settings';
-import { compileRouteTable } from '../../lib/authorizer-routes';
+import { compileRouteTable } from '../../lib/authorizer/compile-route-table';
 import { partitionOf } from '../../lib/config/aws-regions';
 import type { EnabledService } from '../../lib/config/model';
 import type { Environment } from '../../lib/config/schema/environment';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { compileRouteTable } from '../../../lib/authorizer-routes';
+import { compileRouteTable } from '../../../lib/authorizer/compile-route-table';
 import { enabledServices } from '../../../lib/config/model';
 import type { Environment } from '../../../lib/config/schema/environment';
 import { OFFLINE_CONTEXT_KEY } from '../../../lib/cross-stack';
