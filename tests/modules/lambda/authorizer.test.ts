@@ -6,7 +6,7 @@ import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import { compileRouteTable } from '../../../lib/authorizer/compile-route-table';
 import { enabledServices } from '../../../lib/config/model';
 import type { Environment } from '../../../lib/config/schema/environment';
-import { OFFLINE_CONTEXT_KEY } from '../../../lib/cross-stack';
+import { OFFLINE_CONTEXT_KEY } from '../../../lib/synthesis-mode';
 import { ApiAuthorizer, AUTHORIZER_IDENTITY_SOURCES, gatewaySecurityScheme } from '../../../modules/lambda/authorizer';
 import { LandingZoneStack } from '../../../stacks/base-stack';
 import { exampleConfig, exampleEnvironment } from '../../support/example-config';
