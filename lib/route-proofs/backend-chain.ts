@@ -2,13 +2,12 @@ import * as ipaddr from 'ipaddr.js';
 import { block, blocks, isAttributes, numberValue } from '../guardrails/values';
 import { Chain } from './hops';
 import { proveNetwork } from './network-hops';
+import { spokeAttachments, type SpokeVpc } from './spokes';
 import { parseTemplate, readReference, refersTo, resolveExpression, type Located, type TemplatePart } from './references';
 import { bodyAttribute, nameOf, referrers, resourcesOfType, tagsOf, type Route } from './route';
 
 /** Listener tag carrying the TLS server name the backend certificate covers (the integration URI's host). */
 export const TLS_SERVER_NAME_TAG = 'uag:tls-server-name';
-/** Transit Gateway attachment tag declaring the attached VPC's CIDR when the VPC is not created in the output. */
-export const VPC_CIDR_TAG = 'uag:vpc-cidr';
 
 /**
  * From the integration to the backend addresses: VPC link of this service → NLB → listener (scheme, host and
@@ -111,26 +110,6 @@ export function proveBackend(chain: Chain, route: Route, stage: Located): void {
   chain.pass({ name: 'targets', stack: targetGroup.stack.id, address: targetGroup.resource.address, detail: `${addresses.join(', ')}:${String(targetPort)} in ${spoke.cidr} (${nameOf(spoke.attachment)}), availability_zone all` });
 
   proveNetwork(chain, route, { nlb, listenerPort, targetPort: targetPort ?? listenerPort, addresses, spoke });
-}
-
-/** A VPC attached to the Transit Gateway with its CIDR, from the created `aws_vpc` or the attachment's tag. */
-export interface SpokeVpc {
-  readonly attachment: Located;
-  readonly cidr: string;
-  readonly range: [ipaddr.IPv4, number];
-}
-
-export function spokeAttachments(route: Route): readonly SpokeVpc[] {
-  return route.app.memo(`spokes\u0001${route.environment}`, () => findSpokeAttachments(route));
-}
-
-function findSpokeAttachments(route: Route): SpokeVpc[] {
-  return resourcesOfType(route, 'aws_ec2_transit_gateway_vpc_attachment').flatMap((attachment) => {
-    const vpc = readReference(route.app, attachment.stack, attachment.resource.values.vpc_id);
-    const created = vpc.kind === 'resolved' && vpc.resolution.resource.type === 'aws_vpc' ? vpc.resolution.resource.values.cidr_block : undefined;
-    const cidr = typeof created === 'string' ? created : tagsOf(attachment.resource)[VPC_CIDR_TAG];
-    return typeof cidr === 'string' && ipaddr.IPv4.isValidCIDR(cidr) ? [{ attachment, cidr, range: ipaddr.IPv4.parseCIDR(cidr) }] : [];
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
 import { numberValue } from '../guardrails/values';
-import type { SpokeVpc } from './backend-chain';
+import type { SpokeVpc } from './spokes';
 import { Chain } from './hops';
 import { readReference, refersTo, type Located } from './references';
 import { nameOf, referrers, resourcesOfType, type Route } from './route';

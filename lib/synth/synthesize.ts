@@ -1,9 +1,10 @@
 import { App, Aspects, type IAspect } from 'cdktf';
 import { loadConfig } from '../config/load';
-import { OFFLINE_CONTEXT_KEY } from '../cross-stack';
+import { OFFLINE_CONTEXT_KEY } from '../synthesis-mode';
 import type { GuardrailReport } from '../guardrails/findings';
 import { checkSynthesizedOutput } from '../guardrails/synthesized-output';
 import { checkRoutes, type RouteProofOutcome } from '../route-proofs/synth-check';
+import { withoutCreationStacks } from './creation-stacks';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
 
@@ -40,16 +41,18 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildEnvironmentStacks } = require('../../stacks/environment-stacks') as typeof import('../../stacks/environment-stacks');
 
-  return replaceDirectoryAtomically(options.outdir, (stagingDir) => {
-    const app = new App({ outdir: stagingDir, context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : undefined });
-    const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
-    // cdktf invokes aspects per stack, starting at the stack, so they are added to every stack rather than the app.
-    for (const stack of stacks) for (const aspect of options.aspects ?? []) Aspects.of(stack).add(aspect);
-    app.synth();
-    // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
-    const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
-    // Likewise a broken route throws RouteProofError (lib/route-proofs), reading only the staged output.
-    const routes = checkRoutes(stagingDir, { offline: options.offline === true });
-    return { stacks: stacks.map((stack) => stack.stackId), guardrails, routes };
-  });
+  return replaceDirectoryAtomically(options.outdir, (stagingDir) =>
+    withoutCreationStacks(() => {
+      const app = new App({ outdir: stagingDir, context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : undefined });
+      const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
+      // cdktf invokes aspects per stack, starting at the stack, so they are added to every stack rather than the app.
+      for (const stack of stacks) for (const aspect of options.aspects ?? []) Aspects.of(stack).add(aspect);
+      app.synth();
+      // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
+      const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
+      // Likewise a broken route throws RouteProofError (lib/route-proofs), reading only the staged output.
+      const routes = checkRoutes(stagingDir, { offline: options.offline === true });
+      return { stacks: stacks.map((stack) => stack.stackId), guardrails, routes };
+    }),
+  );
 }

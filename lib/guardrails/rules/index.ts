@@ -115,5 +115,3 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   awsProviderOnly,
   noEscapedReferences,
 ];
-
-export const GUARDRAIL_RULE_IDS: readonly string[] = ALL_RULES.map((rule) => rule.id);
