@@ -50,6 +50,7 @@ export const GUARDRAIL_RULE_IDS = [
   'UAG-SHIELD-002',
   'UAG-STACK-001',
   'UAG-STACK-002',
+  'UAG-STACK-003',
   'UAG-TAG-001',
   'UAG-WAF-001',
   'UAG-WAF-002',
