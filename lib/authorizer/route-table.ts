@@ -1,3 +1,4 @@
+import { isRecord } from '../records';
 /**
  * The route table the authorizer decides by: for each service, which scopes each operation requires.
  * It is compiled at synth time from every enabled service's OpenAPI `security` requirements
@@ -61,6 +62,3 @@ export function parseRouteTable(value: unknown): RouteTable {
   return value as unknown as RouteTable;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

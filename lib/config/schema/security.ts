@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_RETENTION_DAYS } from '../../log-retention';
 import { email, ipv4Cidr, slug } from './fields';
 
 /**
@@ -41,8 +42,6 @@ export const EDGE_BASELINE_RULE_GROUPS = [
 export const RATE_LIMIT_BOUNDS = { min: 10, max: 2_000_000_000 } as const;
 export const RATE_LIMIT_WINDOWS_SECONDS = [60, 120, 300, 600] as const;
 
-/** CloudWatch Logs retention values (PutRetentionPolicy). */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const ruleName = z
   .string()
