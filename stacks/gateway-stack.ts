@@ -11,7 +11,7 @@ import { SharedPrivateDomain } from '../modules/private-domain/shared-private-do
 import { RamShareAuditor } from '../modules/lambda/ram-share-auditor';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
-import { resourceName } from '../lib/naming';
+import { resourceName, restApiNames } from '../lib/naming';
 import { accessMatrix } from '../lib/config/views/access-matrix';
 import { compileRouteTable } from '../lib/config/views/authorizer-routes';
 import { backendTargets } from '../lib/config/views/backend-targets';
@@ -94,9 +94,8 @@ export class GatewayStack extends LandingZoneStack {
       name: resourceName(props.environment.name, 'apis'),
       region: props.environment.region,
       apis: props.services.flatMap(({ service: { definition } }) => {
-        const name = resourceName(props.environment.name, definition.name);
-        if (definition.visibility === 'both') return [{ apiName: name, stageName: props.environment.name }, { apiName: `${name}-internal`, stageName: props.environment.name }];
-        return [{ apiName: name, stageName: props.environment.name }];
+        const names = restApiNames(environment.name, definition.name, definition.visibility);
+        return [names.public, names.private].flatMap((apiName) => (apiName ? [{ apiName, stageName: environment.name }] : []));
       }),
     });
     this.authorizer = new ApiAuthorizer(this, 'Authorizer', {

@@ -2,6 +2,7 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Environment } from '../../lib/config/schema/environment';
 import { partitionOf } from '../../lib/config/aws-regions';
+import { originDomainName } from '../../lib/naming';
 import { CloudFrontFrontDoor } from '../edge/cloudfront-front-door';
 import { OriginVerificationSecret } from '../edge/origin-verification-secret';
 import { RegionalDomain } from '../edge/regional-domain';
@@ -34,14 +35,14 @@ export class PublicEdge extends Construct {
   constructor(scope: Construct, id: string, props: PublicEdgeProps) {
     super(scope, id);
     const { environment, perimeter, domains } = props;
-    const originDomainName = `${domains.originSubdomain}.${domains.public}`;
-    this.regionalDomain = new RegionalDomain(this, 'RegionalDomain', { domainName: originDomainName, hostedZoneId: domains.hostedZoneId });
+    const originDomain = originDomainName(domains);
+    this.regionalDomain = new RegionalDomain(this, 'RegionalDomain', { domainName: originDomain, hostedZoneId: domains.hostedZoneId });
     const secret = new OriginVerificationSecret(this, 'OriginVerification', { name: `uag/${environment}/origin-verification` });
     this.regionalWebAcl = perimeter.enforceOriginVerification({ secretValue: secret.value });
     this.frontDoor = new CloudFrontFrontDoor(this, 'FrontDoor', {
       domainName: domains.public,
       hostedZoneId: domains.hostedZoneId,
-      originDomainName,
+      originDomainName: originDomain,
       originVerificationValue: secret.value,
       webAclArn: perimeter.edgeWebAcl.arn,
       priceClass: props.cloudFront.priceClass,

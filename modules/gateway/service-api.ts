@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { Environment } from '../../lib/config/schema/environment';
 import type { Service } from '../../lib/config/schema/service';
 import type { JsonObject } from '../../lib/openapi/document';
-import { resourceName } from '../../lib/naming';
+import { restApiNames } from '../../lib/naming';
 import { ApiAlarms } from '../observability/api-alarms';
 import { LogSubscription } from '../observability/log-subscription';
 import { applyGatewayExtensions } from './gateway-extensions';
@@ -82,11 +82,10 @@ export class ServiceApi extends Construct {
       accessLogRetentionDays: stageSettings.accessLogRetentionDays,
       executionLogRetentionDays: stageSettings.executionLogRetentionDays,
     };
-    const name = resourceName(environment, definition.name);
-    const hasPublic = definition.visibility !== 'private';
-    const hasPrivate = definition.visibility !== 'public';
+    const names = restApiNames(environment, definition.name, definition.visibility);
 
-    if (hasPublic) {
+    if (names.public) {
+      const name = names.public;
       this.publicApi = new ServiceRestApi(this, 'Public', { ...common, name, description: `${definition.description} (public)`, endpointType: 'REGIONAL' });
       new Apigatewayv2ApiMapping(this, 'PublicMapping', {
         apiId: this.publicApi.restApi.id,
@@ -97,8 +96,8 @@ export class ServiceApi extends Construct {
       new Wafv2WebAclAssociation(this, 'PublicWebAcl', { resourceArn: this.publicApi.stage.arn, webAclArn: gateway.regionalWebAclArn });
       new ApiAlarms(this, 'PublicAlarms', { apiName: name, stageName: environment, thresholds: props.alarmThresholds, alarmActions: [gateway.alarmTopicArn] });
     }
-    if (hasPrivate) {
-      const privateName = hasPublic ? `${name}-internal` : name;
+    if (names.private) {
+      const privateName = names.private;
       const policy = new PrivateApiPolicy(this, 'PrivatePolicy', { allowedVpcEndpointIds: props.consumerEndpointIds ?? [] });
       this.privateApi = new ServiceRestApi(this, 'Private', { ...common, name: privateName, description: `${definition.description} (internal)`, endpointType: 'PRIVATE', policy: policy.json });
       new ApiAlarms(this, 'PrivateAlarms', { apiName: privateName, stageName: environment, thresholds: props.alarmThresholds, alarmActions: [gateway.alarmTopicArn] });
