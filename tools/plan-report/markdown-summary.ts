@@ -17,6 +17,8 @@ export interface SummaryOptions {
   readonly foldAfter?: number;
   /** Lines listed at most per list; the rest are counted (a GitLab note holds at most 1,000,000 characters). @default 400 */
   readonly maxListed?: number;
+  /** Lines placed after the totals, e.g. which stacks a merge request planned and why (affected-scope.ts). @default - none */
+  readonly scope?: readonly string[];
 }
 
 /** Hidden first line of an environment's summary: the note poster finds and updates its own note by it. */
@@ -76,7 +78,8 @@ export function environmentSummary(
   const replacements = lines.filter((line) => line.kind.startsWith('replace')).length;
   // In configuration order, like the table.
   const findings = stacks.flatMap((placement) => guard.findings.filter((finding) => finding.stack === placement.stack));
-  const versions = [...new Set(envPlans.map((plan) => plan.terraformVersion))].join(', ');
+  // Removed stacks are not planned and carry no version.
+  const versions = [...new Set(envPlans.map((plan) => plan.terraformVersion).filter(Boolean))].join(', ');
 
   const out: string[] = [summaryMarker(environment), `## Terraform plan: \`${environment}\``, ''];
   out.push(
@@ -85,6 +88,7 @@ export function environmentSummary(
       `${moves.length > 0 ? `, ${moves.length} moved to a new address` : ''}${drift.length > 0 ? `, ${drift.length} changed outside Terraform` : ''}. Terraform ${versions || 'n/a'}.`,
     '',
   );
+  out.push(...(options.scope ?? []));
 
   const blocked = findings.filter((finding) => !finding.allowed);
   if (blocked.length > 0) {
