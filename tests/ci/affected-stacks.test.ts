@@ -114,6 +114,15 @@ describe('make affected in a scratch repository', () => {
     expect([result.destroyed, result.unchanged, result.total]).toEqual([[], 31, 34]);
     expect(result.base).toBe(git('rev-parse', 'main').trim());
     expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+    expect(output).not.toContain('affected-cache');
+  });
+
+  it('reuses the merge base from the cache on the next run, with the same answer', async () => {
+    const first = readFileSync(path.join(repo, 'affected.json'), 'utf8');
+    const { code, output } = await run('--base', 'main', '--out', 'affected.json');
+    expect(code).toBe(0);
+    expect(output).toMatch(/^affected: merge base [0-9a-f]{12} from \.tmp\/affected-cache\/[0-9a-f]{40}-[0-9a-f]{16}\.json \(--no-cache synthesizes it again\)$/m);
+    expect(readFileSync(path.join(repo, 'affected.json'), 'utf8')).toBe(first);
   });
 
   it('fails when the base is not a commit, saying how to fetch it', async () => {

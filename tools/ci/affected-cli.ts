@@ -1,8 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { affectedStacks, describeAffected, type AffectedResult } from './affected-stacks';
-import { fingerprintOutdir } from './stack-digest';
+import { deserializeFingerprints, fingerprintOutdir, serializeFingerprints, type StackFingerprint } from './stack-digest';
 
 /**
  * `make affected BASE=<ref>`: which stacks a merge request changes.
@@ -10,7 +11,10 @@ import { fingerprintOutdir } from './stack-digest';
  * The merge base of <ref> and HEAD is checked out into a temporary git worktree and synthesized with its own
  * code and configuration; the head is the working tree (or `--head-outdir`, e.g. the synth job's cdktf.out).
  * Both synthesize at the same time (one process each). `--base-outdir` skips the base synthesis when the target
- * pipeline's synth artifact is at hand. Exit codes: 0 written, 2 bad input or a synthesis that failed.
+ * pipeline's synth artifact is at hand. The merge base's fingerprints are cached in .tmp/affected-cache by commit
+ * and package-lock.json digest (a commit synthesizes the same way every time), so the next run on the same base
+ * synthesizes the head only; `--no-cache` ignores the cache.
+ * Exit codes: 0 written, 2 bad input or a synthesis that failed.
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const option = (name: string): string | undefined => {
@@ -41,7 +45,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const baseOutdir = option('--base-outdir') ? path.resolve(option('--base-outdir')!) : path.join(scratch, 'base-out');
     const headOutdir = option('--head-outdir') ? path.resolve(option('--head-outdir')!) : path.join(scratch, 'head-out');
     const runs: Promise<void>[] = [];
-    if (!option('--base-outdir')) {
+    const cacheFile = path.join(repo, '.tmp', 'affected-cache', `${mergeBase}-${lockDigest(repo)}.json`);
+    let cachedBase = !option('--base-outdir') && !argv.includes('--no-cache') ? readCachedFingerprints(cacheFile) : undefined;
+    if (!option('--base-outdir') && !cachedBase) {
       git(repo, 'worktree', 'add', '--detach', '--quiet', worktree, mergeBase);
       linkPackages(repo, worktree);
       runs.push(synth(worktree, worktree, baseOutdir, `the merge base ${mergeBase.slice(0, 12)}`));
@@ -49,7 +55,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (!option('--head-outdir')) runs.push(synth(repo, env.UAG_CONFIG_DIR ?? repo, headOutdir, 'the head (working tree)'));
     await Promise.all(runs);
 
-    const result: AffectedResult = affectedStacks(fingerprintOutdir(baseOutdir), fingerprintOutdir(headOutdir), mergeBase);
+    if (!cachedBase) {
+      cachedBase = fingerprintOutdir(baseOutdir);
+      if (!option('--base-outdir')) writeCachedFingerprints(cacheFile, cachedBase);
+    } else {
+      console.log(`affected: merge base ${mergeBase.slice(0, 12)} from ${path.relative(repo, cacheFile)} (--no-cache synthesizes it again)`);
+    }
+    const result: AffectedResult = affectedStacks(cachedBase, fingerprintOutdir(headOutdir), mergeBase);
     writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
     console.log(describeAffected(result));
     console.log(`affected: written to ${path.relative(process.cwd(), out) || out}`);
@@ -83,6 +95,26 @@ function linkPackages(repo: string, worktree: string): void {
     console.error('affected: cannot hard-link node_modules; linking it instead (stacks with Lambda bundles may show as changed)');
     symlinkSync(packages, path.join(worktree, 'node_modules'));
   }
+}
+
+function lockDigest(repo: string): string {
+  const lock = path.join(repo, 'package-lock.json');
+  return createHash('sha256').update(existsSync(lock) ? readFileSync(lock) : '').digest('hex').slice(0, 16);
+}
+
+function readCachedFingerprints(file: string): Map<string, StackFingerprint> | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return deserializeFingerprints(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // A damaged cache entry is synthesized again and overwritten.
+  }
+}
+
+function writeCachedFingerprints(file: string, fingerprints: ReadonlyMap<string, StackFingerprint>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, serializeFingerprints(fingerprints));
+  renameSync(`${file}.tmp`, file);
 }
 
 function git(cwd: string, ...args: string[]): string {

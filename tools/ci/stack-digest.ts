@@ -104,3 +104,15 @@ function remoteStateReads(json: { [key: string]: Json }, knownStacks: ReadonlySe
   }
   return reads;
 }
+
+/** Fingerprints as JSON (maps and sets as entry lists), for the merge-base cache of `make affected`. */
+export function serializeFingerprints(fingerprints: ReadonlyMap<string, StackFingerprint>): string {
+  return JSON.stringify(
+    [...fingerprints.values()].map((stack) => ({ ...stack, outputs: [...stack.outputs], reads: [...stack.reads].map(([producer, names]) => [producer, [...names]]) })),
+  );
+}
+
+export function deserializeFingerprints(text: string): Map<string, StackFingerprint> {
+  const entries = JSON.parse(text) as (Omit<StackFingerprint, 'outputs' | 'reads'> & { outputs: [string, string][]; reads: [string, string[]][] })[];
+  return new Map(entries.map((stack) => [stack.id, { ...stack, outputs: new Map(stack.outputs), reads: new Map(stack.reads.map(([producer, names]) => [producer, new Set(names)])) }]));
+}
