@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { affectedStacks, describeAffected, type AffectedResult } from './affected-stacks';
+import { affectedStacks, describeAffected, snapshotChange, type AffectedResult, type SnapshotChange } from './affected-stacks';
 import { deserializeFingerprints, fingerprintOutdir, serializeFingerprints, type StackFingerprint } from './stack-digest';
 
 /**
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     } else {
       console.log(`affected: merge base ${mergeBase.slice(0, 12)} from ${path.relative(repo, cacheFile)} (--no-cache synthesizes it again)`);
     }
-    const result: AffectedResult = affectedStacks(cachedBase, fingerprintOutdir(headOutdir), mergeBase);
+    const result: AffectedResult = { ...affectedStacks(cachedBase, fingerprintOutdir(headOutdir), mergeBase), snapshotChanges: snapshotChanges(repo, mergeBase) };
     writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
     console.log(describeAffected(result));
     console.log(`affected: written to ${path.relative(process.cwd(), out) || out}`);
@@ -94,6 +94,25 @@ function linkPackages(repo: string, worktree: string): void {
   } catch {
     console.error('affected: cannot hard-link node_modules; linking it instead (stacks with Lambda bundles may show as changed)');
     symlinkSync(packages, path.join(worktree, 'node_modules'));
+  }
+}
+
+/** Address snapshot files that differ between the merge base and the working tree (see tests/ci/address-snapshot.test.ts). */
+function snapshotChanges(repo: string, mergeBase: string): SnapshotChange[] {
+  const directory = 'tests/snapshots/addresses';
+  const files = git(repo, 'diff', '--name-only', mergeBase, '--', directory).split('\n').filter(Boolean);
+  return files.flatMap((file) => {
+    const before = gitOrEmpty(repo, 'show', `${mergeBase}:${file}`);
+    const after = existsSync(path.join(repo, file)) ? readFileSync(path.join(repo, file), 'utf8') : '';
+    return snapshotChange(file, before, after) ?? [];
+  });
+}
+
+function gitOrEmpty(cwd: string, ...args: string[]): string {
+  try {
+    return git(cwd, ...args);
+  } catch {
+    return ''; // A file the merge base did not have.
   }
 }
 

@@ -32,6 +32,27 @@ export interface AffectedResult {
   readonly unchanged: number;
   /** Every stack of the head. */
   readonly total: number;
+  /**
+   * Address snapshot files (tests/snapshots/addresses) the merge request edits, with the lines it removes and
+   * adds: a deliberate address change the summary note flags to reviewers. @default - none changed
+   */
+  readonly snapshotChanges?: readonly SnapshotChange[];
+}
+
+export interface SnapshotChange {
+  readonly file: string;
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+}
+
+/** Lines removed and added between two versions of a snapshot file (order does not matter: it is sorted). */
+export function snapshotChange(file: string, before: string, after: string): SnapshotChange | undefined {
+  const entries = (text: string) => new Set(text.split('\n').map((entry) => entry.trim()).filter((entry) => entry && !entry.startsWith('#')));
+  const was = entries(before);
+  const now = entries(after);
+  const removed = [...was].filter((entry) => !now.has(entry));
+  const added = [...now].filter((entry) => !was.has(entry));
+  return removed.length + added.length > 0 ? { file, removed, added } : undefined;
 }
 
 /**

@@ -42,9 +42,35 @@ export function scopeNote(environment: string, affected: AffectedResult, placeme
       (destroyed.length > 0 ? ` ${destroyed.length} stack${destroyed.length === 1 ? '' : 's'} removed by this change: every resource in ${destroyed.length === 1 ? 'it' : 'them'} is listed as destroyed below.` : ''),
     '',
   ];
+  lines.push(...snapshotWarning(affected, inEnvironment));
   if (planned.length === 0) return lines;
   const reasons = planned.map((stack) => `- \`${stack.id}\`: ${stack.reasons.map(describeReason).join('; ')}`);
   if (reasons.length > foldAfter) lines.push('<details>', '<summary>Why these stacks</summary>', '', ...reasons, '', '</details>', '');
   else lines.push(...reasons, '');
+  return lines;
+}
+
+/**
+ * The merge request edits the address snapshot: addresses it removes belong to resources Terraform destroys
+ * unless a `moved` block keeps them, so reviewers see them here and not only in the diff.
+ */
+function snapshotWarning(affected: AffectedResult, stacks: ReadonlySet<string>, maxListed = 20): string[] {
+  const changes = (affected.snapshotChanges ?? []).map((change) => ({
+    ...change,
+    removed: change.removed.filter((entry) => stacks.has(entry.split(' ')[0])),
+    added: change.added.filter((entry) => stacks.has(entry.split(' ')[0])),
+  }));
+  const relevant = changes.filter((change) => change.removed.length + change.added.length > 0);
+  if (relevant.length === 0) return [];
+  const lines: string[] = [];
+  for (const change of relevant) {
+    lines.push(
+      `> :warning: **This merge request updates the address snapshot** \`${change.file}\`: ${change.removed.length} address${change.removed.length === 1 ? '' : 'es'} removed, ${change.added.length} added. ` +
+        'A removed address is a resource Terraform destroys unless a `moved` block (cdktf `moveTo`/`moveFromId`) keeps it.',
+    );
+    for (const entry of change.removed.slice(0, maxListed)) lines.push(`> - removed \`${entry}\``);
+    if (change.removed.length > maxListed) lines.push(`> - … and ${change.removed.length - maxListed} more removed`);
+    lines.push('');
+  }
   return lines;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { AffectedResult } from '../../../tools/ci/affected-stacks';
+import { snapshotChange, type AffectedResult } from '../../../tools/ci/affected-stacks';
 import { EXIT, main } from '../../../tools/plan-report/cli';
 import { buildPlanReport } from '../../../tools/plan-report/report';
 import { REPO_ROOT } from '../../support/example-config';
@@ -36,6 +36,25 @@ describe('summary of a merge request that planned only affected stacks', () => {
     expect(markdown).toContain('- **delete** `aws_cloudwatch_metric_alarm.Latency` in `dev-api-ledger`\n');
     // No widget row: the removed stack has no plan job.
     expect([...report.stacks.keys()]).toEqual([]);
+  });
+
+  it('flags an explicit address snapshot update, listing the removed addresses of the environment', () => {
+    const result: AffectedResult = {
+      ...affected(['dev-gateway']),
+      snapshotChanges: [
+        snapshotChange(
+          'tests/snapshots/addresses/dev.txt',
+          '# header\ndev-gateway aws_cloudwatch_dashboard.Dashboard_9E4231ED\ndev-org aws_organizations_policy.Scp\n',
+          '# header\ndev-gateway aws_cloudwatch_dashboard.Dashboard_Board_19A0DE18\ndev-org aws_organizations_policy.Scp\n',
+        )!,
+      ],
+    };
+    const markdown = buildPlanReport([fixturePlan('mixed/dev-gateway.plan.json')], DEV_PLACEMENTS, [], { result, file: 'affected.json' }).summaries.get('dev')!;
+    expect(markdown).toContain(
+      '> :warning: **This merge request updates the address snapshot** `tests/snapshots/addresses/dev.txt`: 1 address removed, 1 added. ' +
+        'A removed address is a resource Terraform destroys unless a `moved` block (cdktf `moveTo`/`moveFromId`) keeps it.\n> - removed `dev-gateway aws_cloudwatch_dashboard.Dashboard_9E4231ED`\n',
+    );
+    expect(snapshotChange('dev.txt', '# a\ndev-org x.y\n', '# b\ndev-org x.y\n')).toBeUndefined();
   });
 
   it('lets UAG_ALLOW_DESTROY allow the removal like any other destroy', () => {
