@@ -11,11 +11,11 @@ export UAG_PROVIDER_MIRROR
 
 STAMP := node_modules/.package-lock.json
 
-# `npm install` rather than `npm ci`: the registries these machines reach serve only the linux builds of
-# optional platform packages (e.g. jest 30's unrs-resolver bindings), so the lock file cannot list the others
-# and `npm ci` refuses it. `npm install` still installs exactly the locked versions and leaves the lock as is.
+# `npm ci`: exactly the lock file, or an error if package.json and the lock disagree; the lock lists the optional
+# platform packages of every platform (e.g. jest 30's unrs-resolver bindings), so it installs anywhere and is
+# never rewritten.
 $(STAMP): package.json package-lock.json
-	npm install --no-audit --no-fund
+	npm ci --no-audit --no-fund
 	@touch $@
 
 .PHONY: help install synth validate plan-offline tflint test lint schema addresses bench clean

@@ -49,6 +49,12 @@ export function placeholderId(prefix: string | undefined, seed: string): string 
   return prefix ? `${prefix}-${digest.slice(0, 17)}` : digest.slice(0, 10);
 }
 
+/** A UUID-shaped identifier derived from `seed`, for ids that AWS writes as UUIDs (RAM share ARNs end in one). */
+export function placeholderUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export interface PlaceholderArnParts {
   /** Service namespace, e.g. `apigateway`, `ec2`, `acm`. */
   readonly service: string;

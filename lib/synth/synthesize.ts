@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load';
 import { OFFLINE_CONTEXT_KEY } from '../cross-stack';
 import type { GuardrailReport } from '../guardrails/findings';
 import { checkSynthesizedOutput } from '../guardrails/synthesized-output';
+import { withoutCreationStacks } from './creation-stacks';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
 
@@ -37,14 +38,16 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildEnvironmentStacks } = require('../../stacks/environment-stacks') as typeof import('../../stacks/environment-stacks');
 
-  return replaceDirectoryAtomically(options.outdir, (stagingDir) => {
-    const app = new App({ outdir: stagingDir, context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : undefined });
-    const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
-    // cdktf invokes aspects per stack, starting at the stack, so they are added to every stack rather than the app.
-    for (const stack of stacks) for (const aspect of options.aspects ?? []) Aspects.of(stack).add(aspect);
-    app.synth();
-    // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
-    const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
-    return { stacks: stacks.map((stack) => stack.stackId), guardrails };
-  });
+  return replaceDirectoryAtomically(options.outdir, (stagingDir) =>
+    withoutCreationStacks(() => {
+      const app = new App({ outdir: stagingDir, context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : undefined });
+      const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
+      // cdktf invokes aspects per stack, starting at the stack, so they are added to every stack rather than the app.
+      for (const stack of stacks) for (const aspect of options.aspects ?? []) Aspects.of(stack).add(aspect);
+      app.synth();
+      // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
+      const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
+      return { stacks: stacks.map((stack) => stack.stackId), guardrails };
+    }),
+  );
 }

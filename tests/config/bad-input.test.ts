@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { describeBadInput, remove, set, write, type BadInputCase } from '../support/bad-input';
+import { describeBadInput, describeEntryPointRejects, remove, set, write, type BadInputCase } from '../support/bad-input';
 import { editYaml } from '../support/example-config';
 
 /**
  * Every bad input a user can plausibly write: synth must exit non-zero, name the file and the path inside
- * it, and leave the previous output exactly as it was. Each case runs the real entry point.
+ * it, and leave the previous output exactly as it was. Each case runs what the entry point runs, in-process; one
+ * case also runs through the entry point's own process (tsx main.ts).
  */
 const PROD = 'environments/prod.yaml';
 const DEV = 'environments/dev.yaml';
@@ -77,6 +78,8 @@ const CASES: BadInputCase[] = [
 ];
 
 describeBadInput('bad configuration input', CASES);
+
+describeEntryPointRejects('bad configuration input through the entry point process (tsx main.ts)', CASES.find((entry) => entry.name === 'unknown region')!);
 
 it('covers at least 25 distinct cases', () => {
   expect(new Set(CASES.map((entry) => entry.name)).size).toBeGreaterThanOrEqual(25);

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { IAspect } from 'cdktf';
+import { runSynthCommand } from '../../lib/synth/command';
 import { REPO_ROOT } from './example-config';
 
 export interface SynthRun {
@@ -25,6 +27,23 @@ export function runSynth(options: { configDir: string; outdir: string; env?: Rec
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/**
+ * Runs what main.ts runs (lib/synth/command.ts), in this process: the same messages and exit code as
+ * `runSynth`, without a process start and module load per case. Reads the variables main.ts reads from `env`.
+ */
+export function synthInProcess(options: { configDir: string; outdir: string; env?: Record<string, string>; aspects?: readonly IAspect[] }): SynthRun {
+  const { ENV, UAG_OFFLINE, ...unsupported } = options.env ?? {};
+  if (Object.keys(unsupported).length > 0) throw new Error(`synthInProcess reads only ENV and UAG_OFFLINE, not ${Object.keys(unsupported).join(', ')}`);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = runSynthCommand(
+    { configDir: options.configDir, outdir: options.outdir, environments: ENV ?? '', offline: UAG_OFFLINE === '1', aspects: options.aspects },
+    { out: (text) => stdout.push(`${text}\n`), err: (text) => stderr.push(`${text}\n`) },
+    REPO_ROOT,
+  );
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
 /** An output directory that looks like a previous successful synth, to prove a failed run leaves it alone. */

@@ -5,20 +5,22 @@ import { GuardrailError } from '../../../lib/guardrails/findings';
 import { synthesize } from '../../../lib/synth/synthesize';
 import { loadConfig } from '../../../lib/config/load';
 import { copyExampleConfig, editYaml } from '../../support/example-config';
-import { previousOutput, runSynth, snapshotTree } from '../../support/run-synth';
+import { previousOutput, snapshotTree, synthInProcess } from '../../support/run-synth';
 import { synthesizeExample } from './synthesized-example';
 
 /**
  * Acceptance: a violation planted in a copy of the example configuration makes synth fail, naming the rule,
  * the stack and the resource, and the previous output stays byte for byte as it was.
  *
- * Config plants go through the real entry point (`tsx main.ts`). Violations the configuration cannot express
+ * Config plants go through what the entry point runs (lib/synth/command.ts, in-process; tests/config/bad-input.test.ts
+ * covers the entry point's own process once). Violations the configuration cannot express
  * are planted with a cdktf aspect on the resource another module synthesizes. A case whose resource is not
  * synthesized yet by anyone is reported as skipped, with the type it waits for in its name, and runs as soon as it exists.
  */
-// One copy for the whole file: the baseline and every plant see the same configuration.
+// One copy for the whole file: every plant starts from the same configuration as the baseline (the run's shared
+// synthesis of the example, whose output does not depend on where the configuration lives).
 const exampleDir = copyExampleConfig();
-const example = synthesizeExample(exampleDir);
+const example = synthesizeExample();
 
 interface ConfigPlant {
   readonly rule: string;
@@ -116,17 +118,17 @@ const CONFIG_PLANTS: ConfigPlant[] = [
   },
 ];
 
-describe('violations planted in the configuration fail synth through the entry point', () => {
+describe('violations planted in the configuration fail synth with the entry point\'s message', () => {
   const live = CONFIG_PLANTS.filter((plant) => !plant.needs);
   const waiting = CONFIG_PLANTS.filter((plant) => plant.needs);
 
-  it.each(live.map((plant) => [`${plant.rule}: ${plant.name}`, plant] as const))('%s', async (_name, plant) => {
+  it.each(live.map((plant) => [`${plant.rule}: ${plant.name}`, plant] as const))('%s', (_name, plant) => {
     const configDir = copyExampleConfig();
     plant.plant(configDir);
     const outdir = previousOutput();
     const before = snapshotTree(outdir);
 
-    const run = await runSynth({ configDir, outdir, env: { ENV: plant.environment } });
+    const run = synthInProcess({ configDir, outdir, env: { ENV: plant.environment } });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`error ${plant.rule} ${plant.stack} ${plant.address}:`);

@@ -1,0 +1,38 @@
+import { Lazy } from 'cdktf';
+import { withoutCreationStacks } from '../../lib/synth/creation-stacks';
+
+/** Synthesis skips formatting cdktf's per-token creation stacks, but an error raised meanwhile keeps its stack trace. */
+describe('withoutCreationStacks', () => {
+  // A token, with the creation stack cdktf records for every token it creates.
+  const tokenCreationStack = (): string[] => Lazy.anyValue({ produce: () => 'x' }).creationStack;
+
+  it('leaves cdktf token creation stacks empty while synthesizing', () => {
+    expect(tokenCreationStack().length).toBeGreaterThan(0);
+    expect(withoutCreationStacks(tokenCreationStack)).toEqual([]);
+  });
+
+  it('keeps the stack trace of an error read while synthesizing', () => {
+    function failsInsideSynthesis(): never {
+      throw new Error('bad token');
+    }
+    const stack = withoutCreationStacks(() => {
+      try {
+        return failsInsideSynthesis();
+      } catch (error) {
+        return (error as Error).stack;
+      }
+    });
+    expect(stack).toMatch(/^Error: bad token\n\s+at failsInsideSynthesis /);
+  });
+
+  it('restores the previous stack trace formatting afterwards, also after an error', () => {
+    const before = Error.prepareStackTrace;
+    expect(() =>
+      withoutCreationStacks(() => {
+        throw new Error('x');
+      }),
+    ).toThrow('x');
+    expect(Error.prepareStackTrace).toBe(before);
+    expect(tokenCreationStack().length).toBeGreaterThan(0);
+  });
+});
