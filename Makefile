@@ -40,9 +40,10 @@ tflint: synth ## tflint in every stack (.tflint.hcl); Code Quality JSON + JUnit 
 test: $(STAMP) ## Run the jest suite (includes terraform validate when terraform and the mirror exist)
 	npx jest
 
-lint: $(STAMP) ## Type check (tsc --noEmit), ESLint (forbids root imports of @cdktf/provider-aws), docs/guardrails.md current
+lint: $(STAMP) ## Type check, ESLint (layer boundaries, no root imports of @cdktf/provider-aws), no import cycles (dpdm), docs/guardrails.md current
 	npx tsc --noEmit
 	npx eslint --max-warnings=0 .
+	npx dpdm --no-warning --no-tree --exit-code circular:1 main.ts 'tools/**/*.ts' 'lambdas/**/*.ts' 'tests/**/*.ts'
 	npx tsx tools/guardrails/generate-doc.ts --check
 
 schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json from the config model

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { partitionOf } from './config/aws-regions';
+import { isOfflineSynthesis } from './synthesis-mode';
 
 /**
  * Cross-stack inputs that still plan offline.
@@ -13,14 +14,6 @@ import { partitionOf } from './config/aws-regions';
  * token unchanged (cdktf wires the remote state as usual); in offline mode it returns a literal
  * placeholder of the same shape, and no remote state is created. See docs/decisions/0001-cross-stack-offline.md.
  */
-
-/** App context key that switches synthesis to offline mode; set by `synthesize({ offline: true })`. */
-export const OFFLINE_CONTEXT_KEY = 'uag:offline';
-
-/** Whether the construct is synthesized for an offline plan (local backend, dummy credentials, placeholders). */
-export function isOfflineSynthesis(scope: IConstruct): boolean {
-  return scope.node.tryGetContext(OFFLINE_CONTEXT_KEY) === true;
-}
 
 /** Values that may cross a stack boundary: what Terraform outputs carry for ids, ARNs and lists of them. */
 export type CrossStackValue = string | number | boolean | string[];

@@ -7,7 +7,7 @@ import type { PublicEdge } from '../../modules/gateway/public-edge';
 import { gatewaySecurityScheme, type ApiAuthorizer } from '../../modules/lambda/authorizer';
 import type { GatewayNetwork } from '../../modules/network/gateway-network';
 import type { TelemetryExports } from '../../modules/observability/telemetry-exports';
-import { consumersOf } from '../../modules/private-domain/access-matrix';
+import { consumersOf } from '../../lib/config/views/access-matrix';
 import type { EndpointReference, PrivateDomainReference } from '../../modules/private-domain/private-domain-reference';
 import type { SharedPrivateDomain } from '../../modules/private-domain/shared-private-domain';
 import type { GatewayPerimeter } from '../../modules/security/gateway-perimeter';
