@@ -18,7 +18,7 @@ $(STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate plan-offline tflint test lint schema bench clean
+.PHONY: help install synth validate plan-offline tflint test lint schema addresses bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,9 +40,10 @@ tflint: synth ## tflint in every stack (.tflint.hcl); Code Quality JSON + JUnit 
 test: $(STAMP) ## Run the jest suite (includes terraform validate when terraform and the mirror exist)
 	npx jest
 
-lint: $(STAMP) ## Type check (tsc --noEmit), ESLint (forbids root imports of @cdktf/provider-aws), docs/guardrails.md current
+lint: $(STAMP) ## Type check, ESLint (layer boundaries, no root imports of @cdktf/provider-aws), no import cycles (dpdm), docs/guardrails.md current
 	npx tsc --noEmit
 	npx eslint --max-warnings=0 .
+	npx dpdm --no-warning --no-tree --exit-code circular:1 main.ts 'tools/**/*.ts' 'lambdas/**/*.ts' 'tests/**/*.ts'
 	npx tsx tools/guardrails/generate-doc.ts --check
 
 schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json from the config model
@@ -55,6 +56,13 @@ guardrails-doc: $(STAMP) ## Regenerate docs/guardrails.md from the guardrail rul
 .PHONY: onboard
 onboard: $(STAMP) ## Service onboarding CLI: make onboard ARGS="check" (or "new <name> ...", "import <file> ...", "list", "status ...", "--help")
 	npx tsx tools/onboard/cli.ts $(ARGS)
+
+addresses: $(STAMP) ## Regenerate tests/snapshots/addresses/<env>.txt (every stack's resource addresses; ENV=...)
+	npx tsx tools/ci/addresses-cli.ts
+
+.PHONY: addresses-check
+addresses-check: $(STAMP) ## Compare resource addresses with the snapshot; names removed/added addresses and declared moves
+	npx tsx tools/ci/addresses-cli.ts --check
 
 bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
 	bash tools/bench/run.sh

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { partitionOf } from './config/aws-regions';
+import { isOfflineSynthesis } from './synthesis-mode';
 
 /**
  * Cross-stack inputs that still plan offline.
@@ -13,14 +14,6 @@ import { partitionOf } from './config/aws-regions';
  * token unchanged (cdktf wires the remote state as usual); in offline mode it returns a literal
  * placeholder of the same shape, and no remote state is created. See docs/decisions/0001-cross-stack-offline.md.
  */
-
-/** App context key that switches synthesis to offline mode; set by `synthesize({ offline: true })`. */
-export const OFFLINE_CONTEXT_KEY = 'uag:offline';
-
-/** Whether the construct is synthesized for an offline plan (local backend, dummy credentials, placeholders). */
-export function isOfflineSynthesis(scope: IConstruct): boolean {
-  return scope.node.tryGetContext(OFFLINE_CONTEXT_KEY) === true;
-}
 
 /** Values that may cross a stack boundary: what Terraform outputs carry for ids, ARNs and lists of them. */
 export type CrossStackValue = string | number | boolean | string[];
@@ -47,6 +40,12 @@ export function crossStackValue<T extends CrossStackValue>(consumer: IConstruct,
 export function placeholderId(prefix: string | undefined, seed: string): string {
   const digest = createHash('sha256').update(seed).digest('hex');
   return prefix ? `${prefix}-${digest.slice(0, 17)}` : digest.slice(0, 10);
+}
+
+/** A UUID-shaped identifier derived from `seed`, for ids that AWS writes as UUIDs (RAM share ARNs end in one). */
+export function placeholderUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 export interface PlaceholderArnParts {

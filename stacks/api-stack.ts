@@ -1,19 +1,17 @@
 import type { Construct } from 'constructs';
 import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
-import { gatewayBindings } from '../modules/gateway/gateway-bindings';
 import { ServiceApi } from '../modules/gateway/service-api';
 import { PrivateBasePathMapping } from '../modules/private-domain/base-path-mapping';
-import { referencePrivateDomain } from '../modules/private-domain/private-domain-reference';
 import { LandingZoneStack } from './base-stack';
-import type { GatewayStack } from './gateway-stack';
+import type { GatewayContract } from './contracts/gateway';
 
 export interface ApiStackProps {
   readonly environment: Environment;
   /** The onboarded service this stack publishes. */
   readonly service: EnabledService;
-  /** The environment's gateway stack: VPC link, authorizer, regional domain, web ACL, alarm topic. */
-  readonly gateway: GatewayStack;
+  /** The gateway stack's contract: VPC link, authorizer, regional domain, web ACL, alarm topic, private domain. */
+  readonly gateway: GatewayContract;
 }
 
 /** `<env>-api-<service>` in the gateway account: one REST API generated from the service's OpenAPI file. */
@@ -31,11 +29,11 @@ export class ApiStack extends LandingZoneStack {
       owner: definition.owner.team,
     });
     this.service = props.service;
-    const privateDomain = referencePrivateDomain(this, props.gateway.privateDomain, props.gateway);
+    const { privateDomain } = props.gateway;
     this.api = new ServiceApi(this, 'Api', {
       environment: props.environment,
       service: props.service,
-      gateway: gatewayBindings(this, props.gateway, definition.name),
+      gateway: props.gateway.bindingsFor(definition.name),
       consumerEndpointIds: privateDomain.endpointIdsFor(definition.name),
     });
     if (this.api.privateApi) {

@@ -3,7 +3,7 @@ import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../lib/config/schema/environment';
 import { accountIdOf } from '../lib/config/model';
-import { isOfflineSynthesis } from '../lib/cross-stack';
+import { isOfflineSynthesis } from '../lib/synthesis-mode';
 import { deployRoleArn, deploySessionName, stackId, stateKey, type StackKind } from '../lib/naming';
 
 export interface LandingZoneStackProps {

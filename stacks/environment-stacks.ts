@@ -22,11 +22,11 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
   security.addDependency(org);
   const network = new NetworkStack(scope, { environment });
   network.addDependency(org);
-  const gateway = new GatewayStack(scope, { environment, services, network });
+  const gateway = new GatewayStack(scope, { environment, services, network: network.contract });
   gateway.addDependency(network);
 
   const apis = services.map((service) => {
-    const api = new ApiStack(scope, { environment, service, gateway });
+    const api = new ApiStack(scope, { environment, service, gateway: gateway.contract });
     api.addDependency(gateway);
     return api;
   });
@@ -37,8 +37,8 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
       accountAlias,
       backends: environment.network.spokes.filter((entry) => entry.account === accountAlias),
       consumers: Object.fromEntries(Object.entries(environment.consumers).filter(([, consumer]) => consumer.account === accountAlias)),
-      network,
-      gateway,
+      network: network.contract,
+      gateway: gateway.contract,
     });
     spoke.addDependency(network);
     spoke.addDependency(gateway);

@@ -1,5 +1,6 @@
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EnabledService } from '../lib/config/model';
+import { accountIdOf, type EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { ApiAuthorizer } from '../modules/lambda/authorizer';
 import { GatewayPerimeter } from '../modules/security/gateway-perimeter';
@@ -11,15 +12,17 @@ import { RamShareAuditor } from '../modules/lambda/ram-share-auditor';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
 import { resourceName } from '../lib/naming';
+import { backendTargets } from '../modules/network/backend-targets';
 import { LandingZoneStack } from './base-stack';
-import type { NetworkStack } from './network-stack';
+import { gatewayContract, type GatewayContract } from './contracts/gateway';
+import type { NetworkContract } from './contracts/network';
 
 export interface GatewayStackProps {
   readonly environment: Environment;
   /** Services enabled in the environment; the gateway owns their VPC links and domain mappings' parents. */
   readonly services: readonly EnabledService[];
-  /** The environment's network stack, owner of the shared Transit Gateway. */
-  readonly network: NetworkStack;
+  /** The environment's network stack's contract: the shared Transit Gateway. */
+  readonly network: NetworkContract;
 }
 
 /**
@@ -40,11 +43,33 @@ export class GatewayStack extends LandingZoneStack {
   readonly perimeter: GatewayPerimeter;
   /** Internal path: consumer execute-api endpoints, the private custom domain admitting them, its RAM shares. */
   readonly privateDomain: SharedPrivateDomain;
+  /** What the API stacks and the consumer spokes bind to. */
+  readonly contract: GatewayContract;
 
   constructor(scope: Construct, props: GatewayStackProps) {
     super(scope, { environment: props.environment, kind: 'gateway', accountAlias: props.environment.roles.gateway });
     this.services = props.services;
-    this.network = new GatewayNetwork(this, 'Network', { stack: this, network: props.network, services: props.services });
+    const { environment } = props;
+    const { network } = environment;
+    this.network = new GatewayNetwork(this, 'Network', {
+      environment: environment.name,
+      region: environment.region,
+      accountId: this.accountId,
+      vpc: network.gatewayVpc,
+      flowLogRetentionDays: network.flowLogRetentionDays,
+      transitGateway: props.network.transitGateway,
+      segments: network.transitGateway.segments,
+      networkProvider: this.providerForAccount(environment.roles.network),
+      crossAccount: this.accountId !== accountIdOf(environment, environment.roles.network),
+      spokeCidrs: network.spokes.map((spoke) => spoke.vpc.cidr),
+      privateIntegrations: {
+        strategy: network.privateIntegrations.nlbStrategy,
+        deletionProtection: network.privateIntegrations.deletionProtection,
+        tlsCertificateArn: network.privateIntegrations.tlsCertificateArn,
+        accessLogsBucket: network.privateIntegrations.accessLogsBucket,
+      },
+      backends: backendTargets(environment, props.services),
+    });
     this.perimeter = new GatewayPerimeter(this, 'Perimeter', { environment: props.environment, accountId: this.accountId, provider: this.provider, usEast1: this.usEast1 });
     this.publicEdge = new PublicEdge(this, 'PublicEdge', { environment: props.environment, perimeter: this.perimeter, usEast1: this.usEast1 });
     new ApiGatewayAccount(this, 'ApiGatewayAccount', { environment: props.environment.name, region: props.environment.region, accountId: this.accountId });
@@ -63,5 +88,19 @@ export class GatewayStack extends LandingZoneStack {
       new RamShareAuditor(this, 'RamShareAuditor', { environment: props.environment, privateDomain: this.privateDomain, alarmActions: [this.perimeter.alarmTopic.arn] });
     }
     this.telemetry = new TelemetryExports(this, 'Telemetry', { environment: props.environment, accountId: this.accountId, logGroupNames: [this.authorizer.function.logGroup.name] });
+    this.contract = gatewayContract(this);
+    this.documentedOutputs();
+  }
+
+  /** Outputs for operators (the contract's values reach other stacks through cdktf's own cross-stack outputs). */
+  private documentedOutputs(): void {
+    new TerraformOutput(this, 'gateway_vpc_id', { value: this.network.vpc.vpc.id, description: 'Gateway VPC (private subnets, no internet gateway).' });
+    for (const service of this.network.integrations.services) {
+      const integration = this.network.integrations.forService(service);
+      const key = service.replace(/-/g, '_');
+      new TerraformOutput(this, `vpc_link_id_${key}`, { value: integration.vpcLinkId, description: `REST API VPC link of ${service} (x-amazon-apigateway-integration connectionId).` });
+      new TerraformOutput(this, `nlb_dns_name_${key}`, { value: integration.loadBalancerDnsName, description: `Internal NLB in front of ${service}, for its stage variable.` });
+      new TerraformOutput(this, `nlb_listener_port_${key}`, { value: integration.listenerPort, description: `NLB listener port of ${service}.` });
+    }
   }
 }

@@ -5,6 +5,7 @@ import type { Environment } from '../lib/config/schema/environment';
 import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
 import { TransitGatewayShare } from '../modules/network/transit-gateway-share';
 import { LandingZoneStack } from './base-stack';
+import { networkContract, type NetworkContract } from './contracts/network';
 
 export interface NetworkStackProps {
   readonly environment: Environment;
@@ -13,6 +14,8 @@ export interface NetworkStackProps {
 /** `<env>-network` in the network hub account: Transit Gateway, segment route tables, RAM share, flow logs. */
 export class NetworkStack extends LandingZoneStack {
   readonly hub: TransitGatewayHub;
+  /** What the gateway and spoke stacks attach to. */
+  readonly contract: NetworkContract;
 
   constructor(scope: Construct, props: NetworkStackProps) {
     const { environment } = props;
@@ -31,6 +34,8 @@ export class NetworkStack extends LandingZoneStack {
       transitGatewayArn: this.hub.transitGateway.arn,
       principalAccountIds: attachingAccounts.filter((accountId) => accountId !== this.accountId),
     });
+
+    this.contract = networkContract(this, this.hub);
 
     new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: 'Transit Gateway shared with the gateway and spoke accounts.' });
     for (const [segment, table] of this.hub.routeTables) {

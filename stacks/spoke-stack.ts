@@ -2,12 +2,10 @@ import type { Construct } from 'constructs';
 import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { BackendSpoke } from '../modules/network/backend-spoke';
-import { referenceTransitGateway } from '../modules/network/transit-gateway-reference';
 import { ConsumerAccess } from '../modules/private-domain/consumer-access';
-import { referencePrivateDomain } from '../modules/private-domain/private-domain-reference';
 import { LandingZoneStack } from './base-stack';
-import type { GatewayStack } from './gateway-stack';
-import type { NetworkStack } from './network-stack';
+import type { GatewayContract } from './contracts/gateway';
+import type { NetworkContract } from './contracts/network';
 
 type Spoke = Environment['network']['spokes'][number];
 type Consumer = Environment['consumers'][string];
@@ -22,11 +20,11 @@ export interface SpokeStackProps {
   /** Consumers in this account that call private APIs.
    * @default - none */
   readonly consumers?: Readonly<Record<string, Consumer>>;
-  /** The environment's network stack, owner of the shared Transit Gateway. */
-  readonly network: NetworkStack;
-  /** The environment's gateway stack, owner of the shared private domain and the consumers' endpoints.
+  /** The network stack's contract: the shared Transit Gateway. */
+  readonly network: NetworkContract;
+  /** The gateway stack's contract: the shared private domain and the consumers' endpoints.
    * @default - none; required when the account has consumers */
-  readonly gateway?: GatewayStack;
+  readonly gateway?: GatewayContract;
 }
 
 /** `<env>-spoke-<account id>` in a service or consumer account: TGW attachment, execute-api endpoint, domain association. */
@@ -41,7 +39,7 @@ export class SpokeStack extends LandingZoneStack {
     this.consumers = props.consumers ?? {};
     const { environment } = props;
     if (this.backends.length > 0) {
-      const transitGateway = referenceTransitGateway(this, props.network.hub, props.network.stackId);
+      const { transitGateway } = props.network;
       for (const spoke of this.backends) {
         new BackendSpoke(this, `Backend-${spoke.vpc.id ?? spoke.vpc.cidr.replace(/[./]/g, '-')}`, {
           environment: environment.name,
@@ -61,7 +59,7 @@ export class SpokeStack extends LandingZoneStack {
     if (consumers.length > 0) {
       if (!props.gateway) throw new Error(`${this.stackId}: the account has consumers, so SpokeStackProps.gateway (owner of the shared private domain) is required`);
       new ConsumerAccess(this, 'ConsumerAccess', {
-        domain: referencePrivateDomain(this, props.gateway.privateDomain, props.gateway),
+        domain: props.gateway.privateDomain,
         accountId: this.accountId,
         consumers: consumers.map(([name, consumer]) => ({ name, vpcId: consumer.vpc.id })),
       });

@@ -20,7 +20,7 @@ import { JwksUnavailableError, RefetchLimitedJwksCache } from './jwks-cache';
 import { httpJwksFetcher, type JwksFetcher } from './jwks-fetcher';
 import { silentLogger, type Logger, type LogLevel } from './log';
 import { parseMethodArn, policy, routeResourceArn } from './policy';
-import { findRoute, SERVICE_STAGE_VARIABLE, type RouteTable } from './route-table';
+import { findRoute, SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lib/authorizer/route-table';
 import { grantedScopes, satisfies } from './scopes';
 import type { AuthorizerSettings, IssuerSettings } from './settings';
 

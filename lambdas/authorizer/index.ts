@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import { createAuthorizer } from './authorizer';
 import { jsonLineLogger } from './log';
-import { parseRouteTable } from './route-table';
+import { parseRouteTable } from '../../lib/authorizer/route-table';
 import { parseAuthorizerSettings } from './settings';
 
 /**

@@ -1,5 +1,5 @@
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import type { ScopeRequirement } from './route-table';
+import type { ScopeRequirement } from '../../lib/authorizer/route-table';
 
 /**
  * Scopes granted by an access token: `scope` (space-separated, RFC 8693/9068) and `scp` (a list or a

@@ -28,7 +28,7 @@ export interface Enablement {
  */
 export function enableInEnvironment(
   config: LandingZoneConfig,
-  service: { name: string; port: number; private: boolean },
+  service: { name: string; port: number; private: boolean; tls: boolean },
   target: BackendTarget,
   access: PrivateAccess,
 ): Enablement {
@@ -38,7 +38,9 @@ export function enableInEnvironment(
 
   const listenerPort = sharedListenerPort(config, environment, service.port);
   if (listenerPort) notes.push(`${environment.file}: port ${service.port} is taken on the shared NLB, so ${service.name} listens on ${listenerPort} (services.${service.name}.backend.listenerPort)`);
-  const backend = { account: target.account, addresses: [...target.addresses], ...(listenerPort ? { listenerPort } : {}) };
+  const tlsServerName = service.tls ? serverNameUnderCertificate(environment, service.name) : undefined;
+  if (tlsServerName) notes.push(`${environment.file}: ${service.name} is reached as ${tlsServerName}, a name of the TLS listener certificate (services.${service.name}.backend.tlsServerName)`);
+  const backend = { account: target.account, addresses: [...target.addresses], ...(tlsServerName ? { tlsServerName } : {}), ...(listenerPort ? { listenerPort } : {}) };
   const edits: YamlEdit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${toFlowYaml(backend)}` }];
 
   if (service.private) {
@@ -55,6 +57,15 @@ export function enableInEnvironment(
   const { content, layoutKept } = applyYamlEdits(original, edits);
   if (!layoutKept) notes.push(`${environment.file}: its layout could not be kept, so the YAML writer re-formatted it; review the diff`);
   return { change: { file: environment.file, content, kind: 'modify' }, notes };
+}
+
+/**
+ * `<service>.<domain>` under the first wildcard name of the listener certificate: the name API Gateway verifies for
+ * a TLS backend. Without a wildcard name there is nothing to derive; validation then asks for tlsServerName.
+ */
+function serverNameUnderCertificate({ config: environment }: EnvironmentFile, service: string): string | undefined {
+  const wildcard = environment.network.privateIntegrations.tlsCertificateNames?.find((name) => name.startsWith('*.'));
+  return wildcard ? `${service}.${wildcard.slice(2)}` : undefined;
 }
 
 function findEnvironment(config: LandingZoneConfig, name: string): EnvironmentFile {

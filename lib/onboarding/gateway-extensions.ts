@@ -1,4 +1,5 @@
-import { VPC_LINK_PLACEHOLDER } from '../openapi/rules/vpc-link-integration';
+import type { Service } from '../config/schema/service';
+import { backendUri, VPC_LINK_PLACEHOLDER } from '../openapi/rules/vpc-link-integration';
 import { VALIDATOR_KEY, VALIDATORS_KEY } from '../openapi/rules/request-validation';
 import type { HttpMethod } from '../openapi/document';
 
@@ -40,17 +41,18 @@ export function pathTemplateParameters(path: string): string[] {
 }
 
 /**
- * HTTP proxy integration to the service's backend through its own VPC link. The backend host is a stage
- * variable (written literally; the API stack escapes it for Terraform), path parameters are passed through.
+ * HTTP proxy integration to the service's backend through its own VPC link. The scheme follows the backend's
+ * listener protocol, the host is a stage variable (written literally; the API stack escapes it for Terraform),
+ * path parameters are passed through.
  */
-export function vpcLinkIntegration(path: string, method: HttpMethod): Record<string, unknown> {
+export function vpcLinkIntegration(path: string, method: HttpMethod, protocol: Service['backend']['protocol']): Record<string, unknown> {
   const parameters = pathTemplateParameters(path);
   return {
     type: 'http_proxy',
     httpMethod: method.toUpperCase(),
     connectionType: 'VPC_LINK',
     connectionId: VPC_LINK_PLACEHOLDER,
-    uri: `https://\${stageVariables.backendHost}${path}`,
+    uri: backendUri(protocol, path),
     ...(parameters.length > 0
       ? { requestParameters: Object.fromEntries(parameters.map((name) => [`integration.request.path.${name}`, `method.request.path.${name}`])) }
       : {}),

@@ -51,7 +51,7 @@ export function createService(request: NewServiceRequest): NewServiceResult {
     { file: `${folder}/openapi.yaml`, content: request.openApi, kind: 'create' },
   ];
   const notes: string[] = [];
-  const service = { name: answers.name, port: answers.port, private: definition.visibility !== 'public' };
+  const service = { name: answers.name, port: answers.port, private: definition.visibility !== 'public', tls: definition.backend.protocol === 'TLS' };
   for (const target of request.backends) {
     const enablement = enableInEnvironment(config, service, target, request.access);
     changes.push(enablement.change);

@@ -1,3 +1,4 @@
+import type { Service } from '../config/schema/service';
 import { isObject, operationName, operationsOf, type JsonObject, type OperationRef } from '../openapi/document';
 import {
   AUTHORIZER_SCHEME,
@@ -35,7 +36,7 @@ export interface ImportReport {
  *   on the authorizer (`<service>/read` for reads, `<service>/write` otherwise) when the operation would not call it.
  * Existing integrations are left alone; `onboard check` reports any that break the rules.
  */
-export function planGatewayExtensions(document: JsonObject, service: string): { edits: YamlEdit[]; report: ImportReport } {
+export function planGatewayExtensions(document: JsonObject, service: string, protocol: Service['backend']['protocol']): { edits: YamlEdit[]; report: ImportReport } {
   const edits: YamlEdit[] = [];
   const documentChanges: string[] = [];
   const scheme = authorizerSchemeName(document, edits, documentChanges);
@@ -45,7 +46,7 @@ export function planGatewayExtensions(document: JsonObject, service: string): { 
   const operations = operationsOf(document).map((reference): OperationChange => {
     const changes: string[] = [];
     security(reference, scheme, service, globalSecurity, edits, changes);
-    integration(reference, edits, changes);
+    integration(reference, protocol, edits, changes);
     const operationId = typeof reference.operation.operationId === 'string' ? reference.operation.operationId : undefined;
     return { operation: operationName(reference), ...(operationId ? { operationId } : {}), changes };
   });
@@ -80,9 +81,9 @@ function requestValidation(document: JsonObject, edits: YamlEdit[], changes: str
   }
 }
 
-function integration(reference: OperationRef, edits: YamlEdit[], changes: string[]): void {
+function integration(reference: OperationRef, protocol: Service['backend']['protocol'], edits: YamlEdit[], changes: string[]): void {
   if (reference.operation['x-amazon-apigateway-integration'] !== undefined) return;
-  const value = vpcLinkIntegration(reference.path, reference.method);
+  const value = vpcLinkIntegration(reference.path, reference.method, protocol);
   edits.push({ kind: 'entry', mapPath: reference.location, key: 'x-amazon-apigateway-integration', value, yaml: toYaml(value) });
   const parameters = Object.keys((value.requestParameters as JsonObject | undefined) ?? {}).map((key) => key.replace('integration.request.path.', ''));
   const passes = parameters.length > 0 ? `, passes path parameter${parameters.length > 1 ? 's' : ''} ${parameters.join(', ')}` : '';

@@ -12,7 +12,7 @@ export interface ServiceAnswers {
   readonly basePath: string;
   readonly visibility: string;
   readonly port: number;
-  readonly protocol: string;
+  readonly protocol: 'TLS' | 'TCP';
   readonly healthCheckPath: string;
 }
 

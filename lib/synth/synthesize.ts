@@ -1,6 +1,6 @@
 import { App, Aspects, type IAspect } from 'cdktf';
 import { loadConfig } from '../config/load';
-import { OFFLINE_CONTEXT_KEY } from '../cross-stack';
+import { OFFLINE_CONTEXT_KEY } from '../synthesis-mode';
 import type { GuardrailReport } from '../guardrails/findings';
 import { checkSynthesizedOutput } from '../guardrails/synthesized-output';
 import { withoutCreationStacks } from './creation-stacks';

@@ -2,7 +2,7 @@ import { DataAwsSecretsmanagerRandomPassword } from '@cdktf/provider-aws/lib/dat
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import { Construct } from 'constructs';
-import { isOfflineSynthesis } from '../../lib/cross-stack';
+import { isOfflineSynthesis } from '../../lib/synthesis-mode';
 
 export interface OriginVerificationSecretProps {
   /** Secret name, e.g. `uag/prod/origin-verification`. */

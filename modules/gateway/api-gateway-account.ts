@@ -42,7 +42,9 @@ export class ApiGatewayAccount extends Construct {
         { actions: ['logs:DescribeLogGroups'], resources: [`arn:${partition}:logs:${props.region}:${props.accountId}:log-group:*`] },
       ],
     });
-    new IamRolePolicy(this, 'CloudWatchPolicy', { role: role.id, name: 'write-api-logs', policy: write.json });
-    new ApiGatewayAccountSettings(this, 'Resource', { cloudwatchRoleArn: role.arn });
+    const policy = new IamRolePolicy(this, 'CloudWatchPolicy', { role: role.id, name: 'write-api-logs', policy: write.json });
+    // API Gateway checks the role's permissions when it is set: without the policy in place first, the first apply
+    // races it and fails ("The role ARN does not have required permissions").
+    new ApiGatewayAccountSettings(this, 'Resource', { cloudwatchRoleArn: role.arn, dependsOn: [policy] });
   }
 }

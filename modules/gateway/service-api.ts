@@ -15,7 +15,7 @@ import { ServiceRestApi } from './service-rest-api';
 /** What the gateway stack provides to a service's API stack, already made safe to cross the stack boundary. */
 export interface GatewayBindings {
   readonly vpcLinkId: string;
-  /** `<nlb dns>:<listener port>`, the backendHost stage variable of the integration URIs. */
+  /** `<tls server name or nlb dns>:<listener port>`, the backendHost stage variable of the integration URIs. */
   readonly backendHost: string;
   /** The security scheme replacing the service's authorizer definition. */
   readonly securityScheme: JsonObject;

@@ -1,15 +1,13 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { TerraformStack } from 'cdktf';
-import { Construct, type IConstruct } from 'constructs';
-import { SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lambdas/authorizer/route-table';
+import { Construct } from 'constructs';
+import { SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lib/authorizer/route-table';
 import type { AuthorizerSettings } from '../../lambdas/authorizer/settings';
-import { compileRouteTable } from '../../lib/authorizer-routes';
+import { compileRouteTable } from '../../lib/authorizer/compile-route-table';
 import { partitionOf } from '../../lib/config/aws-regions';
 import type { EnabledService } from '../../lib/config/model';
 import type { Environment } from '../../lib/config/schema/environment';
-import { crossStackValue } from '../../lib/cross-stack';
 import { resourceName } from '../../lib/naming';
 import { BundledFunction } from './bundled-function';
 
@@ -63,7 +61,8 @@ export class ApiAuthorizer extends Construct {
   readonly routeTable: RouteTable;
   /** How long API Gateway caches a decision per token and route. */
   readonly resultTtlSeconds: number;
-  private readonly predictable: { invokeArn: string; credentialsRoleArn: string };
+  /** The invoke ARN and role ARN as literals: fully determined by the names this module chooses (offline stand-ins). */
+  readonly predictable: { readonly invokeArn: string; readonly credentialsRoleArn: string };
 
   constructor(scope: Construct, id: string, props: ApiAuthorizerProps) {
     super(scope, id);
@@ -134,34 +133,25 @@ export class ApiAuthorizer extends Construct {
     return this.credentialsRole.arn;
   }
 
-  /**
-   * The `x-amazon-apigateway-authorizer` value for an API synthesized in `consumer`'s stack. Across stacks
-   * the values go through crossStackValue, so offline plans get literal ARNs instead of remote state.
-   */
-  authorizerExtension(consumer: IConstruct): ApiGatewayAuthorizerExtension {
-    const sameStack = TerraformStack.of(consumer) === TerraformStack.of(this);
-    return {
-      type: 'request',
-      identitySource: AUTHORIZER_IDENTITY_SOURCES.join(', '),
-      authorizerUri: sameStack ? this.invokeArn : crossStackValue(consumer, this.invokeArn, this.predictable.invokeArn),
-      authorizerCredentials: sameStack ? this.credentialsRoleArn : crossStackValue(consumer, this.credentialsRoleArn, this.predictable.credentialsRoleArn),
-      authorizerResultTtlInSeconds: this.resultTtlSeconds,
-    };
-  }
-
-  /** The security scheme that replaces a service's own `gatewayAuthorizer` definition. */
-  securityScheme(consumer: IConstruct): GatewaySecurityScheme {
-    return {
-      type: 'apiKey',
-      name: 'Authorization',
-      in: 'header',
-      'x-amazon-apigateway-authtype': 'custom',
-      'x-amazon-apigateway-authorizer': this.authorizerExtension(consumer),
-    };
-  }
-
   /** Stage variables an API stage of `service` must set, so the authorizer applies that service's routes. */
   stageVariables(service: string): Record<string, string> {
     return { [SERVICE_STAGE_VARIABLE]: service };
   }
+}
+
+/** The security scheme that replaces a service's own `gatewayAuthorizer` definition, for the given ARNs. */
+export function gatewaySecurityScheme(arns: { readonly invokeArn: string; readonly credentialsRoleArn: string }, resultTtlSeconds: number): GatewaySecurityScheme {
+  return {
+    type: 'apiKey',
+    name: 'Authorization',
+    in: 'header',
+    'x-amazon-apigateway-authtype': 'custom',
+    'x-amazon-apigateway-authorizer': {
+      type: 'request',
+      identitySource: AUTHORIZER_IDENTITY_SOURCES.join(', '),
+      authorizerUri: arns.invokeArn,
+      authorizerCredentials: arns.credentialsRoleArn,
+      authorizerResultTtlInSeconds: resultTtlSeconds,
+    },
+  };
 }

@@ -21,7 +21,13 @@ export interface BackendTarget {
   readonly cidr: string;
   /** Port of the NLB listener for this service. */
   readonly listenerPort: number;
+  /** TLS backends: the name API Gateway calls and verifies the listener certificate against.
+   * @default - none (TCP backends) */
+  readonly tlsServerName?: string;
 }
+
+/** Tag naming the host a TLS listener is called as, so reviewers and the route proofs can see it in the output. */
+export const TLS_SERVER_NAME_TAG = 'uag:tls-server-name';
 
 export interface BackendListenerProps {
   readonly environment: string;
@@ -48,6 +54,9 @@ export class BackendListener extends Construct {
     const tls = backend.protocol === 'TLS';
     if (tls && !props.tlsCertificateArn) {
       throw new Error(`service ${backend.service} speaks TLS: network.privateIntegrations.tlsCertificateArn is required`);
+    }
+    if (tls && !backend.tlsServerName) {
+      throw new Error(`service ${backend.service} speaks TLS: services.${backend.service}.backend.tlsServerName is required`);
     }
     this.targetGroup = new LbTargetGroup(this, 'TargetGroup', {
       name: shortName(props.environment, backend.service),
@@ -77,7 +86,7 @@ export class BackendListener extends Construct {
       loadBalancerArn: props.loadBalancer.arn,
       port: backend.listenerPort,
       protocol: backend.protocol,
-      ...(tls ? { sslPolicy: TLS_LISTENER_POLICY, certificateArn: props.tlsCertificateArn } : {}),
+      ...(tls ? { sslPolicy: TLS_LISTENER_POLICY, certificateArn: props.tlsCertificateArn, tags: { [TLS_SERVER_NAME_TAG]: backend.tlsServerName as string } } : {}),
       defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
     });
   }

@@ -19,6 +19,7 @@ export function backendTargets(environment: Environment, services: readonly Enab
       addresses: backend.addresses,
       cidr: spoke.vpc.cidr,
       listenerPort: backend.listenerPort ?? definition.backend.port,
+      tlsServerName: backend.tlsServerName,
     };
   });
 }

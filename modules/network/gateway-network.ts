@@ -1,23 +1,35 @@
-import { TerraformOutput } from 'cdktf';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { accountIdOf, type EnabledService } from '../../lib/config/model';
-import type { LandingZoneStack } from '../../stacks/base-stack';
-import type { NetworkStack } from '../../stacks/network-stack';
-import { backendTargets } from './backend-targets';
-import { PrivateIntegrations } from './private-integrations';
+import type { BackendTarget } from './backend-listener';
+import { PrivateIntegrations, type PrivateIntegrationsProps } from './private-integrations';
 import { PrivateVpc } from './private-vpc';
-import { segmentRouting } from './segment-routing';
+import { GATEWAY_SEGMENT, segmentRouting } from './segment-routing';
 import { TransitGatewayAttachment } from './transit-gateway-attachment';
-import { referenceTransitGateway } from './transit-gateway-reference';
-import { GATEWAY_SEGMENT } from '../../lib/config/schema/network';
+import type { TransitGatewayReference } from './transit-gateway-reference';
 
 export interface GatewayNetworkProps {
-  /** The gateway stack (its account, environment and cross-account providers). */
-  readonly stack: LandingZoneStack;
-  /** The environment's network stack. */
-  readonly network: NetworkStack;
-  /** Services enabled in the environment, each with its backend. */
-  readonly services: readonly EnabledService[];
+  /** Environment name, prefix of every resource name. */
+  readonly environment: string;
+  readonly region: string;
+  /** The gateway account. */
+  readonly accountId: string;
+  /** CIDR and availability zones of the gateway VPC. */
+  readonly vpc: { readonly cidr: string; readonly availabilityZones: number };
+  readonly flowLogRetentionDays: number;
+  /** The shared Transit Gateway, from the network stack's contract. */
+  readonly transitGateway: TransitGatewayReference;
+  /** Transit Gateway segments; the gateway VPC joins the gateway segment. */
+  readonly segments: readonly string[];
+  /** Provider in the network account, which accepts the attachment. */
+  readonly networkProvider: TerraformProvider;
+  /** Whether the network hub is another account (the attachment is then accepted there). */
+  readonly crossAccount: boolean;
+  /** Backend VPC CIDRs the gateway subnets route to the Transit Gateway. */
+  readonly spokeCidrs: readonly string[];
+  /** NLB strategy, deletion protection, listener certificate, access logs. */
+  readonly privateIntegrations: Pick<PrivateIntegrationsProps, 'strategy' | 'deletionProtection' | 'tlsCertificateArn' | 'accessLogsBucket'>;
+  /** Every enabled service's backend. */
+  readonly backends: readonly BackendTarget[];
 }
 
 /**
@@ -30,52 +42,37 @@ export class GatewayNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayNetworkProps) {
     super(scope, id);
-    const { stack } = props;
-    const { environment } = stack;
-    const { network } = environment;
     this.vpc = new PrivateVpc(this, 'Vpc', {
-      environment: environment.name,
-      accountId: stack.accountId,
+      environment: props.environment,
+      accountId: props.accountId,
       name: 'gateway',
-      cidr: network.gatewayVpc.cidr,
-      region: environment.region,
-      availabilityZones: network.gatewayVpc.availabilityZones,
-      flowLogRetentionDays: network.flowLogRetentionDays,
+      cidr: props.vpc.cidr,
+      region: props.region,
+      availabilityZones: props.vpc.availabilityZones,
+      flowLogRetentionDays: props.flowLogRetentionDays,
     });
 
-    const transitGateway = referenceTransitGateway(this, props.network.hub, props.network.stackId);
-    const routing = segmentRouting(GATEWAY_SEGMENT, network.transitGateway.segments);
+    const { transitGateway } = props;
+    const routing = segmentRouting(GATEWAY_SEGMENT, props.segments);
     new TransitGatewayAttachment(this, 'TransitGatewayAttachment', {
-      environment: environment.name,
+      environment: props.environment,
       name: 'gateway',
       transitGatewayId: transitGateway.transitGatewayId,
       vpcId: this.vpc.vpc.id,
       subnetIds: this.vpc.attachmentSubnets.map((subnet) => subnet.id),
-      networkProvider: stack.providerForAccount(environment.roles.network),
-      crossAccount: stack.accountId !== accountIdOf(environment, environment.roles.network),
+      networkProvider: props.networkProvider,
+      crossAccount: props.crossAccount,
       associateWithRouteTableId: transitGateway.routeTableId(routing.associateWith),
       propagateTo: Object.fromEntries(routing.propagateTo.map((segment) => [segment, transitGateway.routeTableId(segment)])),
       vpcRouteTableIds: this.vpc.privateRouteTables.map((table) => table.id),
-      destinations: network.spokes.map((spoke) => spoke.vpc.cidr),
+      destinations: props.spokeCidrs,
     });
 
     this.integrations = new PrivateIntegrations(this, 'PrivateIntegrations', {
-      environment: environment.name,
-      strategy: network.privateIntegrations.nlbStrategy,
+      environment: props.environment,
       vpc: this.vpc,
-      backends: backendTargets(environment, props.services),
-      deletionProtection: network.privateIntegrations.deletionProtection,
-      tlsCertificateArn: network.privateIntegrations.tlsCertificateArn,
-      accessLogsBucket: network.privateIntegrations.accessLogsBucket,
+      backends: props.backends,
+      ...props.privateIntegrations,
     });
-
-    new TerraformOutput(stack, 'gateway_vpc_id', { value: this.vpc.vpc.id, description: 'Gateway VPC (private subnets, no internet gateway).' });
-    for (const service of this.integrations.services) {
-      const integration = this.integrations.forService(service);
-      const key = service.replace(/-/g, '_');
-      new TerraformOutput(stack, `vpc_link_id_${key}`, { value: integration.vpcLinkId, description: `REST API VPC link of ${service} (x-amazon-apigateway-integration connectionId).` });
-      new TerraformOutput(stack, `nlb_dns_name_${key}`, { value: integration.loadBalancerDnsName, description: `Internal NLB in front of ${service}, for its stage variable.` });
-      new TerraformOutput(stack, `nlb_listener_port_${key}`, { value: integration.listenerPort, description: `NLB listener port of ${service}.` });
-    }
   }
 }

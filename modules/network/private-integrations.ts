@@ -5,11 +5,14 @@ import { BackendListener, type BackendTarget } from './backend-listener';
 import { InternalNlb } from './internal-nlb';
 import type { PrivateVpc } from './private-vpc';
 
-/** What an API needs to reach its backend: the VPC link and the NLB address/port for the integration URI. */
+/** What an API needs to reach its backend: the VPC link and the host/port for the integration URI. */
 export interface PrivateIntegration {
   readonly vpcLinkId: string;
   readonly loadBalancerDnsName: string;
   readonly listenerPort: number;
+  /** TLS backends: the host of the integration URI (Host header, SNI, certificate check); TCP backends use the NLB's name.
+   * @default - none (TCP backend) */
+  readonly tlsServerName?: string;
 }
 
 export interface PrivateIntegrationsProps {
@@ -63,7 +66,7 @@ export class PrivateIntegrations extends Construct {
           backend,
           tlsCertificateArn: props.tlsCertificateArn,
         });
-        this.byService.set(backend.service, { vpcLinkId: vpcLink.id, loadBalancerDnsName: nlb.loadBalancer.dnsName, listenerPort: backend.listenerPort });
+        this.byService.set(backend.service, { vpcLinkId: vpcLink.id, loadBalancerDnsName: nlb.loadBalancer.dnsName, listenerPort: backend.listenerPort, tlsServerName: backend.tlsServerName });
       }
     }
   }

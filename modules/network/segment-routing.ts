@@ -1,5 +1,7 @@
 import { GATEWAY_SEGMENT } from '../../lib/config/schema/network';
 
+export { GATEWAY_SEGMENT };
+
 /** Where an attachment is associated and which route tables learn its CIDR. */
 export interface SegmentRouting {
   readonly associateWith: string;

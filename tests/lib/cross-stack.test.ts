@@ -4,7 +4,8 @@ import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { crossStackValue, isOfflineSynthesis, OFFLINE_CONTEXT_KEY, placeholderArn, placeholderId } from '../../lib/cross-stack';
+import { crossStackValue, placeholderArn, placeholderId } from '../../lib/cross-stack';
+import { isOfflineSynthesis, OFFLINE_CONTEXT_KEY } from '../../lib/synthesis-mode';
 
 interface StackJson {
   data?: Record<string, unknown>;

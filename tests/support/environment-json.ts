@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { OFFLINE_CONTEXT_KEY } from '../../lib/cross-stack';
+import { OFFLINE_CONTEXT_KEY } from '../../lib/synthesis-mode';
 import { withoutCreationStacks } from '../../lib/synth/creation-stacks';
 import type { Environment } from '../../lib/config/schema/environment';
 import { buildEnvironmentStacks } from '../../stacks/environment-stacks';

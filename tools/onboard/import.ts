@@ -28,7 +28,7 @@ export async function runImport(file: string, flags: ServiceFlags & { name?: str
     // Before any question about the service: a bad or taken name ends the import at once.
     checkNewServiceName(rootDir, name, '--name');
     const request = await serviceRequest(name, flags, io, { description: firstSentence(source.document) });
-    const { edits, report } = planGatewayExtensions(source.document, name);
+    const { edits, report } = planGatewayExtensions(source.document, name, request.answers.protocol);
     const openApi = applyYamlEdits(source.yaml, edits);
     const result = createService({ rootDir, ...request, openApi: openApi.content, openApiSource: file });
     printImportReport(file, name, report, io);

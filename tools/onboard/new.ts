@@ -15,7 +15,7 @@ export async function runNew(name: string, flags: ServiceFlags & { configDir?: s
   return reportRefusal(io, async () => {
     const rootDir = configRoot(io, flags.configDir);
     const request = await serviceRequest(name, flags, io);
-    const result = createService({ rootDir, ...request, openApi: renderOpenApiStub({ name, description: request.answers.description }) });
+    const result = createService({ rootDir, ...request, openApi: renderOpenApiStub({ name, description: request.answers.description, protocol: request.answers.protocol }) });
     printCreated(name, result, io);
     io.out('\nRunning check:');
     const code = await runCheck({ configDir: rootDir, format: 'text' }, io);

@@ -15,7 +15,7 @@ export interface ServiceFlags {
   readonly basePath?: string;
   readonly visibility?: string;
   readonly port?: number;
-  readonly protocol: string;
+  readonly protocol: 'TLS' | 'TCP';
   readonly healthCheckPath: string;
   readonly backend: string[];
   readonly consumer: string[];

@@ -1,5 +1,6 @@
 import { accountReferences } from './account-references';
 import { backendAddresses } from './backend-addresses';
+import { backendTlsServerNames } from './backend-tls-server-names';
 import { cidrsDoNotOverlap } from './cidr-overlap';
 import { consumerEndpoints } from './consumer-endpoints';
 import { consumerServices } from './consumer-services';
@@ -43,6 +44,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   spokeAccountsInOrganization,
   backendAddresses,
   privateIntegrationQuotas,
+  backendTlsServerNames,
   vpcSizes,
   wafRulePriorities,
   wafRateLimits,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuthorizerSchema } from './authorizer';
-import { accountId, awsRegion, ipv4Address, slug } from './fields';
+import { accountId, awsRegion, dnsName, ipv4Address, slug } from './fields';
 import { ApiStagesSchema, CloudFrontSchema, DomainsSchema, ObservabilitySchema } from './gateway';
 import { GuardrailsSchema } from './guardrails';
 import { NetworkSchema, VpcReferenceSchema } from './network';
@@ -76,6 +76,13 @@ const ServiceBackend = z
       .max(65535)
       .optional()
       .meta({ description: 'NLB listener port; defaults to the backend port. With a shared NLB, every service needs its own.' }),
+    tlsServerName: dnsName
+      .optional()
+      .meta({
+        description:
+          'TLS backends only: the host name API Gateway puts in the integration URI and verifies the NLB listener certificate against (Host header and SNI). Must be covered by network.privateIntegrations.tlsCertificateArn.',
+        examples: ['payments.internal.example.com'],
+      }),
   })
   .meta({ description: 'Where the service runs in this environment.' });
 

@@ -47,6 +47,13 @@ export const dnsName = z
     error: (issue) => `"${String(issue.input)}" is not a lowercase DNS name such as api.example.com`,
   });
 
+/** A certificate name: a DNS name whose first label may be `*` (one label, as in X.509 wildcard names). */
+export const wildcardDnsName = z
+  .string()
+  .regex(/^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: (issue) => `"${String(issue.input)}" is not a lowercase DNS name such as api.example.com or *.example.com`,
+  });
+
 export const email = z.email({ error: (issue) => `"${String(issue.input)}" is not an e-mail address` });
 
 /** Values CloudWatch Logs accepts for a log group's retention (PutRetentionPolicy). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GUARDRAIL_RULE_IDS } from '../../guardrails/rules';
+import { GUARDRAIL_RULE_IDS } from '../../guardrails/rule-ids';
 
 /**
  * `guardrails` in `environments/<env>.yaml`: the knobs of the guardrail pack that runs on every synth

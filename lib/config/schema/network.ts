@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ipv4Cidr, logRetentionDays, slug } from './fields';
+import { ipv4Cidr, logRetentionDays, slug, wildcardDnsName } from './fields';
 
 /**
  * `network:` in environments/<env>.yaml: the Transit Gateway hub, the gateway VPC, the backend spokes and the
@@ -69,6 +69,14 @@ const PrivateIntegrationsSchema = z
       .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, { error: 'must be an ACM certificate ARN' })
       .optional()
       .meta({ description: 'ACM certificate for TLS listeners of backends that speak TLS (required when one does).' }),
+    tlsCertificateNames: z
+      .array(wildcardDnsName)
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "The names tlsCertificateArn covers (its subject alternative names, e.g. *.internal.example.com); when set, every TLS backend's tlsServerName must match one of them.",
+      }),
     deletionProtection: z
       .boolean()
       .default(true)

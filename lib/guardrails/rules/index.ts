@@ -113,5 +113,3 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   resourceBudget,
   awsProviderOnly,
 ];
-
-export const GUARDRAIL_RULE_IDS: readonly string[] = ALL_RULES.map((rule) => rule.id);

@@ -1,8 +1,20 @@
+import type { Service } from '../../config/schema/service';
 import { isObject, operationName, operationsOf } from '../document';
 import type { OpenApiRule } from './rule';
 
 /** The placeholder the gateway fills with the service's own VPC link id at synth time. */
 export const VPC_LINK_PLACEHOLDER = '${vpc_link_id}';
+
+/** Stage variable holding `<host>:<listener port>` of the service's backend; the API stack sets it per environment. */
+export const BACKEND_HOST_VARIABLE = '${stageVariables.backendHost}';
+
+/**
+ * The integration URI of an operation: the scheme is the backend listener's protocol (TLS → https, TCP → http;
+ * an https URI to a plaintext listener fails every handshake), the host the backendHost stage variable.
+ */
+export function backendUri(protocol: Service['backend']['protocol'], path: string): string {
+  return `${protocol === 'TLS' ? 'https' : 'http'}://${BACKEND_HOST_VARIABLE}${path}`;
+}
 
 /**
  * Every operation is integrated with the service's backend through its own VPC link: an HTTP proxy (or HTTP)
@@ -13,7 +25,7 @@ export const vpcLinkIntegration: OpenApiRule = {
   id: 'UAG-OAS-001',
   severity: 'error',
   description: 'Every operation has an x-amazon-apigateway-integration through the service\'s own VPC link.',
-  check: ({ document }) =>
+  check: ({ document, service }) =>
     operationsOf(document).flatMap((reference) => {
       const integration = reference.operation['x-amazon-apigateway-integration'];
       const path = [...reference.location, 'x-amazon-apigateway-integration'];
@@ -30,6 +42,15 @@ export const vpcLinkIntegration: OpenApiRule = {
       }
       if (integration.connectionId !== VPC_LINK_PLACEHOLDER) {
         problems.push({ path: [...path, 'connectionId'], message: `${name} integration connectionId is ${JSON.stringify(integration.connectionId)}`, fix: `set connectionId: "${VPC_LINK_PLACEHOLDER}"; the gateway fills in the service's own VPC link` });
+      }
+      const { protocol } = service.backend;
+      const origin = backendUri(protocol, '');
+      if (typeof integration.uri !== 'string' || !integration.uri.startsWith(origin) || !/^(\/|$)/.test(integration.uri.slice(origin.length))) {
+        problems.push({
+          path: [...path, 'uri'],
+          message: `${name} integration uri is ${JSON.stringify(integration.uri)}, but the backend listener is ${protocol} (backend.protocol in service.yaml)`,
+          fix: `set uri: "${backendUri(protocol, reference.path)}" (the scheme follows the listener protocol; the gateway sets the host and port)`,
+        });
       }
       return problems;
     }),

@@ -1,7 +1,7 @@
 import { createAuthorizer, type AuthorizerOptions, type Decision } from '../../../lambdas/authorizer/authorizer';
 import { httpJwksFetcher } from '../../../lambdas/authorizer/jwks-fetcher';
 import type { LogFields, LogLevel } from '../../../lambdas/authorizer/log';
-import type { RouteTable } from '../../../lambdas/authorizer/route-table';
+import type { RouteTable } from '../../../lib/authorizer/route-table';
 import type { AuthorizerSettings } from '../../../lambdas/authorizer/settings';
 import { API_ARN_PREFIX, requestEvent } from '../support/authorizer-events';
 import { startJwksServer, unreachableUrl, type JwksServer } from '../support/jwks-server';

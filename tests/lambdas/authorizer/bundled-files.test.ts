@@ -1,4 +1,4 @@
-import { findRoute, parseRouteTable } from '../../../lambdas/authorizer/route-table';
+import { findRoute, parseRouteTable } from '../../../lib/authorizer/route-table';
 import { isTrustedJwksUri, parseAuthorizerSettings } from '../../../lambdas/authorizer/settings';
 import { parseMethodArn, routeResourceArn } from '../../../lambdas/authorizer/policy';
 

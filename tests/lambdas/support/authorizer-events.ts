@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { SERVICE_STAGE_VARIABLE } from '../../../lambdas/authorizer/route-table';
+import { SERVICE_STAGE_VARIABLE } from '../../../lib/authorizer/route-table';
 
 export const API_ARN_PREFIX = 'arn:aws:execute-api:ap-southeast-1:444455556666:a1b2c3d4e5/v1';
 

@@ -36,11 +36,24 @@ describe('API stacks (<env>-api-<service>)', () => {
       expect(api.body).not.toContain('${vpc_link_id}');
     });
 
-    it('replaces the service authorizer with the gateway authorizer, its invoke ARN and credentials', () => {
+    it('replaces the service authorizer with the gateway authorizer: unescaped references to its invoke ARN and role', () => {
+      // `$${…}` here would reach API Gateway as the text of the reference, not the ARN.
       const scheme = body.components.securitySchemes.gatewayAuthorizer['x-amazon-apigateway-authorizer'];
-      expect(scheme.authorizerUri).toMatch(/terraform_remote_state/);
-      expect(scheme.authorizerCredentials).toMatch(/terraform_remote_state/);
+      const remote = '${data.terraform_remote_state.cross-stack-reference-input-prod-gateway.outputs.';
+      expect(scheme.authorizerUri).toBe(`${remote}cross-stack-output-aws_lambda_functionAuthorizer_Function_EB19F618invoke_arn}`);
+      expect(scheme.authorizerCredentials).toBe(`${remote}cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn}`);
+      // …and those outputs of the gateway stack are the authorizer function's invoke ARN and its invoke role.
+      const outputs = prod.get('prod-gateway')!.output!;
+      expect(outputs['cross-stack-output-aws_lambda_functionAuthorizer_Function_EB19F618invoke_arn'].value).toBe('${aws_lambda_function.Authorizer_Function_EB19F618.invoke_arn}');
+      expect(outputs['cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn'].value).toBe('${aws_iam_role.Authorizer_InvokeRole_EDD039E0.arn}');
       expect(api.body).not.toContain('${authorizer_uri}');
+    });
+
+    it('calls a plaintext (TCP) backend over http://, never https:// to a TCP listener', () => {
+      const privateBody = JSON.parse(only<RestApi>(ledger, 'aws_api_gateway_rest_api').body);
+      expect(privateBody.paths['/entries/{id}'].get['x-amazon-apigateway-integration'].uri).toBe('http://$${stageVariables.backendHost}/entries/{id}');
+      const stage = only<{ variables: Record<string, string> }>(ledger, 'aws_api_gateway_stage');
+      expect(stage.variables.backendHost).toBe('${data.terraform_remote_state.cross-stack-reference-input-prod-gateway.outputs.cross-stack-output-aws_lbNetwork_PrivateIntegrations_Nlb-ledger_0ECACDBAdns_name}:8080');
     });
 
     it('sends the authorizer context, request id, audit headers and path parameters to the backend', () => {
@@ -90,7 +103,8 @@ describe('API stacks (<env>-api-<service>)', () => {
         expect.arrayContaining(['requestId', 'extendedRequestId', 'sourceIp', 'principal', 'clientId', 'status', 'latency', 'integrationLatency', 'authorizerError']),
       );
       expect(stage.variables.uagService).toBe('payments');
-      expect(stage.variables.backendHost).toMatch(/terraform_remote_state.*:8443$/);
+      // A TLS backend is called by the name on the listener certificate, not the NLB's *.elb.amazonaws.com name.
+      expect(stage.variables.backendHost).toBe('payments.backends.example.com:8443');
     });
 
     it('sets metrics, logging level, no data trace and the service throttling on every method', () => {

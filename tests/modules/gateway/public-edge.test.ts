@@ -62,6 +62,15 @@ describe('public edge (<env>-gateway)', () => {
     }
   });
 
+  it('sets the account logging role only after its policy exists (API Gateway checks the role when it is set)', () => {
+    expect(gateway.resource!.aws_api_gateway_account).toEqual({
+      ApiGatewayAccount_18733FDF: expect.objectContaining({
+        cloudwatch_role_arn: '${aws_iam_role.ApiGatewayAccount_CloudWatchRole_E972FF63.arn}',
+        depends_on: ['aws_iam_role_policy.ApiGatewayAccount_CloudWatchPolicy_22C1E913'],
+      }),
+    });
+  });
+
   it('has one dashboard with every API of the environment', () => {
     const [dashboard] = values(gateway, 'aws_cloudwatch_dashboard') as Record<string, any>[];
     const titles = JSON.parse(dashboard.dashboard_body).widgets.map((widget: { properties: { title: string } }) => widget.properties.title.split(':')[0]);

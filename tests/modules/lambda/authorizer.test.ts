@@ -1,14 +1,13 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { compileRouteTable } from '../../../lib/authorizer-routes';
+import { compileRouteTable } from '../../../lib/authorizer/compile-route-table';
 import { enabledServices } from '../../../lib/config/model';
 import type { Environment } from '../../../lib/config/schema/environment';
-import { OFFLINE_CONTEXT_KEY } from '../../../lib/cross-stack';
-import { ApiAuthorizer, AUTHORIZER_IDENTITY_SOURCES } from '../../../modules/lambda/authorizer';
+import { OFFLINE_CONTEXT_KEY } from '../../../lib/synthesis-mode';
+import { ApiAuthorizer, AUTHORIZER_IDENTITY_SOURCES, gatewaySecurityScheme } from '../../../modules/lambda/authorizer';
 import { LandingZoneStack } from '../../../stacks/base-stack';
 import { exampleConfig, exampleEnvironment } from '../../support/example-config';
 import { requestEvent } from '../../lambdas/support/authorizer-events';
@@ -116,7 +115,7 @@ describe('wire-up for API stacks', () => {
 
   it('describes the OpenAPI security scheme: REQUEST authorizer cached per token and route for the configured TTL', () => {
     const { app, stack, authorizer } = gatewayWithAuthorizer();
-    new TerraformOutput(stack, 'scheme', { value: authorizer.securityScheme(stack) });
+    new TerraformOutput(stack, 'scheme', { value: gatewaySecurityScheme(authorizer, authorizer.resultTtlSeconds) });
     const json = synthesizeStack(app, stack).json as unknown as { output: { scheme: { value: Record<string, Record<string, unknown>> } } };
     const scheme = json.output.scheme.value;
 
@@ -131,23 +130,8 @@ describe('wire-up for API stacks', () => {
     expect(AUTHORIZER_IDENTITY_SOURCES).toContain('context.resourcePath');
   });
 
-  it('hands another stack the real ARNs through remote state when deploying', () => {
-    const { app, authorizer } = gatewayWithAuthorizer();
-    const api = new TerraformStack(app, 'prod-api-payments');
-    new AwsProvider(api, 'aws', { region: 'ap-southeast-1' });
-    new TerraformOutput(api, 'scheme', { value: authorizer.authorizerExtension(api) });
-
-    const json = synthesizeStack(app, api).json as unknown as { data?: Record<string, unknown>; output: { scheme: { value: Record<string, string> } } };
-    expect(json.data?.terraform_remote_state).toBeDefined();
-    expect(json.output.scheme.value.authorizerUri).toMatch(/^\$\{data\.terraform_remote_state\.[^.]+\.outputs\./);
-    expect(json.output.scheme.value.authorizerCredentials).toMatch(/^\$\{data\.terraform_remote_state\.[^.]+\.outputs\./);
-  });
-
-  it('hands another stack literal ARNs of the same shape in offline plans, so it plans without remote state', () => {
-    const { app, authorizer } = gatewayWithAuthorizer({ offline: true });
-    const api = new TerraformStack(app, 'prod-api-payments');
-
-    expect(authorizer.authorizerExtension(api)).toMatchObject({ authorizerUri: expectedInvokeArn, authorizerCredentials: expectedRoleArn });
+  it('knows its invoke and role ARNs as literals of the same shape (the offline stand-ins of the gateway contract)', () => {
+    expect(gatewayWithAuthorizer().authorizer.predictable).toEqual({ invokeArn: expectedInvokeArn, credentialsRoleArn: expectedRoleArn });
   });
 
   it('names the service in a stage variable, so the shared authorizer applies that service’s routes', () => {

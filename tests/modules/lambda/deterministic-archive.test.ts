@@ -63,9 +63,10 @@ describe('deterministic zip', () => {
 
 describe('bundle', () => {
   it('is byte-for-byte the same when built from a checkout in another directory', () => {
-    // GIVEN a second checkout: the handler sources and its one runtime dependency, somewhere else on disk
+    // GIVEN a second checkout: the handler sources, the lib files they import and their one runtime dependency, elsewhere
     const checkout = mkdtempSync(path.join(tmpdir(), 'uag-checkout-'));
     cpSync(path.join(REPO_ROOT, 'lambdas'), path.join(checkout, 'lambdas'), { recursive: true });
+    cpSync(path.join(REPO_ROOT, 'lib'), path.join(checkout, 'lib'), { recursive: true });
     cpSync(path.join(REPO_ROOT, 'node_modules', 'aws-jwt-verify'), path.join(checkout, 'node_modules', 'aws-jwt-verify'), { recursive: true });
 
     // WHEN both are bundled

@@ -36,6 +36,11 @@ describe('private integrations, one NLB per service (prod)', () => {
     expect(ledger.ssl_policy).toBeUndefined();
   });
 
+  it('names the host a TLS listener is called as (the tlsServerName its certificate covers); a TCP listener has none', () => {
+    expect(named(gateway, 'aws_lb_listener', 'payments').tags).toEqual({ 'uag:tls-server-name': 'payments.backends.example.com' });
+    expect(named(gateway, 'aws_lb_listener', 'ledger').tags).toBeUndefined();
+  });
+
   it('admits only the gateway VPC and reaches only the backend network', () => {
     const ofNlb = (type: string) => resources(gateway, type).filter((rule) => /aws_security_group\.Network_PrivateIntegrations_Nlb-/.test(String(rule.security_group_id)));
     const ingress = ofNlb('aws_vpc_security_group_ingress_rule');

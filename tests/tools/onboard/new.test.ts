@@ -32,7 +32,7 @@ describe('onboard new', () => {
     expect(openApi['x-amazon-apigateway-request-validator']).toBe('all');
     expect(lineDiff(devBefore, readFileSync(path.join(dir, 'environments/dev.yaml'), 'utf8'))).toEqual({
       removed: ['    services: [ledger, customers]'],
-      added: ['    services: [ledger, customers, orders]', '  orders:', '    backend: { account: payments, addresses: [10.101.2.40], listenerPort: 8444 }'],
+      added: ['    services: [ledger, customers, orders]', '  orders:', '    backend: { account: payments, addresses: [10.101.2.40], tlsServerName: orders.backends.dev.example.com, listenerPort: 8444 }'],
     });
   });
 
@@ -44,7 +44,21 @@ describe('onboard new', () => {
     const { removed, added } = lineDiff(prodBefore, readFileSync(path.join(dir, 'environments/prod.yaml'), 'utf8'));
     // Only the grant of retail-app (the consumer given) changed, plus the new entry.
     expect(removed).toEqual(['    services: [ledger, customers]']);
-    expect(added).toEqual(['    services: [ledger, customers, orders]', '  orders:', '    backend: { account: payments, addresses: [10.20.1.40, 10.20.2.40] }']);
+    expect(added).toEqual(['    services: [ledger, customers, orders]', '  orders:', '    backend: { account: payments, addresses: [10.20.1.40, 10.20.2.40], tlsServerName: orders.backends.example.com }']);
+  });
+
+  it('names a TLS backend under the listener certificate and says so; a TCP backend is called over http:// without one', async () => {
+    const tlsDir = copyExampleConfig();
+    const tls = await onboard(tlsDir, ['new', 'orders', ...ORDERS_OPTIONS]);
+    expect(tls.stdout).toContain('environments/dev.yaml: orders is reached as orders.backends.dev.example.com, a name of the TLS listener certificate (services.orders.backend.tlsServerName)');
+
+    const tcpDir = copyExampleConfig();
+    const tcp = await onboard(tcpDir, ['new', 'orders', ...ORDERS_OPTIONS, '--protocol', 'TCP']);
+    expect(tcp.code).toBe(0);
+    const openApi = parse(readFileSync(path.join(tcpDir, 'services/orders/openapi.yaml'), 'utf8'));
+    expect(openApi.paths['/orders'].get['x-amazon-apigateway-integration'].uri).toBe('http://${stageVariables.backendHost}/orders');
+    const dev = parse(readFileSync(path.join(tcpDir, 'environments/dev.yaml'), 'utf8'));
+    expect(dev.services.orders.backend).toEqual({ account: 'payments', addresses: ['10.101.2.40'], listenerPort: 8444 });
   });
 
   it('picks a free listener port on a shared NLB and says so', async () => {

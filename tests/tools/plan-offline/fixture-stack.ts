@@ -4,7 +4,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { App } from 'cdktf';
-import { OFFLINE_CONTEXT_KEY } from '../../../lib/cross-stack';
+import { OFFLINE_CONTEXT_KEY } from '../../../lib/synthesis-mode';
 import { LandingZoneStack } from '../../../stacks/base-stack';
 import { exampleEnvironment } from '../../support/example-config';
 

@@ -1,6 +1,6 @@
-import { routeKey, type RouteTable, type ScopeRequirement } from '../lambdas/authorizer/route-table';
-import type { EnabledService, OpenApiDocument } from './config/model';
-import { ConfigError, type ConfigProblem } from './config/problems';
+import { routeKey, type RouteTable, type ScopeRequirement } from './route-table';
+import type { EnabledService, OpenApiDocument } from '../config/model';
+import { ConfigError, type ConfigProblem } from '../config/problems';
 
 /**
  * Compiles the authorizer's route table from the OpenAPI `security` requirements of the services enabled

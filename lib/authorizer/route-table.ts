@@ -1,7 +1,7 @@
 /**
  * The route table the authorizer decides by: for each service, which scopes each operation requires.
  * It is compiled at synth time from every enabled service's OpenAPI `security` requirements
- * (lib/authorizer-routes.ts) and shipped as `routes.json` next to the handler, so the function never
+ * (lib/authorizer/compile-route-table.ts) and shipped as `routes.json` next to the handler, so the function never
  * reads an OpenAPI document at run time.
  */
 

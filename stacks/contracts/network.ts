@@ -1,0 +1,24 @@
+import type { IConstruct } from 'constructs';
+import { crossStackValue, placeholderId } from '../../lib/cross-stack';
+import type { TransitGatewayHub } from '../../modules/network/transit-gateway-hub';
+import type { TransitGatewayReference } from '../../modules/network/transit-gateway-reference';
+
+/** What `<env>-network` hands the stacks that attach to its Transit Gateway (gateway, spokes). */
+export interface NetworkContract {
+  readonly transitGateway: TransitGatewayReference;
+}
+
+/**
+ * Built once by the network stack. Each value is the hub's token (deploy mode: cdktf turns its use in another stack
+ * into an output here and remote state there) or, in offline plans, a deterministic stand-in of the same shape
+ * (lib/cross-stack.ts). This is the only place that decides which.
+ */
+export function networkContract(producer: IConstruct & { readonly stackId: string }, hub: TransitGatewayHub): NetworkContract {
+  const { stackId } = producer;
+  return {
+    transitGateway: {
+      transitGatewayId: crossStackValue(producer, hub.transitGateway.id, placeholderId('tgw', `${stackId}/transit-gateway`)),
+      routeTableId: (segment) => crossStackValue(producer, hub.routeTable(segment).id, placeholderId('tgw-rtb', `${stackId}/${segment}`)),
+    },
+  };
+}
