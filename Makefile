@@ -64,6 +64,11 @@ addresses: $(STAMP) ## Regenerate tests/snapshots/addresses/<env>.txt (every sta
 addresses-check: $(STAMP) ## Compare resource addresses with the snapshot; names removed/added addresses and declared moves
 	npx tsx tools/ci/addresses-cli.ts --check
 
+BASE ?=
+.PHONY: affected
+affected: $(STAMP) ## Stacks a merge request changes: synthesizes BASE's merge base and the working tree, writes .tmp/affected.json
+	npx tsx tools/ci/affected-cli.ts --base "$(BASE)" --out .tmp/affected.json
+
 bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-import baseline
 	bash tools/bench/run.sh
 

@@ -73,3 +73,27 @@ export function shortName(environment: string, ...parts: string[]): string {
 export function flowLogGroupName(environment: string, subject: string): string {
   return `/uag/${environment}/flow-logs/${subject}`;
 }
+
+/** The regional custom domain CloudFront forwards to: `<originSubdomain>.<public>`, e.g. `origin.api.example.com`. */
+export function originDomainName(domains: { readonly originSubdomain: string; readonly public: string }): string {
+  return `${domains.originSubdomain}.${domains.public}`;
+}
+
+/**
+ * REST API names of a service: `<env>-<service>`, and `<env>-<service>-internal` for the PRIVATE twin of a service
+ * that is both public and private (an API has one endpoint type).
+ */
+export function restApiNames(environment: string, service: string, visibility: 'public' | 'private' | 'both'): { public?: string; private?: string } {
+  const name = resourceName(environment, service);
+  if (visibility === 'public') return { public: name };
+  if (visibility === 'private') return { private: name };
+  return { public: name, private: `${name}-internal` };
+}
+
+/** Access-log group of a REST API stage: `/uag/api/<api name>/access` (API_LOG_GROUP_PREFIX is what the logging role may write). */
+export function apiAccessLogGroupName(apiName: string): string {
+  return `${API_LOG_GROUP_PREFIX}${apiName}/access`;
+}
+
+/** Prefix of every API access-log group. */
+export const API_LOG_GROUP_PREFIX = '/uag/api/';

@@ -30,9 +30,14 @@ export class ApiStack extends LandingZoneStack {
     });
     this.service = props.service;
     const { privateDomain } = props.gateway;
+    const { environment } = props;
     this.api = new ServiceApi(this, 'Api', {
-      environment: props.environment,
-      service: props.service,
+      environment: environment.name,
+      service: definition,
+      openApi: props.service.service.openApi,
+      stageSettings: environment.api,
+      alarmThresholds: environment.observability.alarms,
+      logDestinationArn: environment.observability.logSubscription?.destinationArn,
       gateway: props.gateway.bindingsFor(definition.name),
       consumerEndpointIds: privateDomain.endpointIdsFor(definition.name),
     });

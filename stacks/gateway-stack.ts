@@ -11,8 +11,10 @@ import { SharedPrivateDomain } from '../modules/private-domain/shared-private-do
 import { RamShareAuditor } from '../modules/lambda/ram-share-auditor';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
-import { resourceName } from '../lib/naming';
-import { backendTargets } from '../modules/network/backend-targets';
+import { resourceName, restApiNames } from '../lib/naming';
+import { accessMatrix } from '../lib/config/views/access-matrix';
+import { compileRouteTable } from '../lib/config/views/authorizer-routes';
+import { backendTargets } from '../lib/config/views/backend-targets';
 import { LandingZoneStack } from './base-stack';
 import { gatewayContract, type GatewayContract } from './contracts/gateway';
 import type { NetworkContract } from './contracts/network';
@@ -70,24 +72,60 @@ export class GatewayStack extends LandingZoneStack {
       },
       backends: backendTargets(environment, props.services),
     });
-    this.perimeter = new GatewayPerimeter(this, 'Perimeter', { environment: props.environment, accountId: this.accountId, provider: this.provider, usEast1: this.usEast1 });
-    this.publicEdge = new PublicEdge(this, 'PublicEdge', { environment: props.environment, perimeter: this.perimeter, usEast1: this.usEast1 });
+    this.perimeter = new GatewayPerimeter(this, 'Perimeter', {
+      environment: environment.name,
+      region: environment.region,
+      waf: environment.waf,
+      shield: environment.shield,
+      accountId: this.accountId,
+      provider: this.provider,
+      usEast1: this.usEast1,
+    });
+    this.publicEdge = new PublicEdge(this, 'PublicEdge', {
+      environment: environment.name,
+      region: environment.region,
+      domains: environment.domains,
+      cloudFront: environment.cloudFront,
+      perimeter: this.perimeter,
+      usEast1: this.usEast1,
+    });
     new ApiGatewayAccount(this, 'ApiGatewayAccount', { environment: props.environment.name, region: props.environment.region, accountId: this.accountId });
     new EnvironmentDashboard(this, 'Dashboard', {
       name: resourceName(props.environment.name, 'apis'),
       region: props.environment.region,
       apis: props.services.flatMap(({ service: { definition } }) => {
-        const name = resourceName(props.environment.name, definition.name);
-        if (definition.visibility === 'both') return [{ apiName: name, stageName: props.environment.name }, { apiName: `${name}-internal`, stageName: props.environment.name }];
-        return [{ apiName: name, stageName: props.environment.name }];
+        const names = restApiNames(environment.name, definition.name, definition.visibility);
+        return [names.public, names.private].flatMap((apiName) => (apiName ? [{ apiName, stageName: environment.name }] : []));
       }),
     });
-    this.authorizer = new ApiAuthorizer(this, 'Authorizer', { environment: props.environment, accountId: this.accountId, services: props.services, alarmActions: [this.perimeter.alarmTopic.arn] });
-    this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', { environment: props.environment, providerForAccount: (alias) => this.providerForAccount(alias) });
+    this.authorizer = new ApiAuthorizer(this, 'Authorizer', {
+      environment: environment.name,
+      region: environment.region,
+      accountId: this.accountId,
+      settings: environment.authorizer,
+      routeTable: compileRouteTable(props.services),
+      alarmActions: [this.perimeter.alarmTopic.arn],
+    });
+    this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', {
+      environment: environment.name,
+      region: environment.region,
+      domainName: environment.domains.private,
+      hostedZoneId: environment.domains.hostedZoneId,
+      certificateArn: environment.privateDomain.certificateArn,
+      matrix: accessMatrix(environment),
+      consumers: environment.consumers,
+      providerForAccount: (alias) => this.providerForAccount(alias),
+    });
     if (this.privateDomain.organizationShare || this.privateDomain.externalShare) {
-      new RamShareAuditor(this, 'RamShareAuditor', { environment: props.environment, privateDomain: this.privateDomain, alarmActions: [this.perimeter.alarmTopic.arn] });
+      new RamShareAuditor(this, 'RamShareAuditor', { environment: environment.name, settings: environment.privateDomain.shareAuditor, privateDomain: this.privateDomain, alarmActions: [this.perimeter.alarmTopic.arn] });
     }
-    this.telemetry = new TelemetryExports(this, 'Telemetry', { environment: props.environment, accountId: this.accountId, logGroupNames: [this.authorizer.function.logGroup.name] });
+    this.telemetry = new TelemetryExports(this, 'Telemetry', {
+      environment: environment.name,
+      region: environment.region,
+      accountId: this.accountId,
+      observability: environment.observability,
+      logGroupNames: [this.authorizer.function.logGroup.name],
+    });
     this.contract = gatewayContract(this);
     this.documentedOutputs();
   }

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import type { Environment } from '../lib/config/schema/environment';
 import { wafLogDestinationName } from '../lib/naming';
 import { FmsSecurityGroupAuditPolicy } from '../modules/security/fms-security-group-audit-policy';
-import { fmsScopeMaps } from '../modules/security/fms-policy-scope';
+import { fmsScopeMaps } from '../lib/config/views/fms-scope';
 import { FmsShieldPolicy } from '../modules/security/fms-shield-policy';
 import { FmsWafPolicy } from '../modules/security/fms-waf-policy';
 import { WafLogBucket } from '../modules/security/waf-log-bucket';

@@ -1,3 +1,4 @@
+import { isRecord } from '../../lib/records';
 /**
  * `issuers.json`, written next to the handler at synth time from the environment's `authorizer` section.
  * The synth-time schema (lib/config/schema/authorizer.ts) already rejected bad values with file and line;
@@ -60,6 +61,3 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

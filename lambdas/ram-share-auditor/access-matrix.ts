@@ -1,3 +1,4 @@
+import { isRecord } from '../../lib/records';
 /**
  * `access-matrix.json`, written next to the handler at synth time from the environment's `consumers` (the access
  * matrix) and `privateDomain.shareAuditor`. The configuration was validated at synth; this check only guards against a
@@ -81,6 +82,3 @@ export function parseShareArns(raw: string | undefined, matrix: AccessMatrix): R
   return arns;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,7 +1,8 @@
+import { isRecord } from '../records';
 /**
  * The route table the authorizer decides by: for each service, which scopes each operation requires.
  * It is compiled at synth time from every enabled service's OpenAPI `security` requirements
- * (lib/authorizer/compile-route-table.ts) and shipped as `routes.json` next to the handler, so the function never
+ * (lib/config/views/authorizer-routes.ts) and shipped as `routes.json` next to the handler, so the function never
  * reads an OpenAPI document at run time.
  */
 
@@ -61,6 +62,3 @@ export function parseRouteTable(value: unknown): RouteTable {
   return value as unknown as RouteTable;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -11,6 +11,7 @@ import {
   vpcLinkIntegration,
 } from './gateway-extensions';
 import { toFlowYaml, toYaml, type YamlEdit } from './yaml-text-edits';
+import { gatewayAuthorizerSchemeNames } from '../openapi/authorizer-scheme';
 
 /** What `planGatewayExtensions` changes in one operation. */
 export interface OperationChange {
@@ -55,9 +56,9 @@ export function planGatewayExtensions(document: JsonObject, service: string, pro
 
 /** The name of a security scheme that is the gateway authorizer, adding `gatewayAuthorizer` when none is. */
 function authorizerSchemeName(document: JsonObject, edits: YamlEdit[], changes: string[]): string {
+  const [ours] = gatewayAuthorizerSchemeNames(document);
+  if (ours) return ours;
   const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
-  const ours = Object.entries(schemes).find(([, scheme]) => isObject(scheme) && isObject(scheme['x-amazon-apigateway-authorizer']));
-  if (ours) return ours[0];
   // Never overwrite a scheme the team defined under the same name.
   const name = AUTHORIZER_SCHEME in schemes ? 'uagGatewayAuthorizer' : AUTHORIZER_SCHEME;
   const value = authorizerScheme();

@@ -1,3 +1,4 @@
+import { isRecord } from '../records';
 /** Minimal typed view of an OpenAPI 3 document: what the platform rules read. Everything else stays untyped. */
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -23,8 +24,9 @@ export interface OperationRef {
   readonly location: readonly (string | number)[];
 }
 
+/** A JSON object (lib/records.ts), typed as a node of an OpenAPI document. */
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /** Every operation of the document, in document order. */

@@ -4,7 +4,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { resourceName } from '../../lib/naming';
+import { API_LOG_GROUP_PREFIX, resourceName } from '../../lib/naming';
 
 export interface ApiGatewayAccountProps {
   readonly environment: string;
@@ -13,7 +13,7 @@ export interface ApiGatewayAccountProps {
 }
 
 /** Log groups API Gateway writes to: execution logs (fixed name) and the stages' access logs. */
-export const API_LOG_GROUP_PATTERNS = ['API-Gateway-Execution-Logs_*', '/uag/api/*'] as const;
+export const API_LOG_GROUP_PATTERNS = ['API-Gateway-Execution-Logs_*', `${API_LOG_GROUP_PREFIX}*`] as const;
 
 /**
  * The account-wide role API Gateway uses to write execution and access logs, limited to the API log groups

@@ -1,5 +1,6 @@
 import { isObject, operationsOf, type JsonObject } from '../../lib/openapi/document';
 import type { Service } from '../../lib/config/schema/service';
+import { gatewayAuthorizerSchemeNames } from '../../lib/openapi/authorizer-scheme';
 
 /** Headers the backend receives from the gateway on every authorized call: who called, and how to correlate. */
 export const AUTHORIZER_CONTEXT_HEADERS: Readonly<Record<string, string>> = {
@@ -20,9 +21,8 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
  */
 export function applyGatewayExtensions(document: JsonObject, options: { service: Service; securityScheme: JsonObject }): JsonObject {
   const copy = structuredClone(document);
-  const schemes = isObject(copy.components) && isObject(copy.components.securitySchemes) ? copy.components.securitySchemes : {};
-  const authorizerSchemes = Object.keys(schemes).filter((name) => isObject(schemes[name]) && isObject((schemes[name] as JsonObject)['x-amazon-apigateway-authorizer']));
-  for (const name of authorizerSchemes) schemes[name] = structuredClone(options.securityScheme);
+  const schemes = (copy.components as JsonObject | undefined)?.securitySchemes as JsonObject | undefined;
+  for (const name of gatewayAuthorizerSchemeNames(copy)) schemes![name] = structuredClone(options.securityScheme);
 
   const publicOperations = new Set(options.service.publicOperations.map((entry) => entry.operation));
   for (const { path, method, operation } of operationsOf(copy)) {

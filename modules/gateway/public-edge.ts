@@ -2,6 +2,7 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Environment } from '../../lib/config/schema/environment';
 import { partitionOf } from '../../lib/config/aws-regions';
+import { originDomainName } from '../../lib/naming';
 import { CloudFrontFrontDoor } from '../edge/cloudfront-front-door';
 import { OriginVerificationSecret } from '../edge/origin-verification-secret';
 import { RegionalDomain } from '../edge/regional-domain';
@@ -9,7 +10,13 @@ import type { GatewayPerimeter } from '../security/gateway-perimeter';
 import type { RegionalWebAcl } from '../security/regional-web-acl';
 
 export interface PublicEdgeProps {
-  readonly environment: Environment;
+  /** Environment name, part of the origin secret's name. */
+  readonly environment: string;
+  readonly region: string;
+  /** Public hostname, hosted zone and origin label (`domains:` of the environment file). */
+  readonly domains: Environment['domains'];
+  /** Price class and access-log bucket of the distribution. */
+  readonly cloudFront: Environment['cloudFront'];
   /** WAF, Shield and alarm topics of the gateway. */
   readonly perimeter: GatewayPerimeter;
   readonly usEast1: TerraformProvider;
@@ -27,23 +34,22 @@ export class PublicEdge extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicEdgeProps) {
     super(scope, id);
-    const { environment, perimeter } = props;
-    const { domains } = environment;
-    const originDomainName = `${domains.originSubdomain}.${domains.public}`;
-    this.regionalDomain = new RegionalDomain(this, 'RegionalDomain', { domainName: originDomainName, hostedZoneId: domains.hostedZoneId });
-    const secret = new OriginVerificationSecret(this, 'OriginVerification', { name: `uag/${environment.name}/origin-verification` });
+    const { environment, perimeter, domains } = props;
+    const originDomain = originDomainName(domains);
+    this.regionalDomain = new RegionalDomain(this, 'RegionalDomain', { domainName: originDomain, hostedZoneId: domains.hostedZoneId });
+    const secret = new OriginVerificationSecret(this, 'OriginVerification', { name: `uag/${environment}/origin-verification` });
     this.regionalWebAcl = perimeter.enforceOriginVerification({ secretValue: secret.value });
     this.frontDoor = new CloudFrontFrontDoor(this, 'FrontDoor', {
       domainName: domains.public,
       hostedZoneId: domains.hostedZoneId,
-      originDomainName,
+      originDomainName: originDomain,
       originVerificationValue: secret.value,
       webAclArn: perimeter.edgeWebAcl.arn,
-      priceClass: environment.cloudFront.priceClass,
-      loggingBucket: environment.cloudFront.loggingBucket,
+      priceClass: props.cloudFront.priceClass,
+      loggingBucket: props.cloudFront.loggingBucket,
       usEast1: props.usEast1,
     });
     perimeter.shield.protectDistribution('Distribution', { name: 'api', distributionArn: this.frontDoor.distribution.arn, distributionId: this.frontDoor.distribution.id });
-    perimeter.shield.protectHostedZone('PublicZone', { name: 'public-zone', hostedZoneArn: `arn:${partitionOf(environment.region)}:route53:::hostedzone/${domains.hostedZoneId}` });
+    perimeter.shield.protectHostedZone('PublicZone', { name: 'public-zone', hostedZoneArn: `arn:${partitionOf(props.region)}:route53:::hostedzone/${domains.hostedZoneId}` });
   }
 }

@@ -1,10 +1,10 @@
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Construct } from 'constructs';
-import type { EnabledService } from '../../lib/config/model';
 import type { Environment } from '../../lib/config/schema/environment';
+import type { Service } from '../../lib/config/schema/service';
 import type { JsonObject } from '../../lib/openapi/document';
-import { resourceName } from '../../lib/naming';
+import { restApiNames } from '../../lib/naming';
 import { ApiAlarms } from '../observability/api-alarms';
 import { LogSubscription } from '../observability/log-subscription';
 import { applyGatewayExtensions } from './gateway-extensions';
@@ -35,8 +35,19 @@ export interface GatewayBindings {
 }
 
 export interface ServiceApiProps {
-  readonly environment: Environment;
-  readonly service: EnabledService;
+  /** Environment name: the stage name and the prefix of the API names. */
+  readonly environment: string;
+  /** The service's definition (service.yaml): name, visibility, base path, throttling, audit headers. */
+  readonly service: Service;
+  /** The service's OpenAPI document, as the team wrote it. */
+  readonly openApi: JsonObject;
+  /** Logging level and log retention of the stages (`api:` of the environment file). */
+  readonly stageSettings: Environment['api'];
+  /** Alarm thresholds of the API alarms. */
+  readonly alarmThresholds: Environment['observability']['alarms'];
+  /** SIEM destination the access logs are subscribed to.
+   * @default - access logs are not exported */
+  readonly logDestinationArn?: string;
   readonly gateway: GatewayBindings;
   /** execute-api VPC endpoints of the consumers granted this service (private and "both" services).
    * @default - none: the private API admits no caller */
@@ -54,9 +65,9 @@ export class ServiceApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceApiProps) {
     super(scope, id);
-    const { environment, gateway } = props;
-    const { definition, openApi } = props.service.service;
-    const document = applyGatewayExtensions(openApi, { service: definition, securityScheme: gateway.securityScheme });
+    const { environment, gateway, stageSettings } = props;
+    const definition = props.service;
+    const document = applyGatewayExtensions(props.openApi, { service: definition, securityScheme: gateway.securityScheme });
     const body = renderOpenApiBody(document, {
       vpc_link_id: gateway.vpcLinkId,
       authorizer_uri: gateway.authorizerUri,
@@ -64,18 +75,17 @@ export class ServiceApi extends Construct {
     });
     const common = {
       body,
-      stageName: environment.name,
+      stageName: environment,
       stageVariables: { backendHost: gateway.backendHost, ...gateway.authorizerStageVariables },
       throttling: definition.throttling,
-      loggingLevel: environment.api.loggingLevel,
-      accessLogRetentionDays: environment.api.accessLogRetentionDays,
-      executionLogRetentionDays: environment.api.executionLogRetentionDays,
+      loggingLevel: stageSettings.loggingLevel,
+      accessLogRetentionDays: stageSettings.accessLogRetentionDays,
+      executionLogRetentionDays: stageSettings.executionLogRetentionDays,
     };
-    const name = resourceName(environment.name, definition.name);
-    const hasPublic = definition.visibility !== 'private';
-    const hasPrivate = definition.visibility !== 'public';
+    const names = restApiNames(environment, definition.name, definition.visibility);
 
-    if (hasPublic) {
+    if (names.public) {
+      const name = names.public;
       this.publicApi = new ServiceRestApi(this, 'Public', { ...common, name, description: `${definition.description} (public)`, endpointType: 'REGIONAL' });
       new Apigatewayv2ApiMapping(this, 'PublicMapping', {
         apiId: this.publicApi.restApi.id,
@@ -84,19 +94,18 @@ export class ServiceApi extends Construct {
         apiMappingKey: definition.basePath,
       });
       new Wafv2WebAclAssociation(this, 'PublicWebAcl', { resourceArn: this.publicApi.stage.arn, webAclArn: gateway.regionalWebAclArn });
-      new ApiAlarms(this, 'PublicAlarms', { apiName: name, stageName: environment.name, thresholds: environment.observability.alarms, alarmActions: [gateway.alarmTopicArn] });
+      new ApiAlarms(this, 'PublicAlarms', { apiName: name, stageName: environment, thresholds: props.alarmThresholds, alarmActions: [gateway.alarmTopicArn] });
     }
-    if (hasPrivate) {
-      const privateName = hasPublic ? `${name}-internal` : name;
+    if (names.private) {
+      const privateName = names.private;
       const policy = new PrivateApiPolicy(this, 'PrivatePolicy', { allowedVpcEndpointIds: props.consumerEndpointIds ?? [] });
       this.privateApi = new ServiceRestApi(this, 'Private', { ...common, name: privateName, description: `${definition.description} (internal)`, endpointType: 'PRIVATE', policy: policy.json });
-      new ApiAlarms(this, 'PrivateAlarms', { apiName: privateName, stageName: environment.name, thresholds: environment.observability.alarms, alarmActions: [gateway.alarmTopicArn] });
+      new ApiAlarms(this, 'PrivateAlarms', { apiName: privateName, stageName: environment, thresholds: props.alarmThresholds, alarmActions: [gateway.alarmTopicArn] });
     }
 
-    const siem = environment.observability.logSubscription;
-    if (siem && gateway.logDeliveryRoleArn) {
+    if (props.logDestinationArn && gateway.logDeliveryRoleArn) {
       for (const [key, api] of [['Public', this.publicApi], ['Private', this.privateApi]] as const) {
-        if (api) new LogSubscription(this, `${key}AccessLogSubscription`, { logGroupName: api.accessLogGroup.name, destinationArn: siem.destinationArn, roleArn: gateway.logDeliveryRoleArn });
+        if (api) new LogSubscription(this, `${key}AccessLogSubscription`, { logGroupName: api.accessLogGroup.name, destinationArn: props.logDestinationArn, roleArn: gateway.logDeliveryRoleArn });
       }
     }
   }

@@ -5,6 +5,7 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { apiAccessLogGroupName } from '../../lib/naming';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 
 export interface ServiceRestApiProps {
@@ -62,7 +63,7 @@ export class ServiceRestApi extends Construct {
     });
 
     this.accessLogGroup = new CloudwatchLogGroup(this, 'AccessLogs', {
-      name: `/uag/api/${props.name}/access`,
+      name: apiAccessLogGroupName(props.name),
       retentionInDays: props.accessLogRetentionDays,
     });
     // API Gateway writes execution logs to this fixed name; creating it first keeps retention under our control.

@@ -4,9 +4,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { SERVICE_STAGE_VARIABLE, type RouteTable } from '../../lib/authorizer/route-table';
 import type { AuthorizerSettings } from '../../lambdas/authorizer/settings';
-import { compileRouteTable } from '../../lib/authorizer/compile-route-table';
 import { partitionOf } from '../../lib/config/aws-regions';
-import type { EnabledService } from '../../lib/config/model';
 import type { Environment } from '../../lib/config/schema/environment';
 import { resourceName } from '../../lib/naming';
 import { BundledFunction } from './bundled-function';
@@ -37,12 +35,15 @@ export interface GatewaySecurityScheme {
 }
 
 export interface ApiAuthorizerProps {
-  /** The environment; its `authorizer` section configures issuers, caching and sizing. */
-  readonly environment: Environment;
+  /** Environment name, prefix of the function and role names. */
+  readonly environment: string;
+  readonly region: string;
   /** The gateway account the function and the APIs live in. */
   readonly accountId: string;
-  /** Services enabled in the environment; their OpenAPI `security` requirements become the route table. */
-  readonly services: readonly EnabledService[];
+  /** Issuers, caching and sizing (`authorizer:` of the environment file). */
+  readonly settings: Environment['authorizer'];
+  /** Which scopes each route of each enabled service requires (lib/config/views/authorizer-routes.ts), bundled as routes.json. */
+  readonly routeTable: RouteTable;
   /** Notified when an authorizer alarm changes state.
    * @default - none */
   readonly alarmActions?: readonly string[];
@@ -66,12 +67,11 @@ export class ApiAuthorizer extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiAuthorizerProps) {
     super(scope, id);
-    const { environment } = props;
-    const config = environment.authorizer;
-    const functionName = resourceName(environment.name, 'authorizer');
-    const credentialsRoleName = resourceName(environment.name, 'authorizer', 'invoke');
+    const config = props.settings;
+    const functionName = resourceName(props.environment, 'authorizer');
+    const credentialsRoleName = resourceName(props.environment, 'authorizer', 'invoke');
     this.resultTtlSeconds = config.resultTtlSeconds;
-    this.routeTable = compileRouteTable(props.services);
+    this.routeTable = props.routeTable;
 
     const settings: AuthorizerSettings = {
       issuers: config.issuers.map(({ issuer, jwksUri, audiences, clientIds, algorithms }) => ({ issuer, jwksUri, audiences, clientIds, algorithms })),
@@ -115,10 +115,10 @@ export class ApiAuthorizer extends Construct {
     new IamRolePolicy(this, 'InvokeRolePolicy', { name: 'invoke-authorizer', role: this.credentialsRole.id, policy: invoke.json });
 
     // Both ARNs are fully determined by names this module chooses; they stand in for the tokens in offline plans.
-    const partition = partitionOf(environment.region);
-    const functionArn = `arn:${partition}:lambda:${environment.region}:${props.accountId}:function:${functionName}`;
+    const partition = partitionOf(props.region);
+    const functionArn = `arn:${partition}:lambda:${props.region}:${props.accountId}:function:${functionName}`;
     this.predictable = {
-      invokeArn: `arn:${partition}:apigateway:${environment.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
+      invokeArn: `arn:${partition}:apigateway:${props.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
       credentialsRoleArn: `arn:${partition}:iam::${props.accountId}:role/${credentialsRoleName}`,
     };
   }

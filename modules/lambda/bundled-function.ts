@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { lambdaExecutionRoleName, lambdaLogGroupName } from '../../lib/naming';
 import { FunctionAlarms, type ErrorSignal } from './function-alarms';
 import { functionArchive } from './function-archive';
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from '../../lib/log-retention';
 import { BUNDLE_FILE, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from './bundle';
 
 /** An IAM permission the caller grants the function: explicit actions on explicit resources. */
@@ -90,8 +91,6 @@ export interface BundledFunctionProps {
   readonly alarmActions?: readonly string[];
 }
 
-/** CloudWatch Logs retention values. */
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const DESTINATION_ACTION: Readonly<Record<OnFailureDestination['type'], string>> = {
   sqs: 'sqs:SendMessage',
   sns: 'sns:Publish',
@@ -219,8 +218,8 @@ function validate(props: BundledFunctionProps): void {
   inRange('reservedConcurrency', props.reservedConcurrency, 0, 100000);
   inRange('asyncInvocation.maximumRetryAttempts', props.asyncInvocation?.maximumRetryAttempts, 0, 2);
   inRange('asyncInvocation.maximumEventAgeSeconds', props.asyncInvocation?.maximumEventAgeSeconds, 60, 21600);
-  if (props.logRetentionDays !== undefined && !RETENTION_DAYS.includes(props.logRetentionDays)) {
-    problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}, got ${props.logRetentionDays}`);
+  if (props.logRetentionDays !== undefined && !isLogRetentionDays(props.logRetentionDays)) {
+    problems.push(`logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}, got ${props.logRetentionDays}`);
   }
   (props.grants ?? []).forEach((grant, index) => {
     for (const action of grant.actions) {

@@ -16,8 +16,10 @@ import { BundledFunction } from './bundled-function';
 export const SHARE_AUDIT_NAMESPACE = 'UnifiedApiGateway/RamShareAuditor';
 
 export interface RamShareAuditorProps {
-  /** The environment: its name and `privateDomain.shareAuditor` (schedule, remediation switch). */
-  readonly environment: Environment;
+  /** Environment name: prefix of the function name, dimension of the metrics. */
+  readonly environment: string;
+  /** Schedule and remediation switch (`privateDomain.shareAuditor` of the environment file). */
+  readonly settings: Environment['privateDomain']['shareAuditor'];
   /** The shared private domain whose RAM shares are audited against its access matrix. */
   readonly privateDomain: SharedPrivateDomain;
   /** Notified when the drift alarm or a function alarm changes state.
@@ -42,16 +44,15 @@ export class RamShareAuditor extends Construct {
 
   constructor(scope: Construct, id: string, props: RamShareAuditorProps) {
     super(scope, id);
-    const { environment, privateDomain } = props;
-    const settings = environment.privateDomain.shareAuditor;
-    const functionName = resourceName(environment.name, 'ram-share-auditor');
+    const { environment, privateDomain, settings } = props;
+    const functionName = resourceName(environment, 'ram-share-auditor');
     const shares = [
       ...(privateDomain.organizationShare ? [{ key: 'organization', share: privateDomain.organizationShare }] : []),
       ...(privateDomain.externalShare ? [{ key: 'external', share: privateDomain.externalShare }] : []),
     ];
     this.matrix = {
       version: 1,
-      environment: environment.name,
+      environment,
       metricNamespace: SHARE_AUDIT_NAMESPACE,
       remediation: settings.remediation,
       shares: shares.map(({ key, share }) => ({ key, name: share.name, principals: [...share.principals.keys()] })),
@@ -63,7 +64,7 @@ export class RamShareAuditor extends Construct {
     this.function = new BundledFunction(this, 'Function', {
       entry: 'lambdas/ram-share-auditor/index.ts',
       functionName,
-      description: `Audits the RAM shares of ${environment.domains.private} against the access matrix${settings.remediation ? ' and removes unexpected principals' : ''}`,
+      description: `Audits the RAM shares of ${privateDomain.domainName} against the access matrix${settings.remediation ? ' and removes unexpected principals' : ''}`,
       files: { 'access-matrix.json': `${JSON.stringify(this.matrix, null, 2)}\n` },
       environmentVariables: {
         SHARE_ARNS: JSON.stringify(Object.fromEntries(shares.map(({ key, share }) => [key, share.arn]))),
@@ -113,12 +114,12 @@ export class RamShareAuditor extends Construct {
     const metrics = DRIFT_METRICS.map((metricName, index) => ({
       id: `m${index + 1}`,
       returnData: false,
-      metric: { namespace: SHARE_AUDIT_NAMESPACE, metricName, dimensions: { Environment: environment.name }, period: window.periodSeconds, stat: 'Maximum' },
+      metric: { namespace: SHARE_AUDIT_NAMESPACE, metricName, dimensions: { Environment: environment }, period: window.periodSeconds, stat: 'Maximum' },
     }));
     this.driftAlarm = new CloudwatchMetricAlarm(this, 'DriftAlarm', {
       alarmName: lambdaAlarmName(functionName, 'share-drift'),
       alarmDescription:
-        `The RAM shares of ${environment.domains.private} differ from the access matrix, could not be audited, or the audit stopped reporting. ` +
+        `The RAM shares of ${privateDomain.domainName} differ from the access matrix, could not be audited, or the audit stopped reporting. ` +
         `Read the "${functionName}" log group: each difference is logged with the share, the principal and the consumer.`,
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
       threshold: 1,

@@ -3,28 +3,13 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { Construct } from 'constructs';
+import type { BackendTarget } from '../../lib/config/views/backend-targets';
 import { shortName } from '../../lib/naming';
+
+export type { BackendTarget };
 
 /** TLS 1.3 with TLS 1.2 as the floor: the recommended ELB policy for new listeners. */
 export const TLS_LISTENER_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
-
-/** One backend service as the gateway sees it. */
-export interface BackendTarget {
-  readonly service: string;
-  /** Port the backend listens on. */
-  readonly port: number;
-  readonly protocol: 'TCP' | 'TLS';
-  readonly healthCheckPath: string;
-  /** IP addresses in the service account's VPC, reached through the Transit Gateway. */
-  readonly addresses: readonly string[];
-  /** Network holding the addresses (the spoke VPC CIDR). */
-  readonly cidr: string;
-  /** Port of the NLB listener for this service. */
-  readonly listenerPort: number;
-  /** TLS backends: the name API Gateway calls and verifies the listener certificate against.
-   * @default - none (TCP backends) */
-  readonly tlsServerName?: string;
-}
 
 /** Tag naming the host a TLS listener is called as, so reviewers and the route proofs can see it in the output. */
 export const TLS_SERVER_NAME_TAG = 'uag:tls-server-name';

@@ -4,8 +4,12 @@ import { LogDeliveryRole, LogSubscription } from './log-subscription';
 import { MetricStream } from './metric-stream';
 
 export interface TelemetryExportsProps {
-  readonly environment: Environment;
+  /** Environment name, prefix of the resource names. */
+  readonly environment: string;
+  readonly region: string;
   readonly accountId: string;
+  /** Metric stream and SIEM log subscription settings (`observability:` of the environment file). */
+  readonly observability: Pick<Environment['observability'], 'metricStream' | 'logSubscription'>;
   /** Gateway-owned log groups to subscribe (the authorizer's). */
   readonly logGroupNames: readonly string[];
 }
@@ -21,14 +25,14 @@ export class TelemetryExports extends Construct {
   constructor(scope: Construct, id: string, props: TelemetryExportsProps) {
     super(scope, id);
     const { environment } = props;
-    const { metricStream, logSubscription } = environment.observability;
+    const { metricStream, logSubscription } = props.observability;
     if (metricStream) {
-      new MetricStream(this, 'MetricStream', { environment: environment.name, accountId: props.accountId, ...metricStream });
+      new MetricStream(this, 'MetricStream', { environment, accountId: props.accountId, ...metricStream });
     }
     if (logSubscription) {
       this.logDeliveryRole = new LogDeliveryRole(this, 'LogDeliveryRole', {
-        environment: environment.name,
-        region: environment.region,
+        environment,
+        region: props.region,
         accountId: props.accountId,
         destinationArn: logSubscription.destinationArn,
       });

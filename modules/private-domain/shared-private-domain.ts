@@ -1,16 +1,33 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import type { Environment } from '../../lib/config/schema/environment';
 import { resourceName } from '../../lib/naming';
 import { DnsValidatedCertificate } from '../edge/dns-validated-certificate';
-import { accessMatrix, consumersOf, principalAccounts, type ConsumerGrant } from './access-matrix';
+import { consumersOf, principalAccounts, type ConsumerGrant } from '../../lib/config/views/access-matrix';
 import { ConsumerEndpoint } from './consumer-endpoint';
 import { PrivateDomainShare } from './domain-share';
 import { PrivateDomainName } from './private-domain-name';
 
+/** A consumer VPC that gets an execute-api endpoint. */
+export interface ConsumerVpc {
+  readonly vpc: { readonly id: string; readonly cidr: string; readonly subnetIds?: readonly string[] };
+  readonly endpoint: { readonly privateDns: boolean };
+}
+
 export interface SharedPrivateDomainProps {
-  /** The environment: `domains.private`, `privateDomain`, `consumers` (the access matrix) and `accounts`. */
-  readonly environment: Environment;
+  /** Environment name, prefix of the resource names. */
+  readonly environment: string;
+  readonly region: string;
+  /** The private hostname consumers call (`domains.private`). */
+  readonly domainName: string;
+  /** Public hosted zone that validates the domain's certificate when none is configured. */
+  readonly hostedZoneId: string;
+  /** Certificate of the domain.
+   * @default - a DNS-validated certificate is requested */
+  readonly certificateArn?: string;
+  /** Who may call which private service (lib/config/views/access-matrix.ts). */
+  readonly matrix: readonly ConsumerGrant[];
+  /** The consumers' VPCs by consumer name. */
+  readonly consumers: Readonly<Record<string, ConsumerVpc>>;
   /** A provider acting in a consumer's account, by account alias (LandingZoneStack.providerForAccount). */
   readonly providerForAccount: (accountAlias: string) => TerraformProvider;
 }
@@ -39,16 +56,16 @@ export class SharedPrivateDomain extends Construct {
   constructor(scope: Construct, id: string, props: SharedPrivateDomainProps) {
     super(scope, id);
     const { environment } = props;
-    this.matrix = accessMatrix(environment);
-    this.domainName = environment.domains.private;
+    this.matrix = props.matrix;
+    this.domainName = props.domainName;
 
     this.endpoints = new Map(
       this.matrix.map((grant) => {
-        const consumer = environment.consumers[grant.consumer]!;
+        const consumer = props.consumers[grant.consumer]!;
         if (!consumer.vpc.subnetIds) throw new Error(`consumer "${grant.consumer}" has no vpc.subnetIds; the configuration rule consumer-endpoints should have refused it`);
         const endpoint = new ConsumerEndpoint(this, `Endpoint-${grant.consumer}`, {
-          environment: environment.name,
-          region: environment.region,
+          environment,
+          region: props.region,
           consumer: grant.consumer,
           vpc: { id: consumer.vpc.id, cidr: consumer.vpc.cidr, subnetIds: consumer.vpc.subnetIds },
           privateDns: consumer.endpoint.privateDns,
@@ -59,8 +76,7 @@ export class SharedPrivateDomain extends Construct {
     );
 
     this.certificateArn =
-      environment.privateDomain.certificateArn ??
-      new DnsValidatedCertificate(this, 'Certificate', { domainName: environment.domains.private, hostedZoneId: environment.domains.hostedZoneId }).validatedArn;
+      props.certificateArn ?? new DnsValidatedCertificate(this, 'Certificate', { domainName: this.domainName, hostedZoneId: props.hostedZoneId }).validatedArn;
     this.domain = new PrivateDomainName(this, 'Domain', {
       domainName: this.domainName,
       certificateArn: this.certificateArn,
@@ -70,11 +86,11 @@ export class SharedPrivateDomain extends Construct {
     const insiders = principalAccounts(this.matrix, true);
     const outsiders = principalAccounts(this.matrix, false);
     if (insiders.length > 0) {
-      this.organizationShare = new PrivateDomainShare(this, 'Share', { name: resourceName(environment.name, 'private-domain'), domainArn: this.domain.arn, principalAccountIds: insiders });
+      this.organizationShare = new PrivateDomainShare(this, 'Share', { name: resourceName(environment, 'private-domain'), domainArn: this.domain.arn, principalAccountIds: insiders });
     }
     if (outsiders.length > 0) {
       this.externalShare = new PrivateDomainShare(this, 'ExternalShare', {
-        name: resourceName(environment.name, 'private-domain', 'external'),
+        name: resourceName(environment, 'private-domain', 'external'),
         domainArn: this.domain.arn,
         principalAccountIds: outsiders,
         external: true,

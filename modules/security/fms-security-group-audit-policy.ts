@@ -4,7 +4,7 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceName } from '../../lib/naming';
 import { securityGroupsContentAuditManagedServiceData, stableJson } from './fms-managed-service-data';
-import type { FmsScopeMaps } from './fms-policy-scope';
+import type { FmsScopeMaps } from '../../lib/config/views/fms-scope';
 
 export interface FmsSecurityGroupAuditPolicyProps {
   /** Environment name; prefixes the policy and reference group names. */

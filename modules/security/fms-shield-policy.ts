@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { FirewallManager } from '../../lib/config/schema/security';
 import { resourceName } from '../../lib/naming';
 import { shieldAdvancedManagedServiceData, stableJson } from './fms-managed-service-data';
-import type { FmsScopeMaps } from './fms-policy-scope';
+import type { FmsScopeMaps } from '../../lib/config/views/fms-scope';
 
 export interface FmsShieldPolicyProps {
   /** Environment name; prefixes the policy name. */

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { FirewallManager } from '../../lib/config/schema/security';
 import { resourceName } from '../../lib/naming';
 import { stableJson, wafV2ManagedServiceData } from './fms-managed-service-data';
-import type { FmsScopeMaps } from './fms-policy-scope';
+import type { FmsScopeMaps } from '../../lib/config/views/fms-scope';
 import { rateLimitRule, visibility } from './web-acl-rules';
 
 /** What a WAFV2 policy protects: regional resources in the home region, or CloudFront from us-east-1. */

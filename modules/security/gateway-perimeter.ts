@@ -8,8 +8,13 @@ import { RegionalWebAcl, type OriginVerification } from './regional-web-acl';
 import { ShieldAdvanced } from './shield-advanced';
 
 export interface GatewayPerimeterProps {
-  /** The validated environment (waf, shield). */
-  readonly environment: Environment;
+  /** Environment name, prefix of the resource names. */
+  readonly environment: string;
+  readonly region: string;
+  /** Web ACL settings of the environment. */
+  readonly waf: Environment['waf'];
+  /** Shield Advanced settings of the environment. */
+  readonly shield: Environment['shield'];
   /** The gateway account. */
   readonly accountId: string;
   /** Home-region provider of the gateway stack. */
@@ -39,10 +44,10 @@ export class GatewayPerimeter extends Construct {
     super(scope, id);
     this.props = props;
     const { environment, accountId } = props;
-    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { name: resourceName(environment.name, 'alarms'), accountId, provider: props.provider });
-    this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', { name: resourceName(environment.name, 'alarms-us-east-1'), accountId, provider: props.usEast1 });
-    this.edgeWebAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { environmentName: environment.name, waf: environment.waf, accountId, provider: props.usEast1 });
-    this.shield = new ShieldAdvanced(this, 'Shield', { environmentName: environment.name, shield: environment.shield, provider: props.usEast1, alarmTopic: this.globalAlarmTopic });
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { name: resourceName(environment, 'alarms'), accountId, provider: props.provider });
+    this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', { name: resourceName(environment, 'alarms-us-east-1'), accountId, provider: props.usEast1 });
+    this.edgeWebAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { environmentName: environment, waf: props.waf, accountId, provider: props.usEast1 });
+    this.shield = new ShieldAdvanced(this, 'Shield', { environmentName: environment, shield: props.shield, provider: props.usEast1, alarmTopic: this.globalAlarmTopic });
   }
 
   /**
@@ -51,7 +56,7 @@ export class GatewayPerimeter extends Construct {
    * same value); the secret never appears in source.
    */
   enforceOriginVerification(originVerification: OriginVerification): RegionalWebAcl {
-    const { environment, accountId, provider } = this.props;
-    return new RegionalWebAcl(this, 'RegionalWebAcl', { environmentName: environment.name, waf: environment.waf, originVerification, accountId, region: environment.region, provider });
+    const { environment, waf, accountId, region, provider } = this.props;
+    return new RegionalWebAcl(this, 'RegionalWebAcl', { environmentName: environment, waf, originVerification, accountId, region, provider });
   }
 }

@@ -1,13 +1,13 @@
 import type { IConstruct } from 'constructs';
 import type { Environment } from '../../lib/config/schema/environment';
 import { crossStackValue, placeholderArn, placeholderId, placeholderUuid } from '../../lib/cross-stack';
-import { resourceName, shortName } from '../../lib/naming';
+import { originDomainName, resourceName, shortName } from '../../lib/naming';
 import type { GatewayBindings } from '../../modules/gateway/service-api';
 import type { PublicEdge } from '../../modules/gateway/public-edge';
 import { gatewaySecurityScheme, type ApiAuthorizer } from '../../modules/lambda/authorizer';
 import type { GatewayNetwork } from '../../modules/network/gateway-network';
 import type { TelemetryExports } from '../../modules/observability/telemetry-exports';
-import { consumersOf } from '../../modules/private-domain/access-matrix';
+import { consumersOf } from '../../lib/config/views/access-matrix';
 import type { EndpointReference, PrivateDomainReference } from '../../modules/private-domain/private-domain-reference';
 import type { SharedPrivateDomain } from '../../modules/private-domain/shared-private-domain';
 import type { GatewayPerimeter } from '../../modules/security/gateway-perimeter';
@@ -70,7 +70,7 @@ export function gatewayContract(gateway: GatewayProducer): GatewayContract {
       authorizerCredentials: scheme['x-amazon-apigateway-authorizer'].authorizerCredentials,
       authorizerStageVariables: gateway.authorizer.stageVariables(service),
       // A literal from configuration: the stack dependency already orders the API after the domain.
-      regionalDomainName: `${environment.domains.originSubdomain}.${environment.domains.public}`,
+      regionalDomainName: originDomainName(environment.domains),
       regionalWebAclArn,
       logDeliveryRoleArn,
       alarmTopicArn,

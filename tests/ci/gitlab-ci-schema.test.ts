@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, stringify } from 'yaml';
 import { synthesize } from '../../lib/synth/synthesize';
+import type { AffectedResult } from '../../tools/ci/affected-stacks';
 import { childPipeline, pipelineStacks, type PipelineMode, type PipelineStack } from '../../tools/ci/child-pipeline';
 import { main as ciMain } from '../../tools/ci/cli';
 import { placementsFromConfig } from '../../tools/plan-report/stack-placements';
@@ -152,6 +153,54 @@ describe('generated child pipelines', () => {
   it('lists stacks after the stacks they depend on', () => {
     const position = new Map(stacks.map((stack, index) => [stack.id, index]));
     for (const stack of stacks) for (const dependency of stack.dependencies) expect(position.get(dependency)).toBeLessThan(position.get(stack.id) as number);
+  });
+
+  describe('merge-request pipeline of affected stacks only', () => {
+    const affected = (ids: string[], destroyed: AffectedResult['destroyed'] = []): AffectedResult => ({
+      base: '0123456789abcdef0123456789abcdef01234567',
+      affected: ids.map((id) => ({ id, reasons: [{ kind: 'changed' as const }] })),
+      destroyed,
+      unchanged: stacks.length - ids.length,
+      total: stacks.length,
+    });
+    const scoped = (result: AffectedResult): Record<string, Job> =>
+      parse(stringify(childPipeline(stacks, { mode: 'merge-request', manualEnvironments: ['prod'], affected: result }))) as Record<string, Job>;
+    const planJobs = (jobs: Record<string, Job>) => Object.keys(jobs).filter((name) => name.startsWith('plan:'));
+
+    it('has plan jobs only for the affected stacks and passes the result to the summary, valid for GitLab', () => {
+      const result = affected(['dev-gateway', 'dev-api-payments'], [{ id: 'dev-api-old', accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] }]);
+      const jobs = scoped(result);
+      expect(errorsOf(validate, jobs)).toEqual([]);
+      expect(planJobs(jobs).sort()).toEqual(['plan:dev-api-payments', 'plan:dev-gateway']);
+      expect(jobs.summary.variables).toEqual({ UAG_AFFECTED_JSON: { value: JSON.stringify(result), expand: false } });
+    });
+
+    it('has no plan job when nothing changed, and is still a valid pipeline (the summary says so)', () => {
+      const jobs = scoped(affected([]));
+      expect(errorsOf(validate, jobs)).toEqual([]);
+      expect(planJobs(jobs)).toEqual([]);
+      expect(jobs.summary).toMatchObject({ stage: 'summary', script: ['bash tools/ci/merge-request-summary.sh'] });
+    });
+
+    it('the CLI writes the scoped pipeline from an affected.json, and refuses --affected outside merge requests', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'uag-child-affected-'));
+      writeFileSync(path.join(dir, 'affected.json'), JSON.stringify(affected(['dev-gateway'])));
+      const file = path.join(dir, 'child-pipeline.yml');
+      const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        await expect(ciMain(['child-pipeline', '--mode', 'merge-request', '--affected', path.join(dir, 'affected.json'), '--outdir', outdir, '--out', file, '--config-dir', REPO_ROOT])).resolves.toBe(0);
+        expect(log).toHaveBeenCalledWith(`ci: merge-request pipeline with 1 of ${stacks.length} stacks written to ${file} (${stacks.length - 1} unchanged skipped, 0 destroyed)`);
+        await expect(ciMain(['child-pipeline', '--mode', 'deploy', '--affected', path.join(dir, 'affected.json'), '--outdir', outdir, '--out', file, '--config-dir', REPO_ROOT])).resolves.toBe(2);
+        expect(error).toHaveBeenCalledWith('ci: --affected is for merge-request pipelines; deploy pipelines cover every stack');
+      } finally {
+        log.mockRestore();
+        error.mockRestore();
+      }
+      const jobs = parse(readFileSync(file, 'utf8')) as Record<string, Job>;
+      expect(errorsOf(validate, jobs)).toEqual([]);
+      expect(planJobs(jobs)).toEqual(['plan:dev-gateway']);
+    });
   });
 
   it('checks drift per stack with the read-only flow', () => {

@@ -4,7 +4,7 @@ import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { compileRouteTable } from '../../lib/authorizer/compile-route-table';
+import { compileRouteTable } from '../../lib/config/views/authorizer-routes';
 import { loadConfig } from '../../lib/config/load';
 import { enabledServices } from '../../lib/config/model';
 import { bundleHandler } from '../../modules/lambda/bundle';

@@ -52,12 +52,16 @@ export function generateConfig(target: string, count: number): void {
     document.setIn(['network', 'privateIntegrations', 'quotas'], document.createNode({ vpcLinksPerRegion: count + 50 }));
     // One NLB, listener, target group and VPC link per service make a gateway stack far above the default budget.
     document.setIn(['guardrails', 'maxResourcesPerStack'], 20 * count + 500);
+    // The environment's backend certificate covers `*.<domain>`; generated TLS backends are named under it.
+    const certificateNames = (document.getIn(['network', 'privateIntegrations', 'tlsCertificateNames']) as { toJSON(): string[] } | undefined)?.toJSON() ?? [];
+    const backendDomain = certificateNames.find((entry) => entry.startsWith('*.'))?.slice(2) ?? `backends.${environment}.example.com`;
     for (const [index, name] of generated.entries()) {
       const spoke = spokeList[index % spokeList.length];
       const [a, b] = spoke.vpc.cidr.split('.');
       // Addresses stay inside the spoke's /16: 10.x.<200-249>.<1-250>.
       const address = `${a}.${b}.${200 + Math.floor(index / 250)}.${(index % 250) + 1}`;
-      document.setIn(['services', name], document.createNode({ backend: { account: spoke.account, addresses: [address] } }));
+      // TLS backends (all generated ones) use a name the environment's backend certificate covers (rule backend-tls-server-names).
+      document.setIn(['services', name], document.createNode({ backend: { account: spoke.account, addresses: [address], tlsServerName: `${name}.${backendDomain}` } }));
       // Private and "both" services must be granted to a consumer; the first consumer of the environment gets them.
       if (VISIBILITIES[index % VISIBILITIES.length] !== 'public') {
         const consumer = Object.keys((document.get('consumers') as { toJSON(): Record<string, unknown> }).toJSON())[0];

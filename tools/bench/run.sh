@@ -19,3 +19,5 @@ if [ -f tools/bench/authorizer-bench.ts ]; then
   echo
   npx tsx tools/bench/authorizer-bench.ts
 fi
+echo
+npx tsx tools/bench/affected-bench.ts

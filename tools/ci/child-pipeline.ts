@@ -1,5 +1,6 @@
 import { readManifest } from '../terraform/manifest';
 import type { StackPlacement } from '../plan-report/markdown-summary';
+import type { AffectedResult } from './affected-stacks';
 
 /** Which child pipeline to generate: plans for review, plan+apply on the default branch, or drift checks. */
 export type PipelineMode = 'merge-request' | 'deploy' | 'drift';
@@ -17,6 +18,12 @@ export interface ChildPipelineOptions {
   readonly manualEnvironments?: readonly string[];
   /** Parent job whose artifact holds cdktf.out. @default 'synth' */
   readonly synthJob?: string;
+  /**
+   * Merge requests only: plan just these stacks (`make affected`); the summary job receives the result to say
+   * what was skipped and to run destroyed stacks through the destroy guard.
+   * @default - every stack is planned
+   */
+  readonly affected?: AffectedResult;
 }
 
 type Job = Record<string, unknown>;
@@ -76,7 +83,8 @@ export function childPipeline(stacks: readonly PipelineStack[], options: ChildPi
     const jobs: Record<string, Job> = {
       '.plan-stack': { ...awsJob, stage: 'plan', interruptible: true, needs: [synth], script: ['bash tools/ci/stack.sh merge-request-plan "$UAG_STACK"'] },
     };
-    for (const stack of stacks) {
+    const planned = options.affected ? new Set(options.affected.affected.map((entry) => entry.id)) : undefined;
+    for (const stack of stacks.filter((entry) => !planned || planned.has(entry.id))) {
       jobs[`plan:${stack.id}`] = {
         extends: '.plan-stack',
         variables: { UAG_STACK: stack.id },
@@ -94,6 +102,8 @@ export function childPipeline(stacks: readonly PipelineStack[], options: ChildPi
       interruptible: true,
       script: ['bash tools/ci/merge-request-summary.sh'],
       artifacts: { access: 'developer', expire_in: '2 weeks', when: 'always', paths: ['plan-report/'] },
+      // Unexpanded: the summary writes it to a file for plan-report --affected (skipped stacks, destroyed stacks).
+      ...(options.affected ? { variables: { UAG_AFFECTED_JSON: { value: JSON.stringify(options.affected), expand: false } } } : {}),
     };
     return { stages: ['plan', 'summary'], ...header, ...jobs };
   }

@@ -1,5 +1,6 @@
 import { changeKind, isChange, type ChangeKind } from '../plan-report/change-kind';
 import type { ResourceChange, StackPlan } from '../plan-report/plan-file';
+import { isRecord } from '../../lib/records';
 
 /** A planned change drift detection does not report, and why. */
 export interface IgnoredChange {
@@ -53,16 +54,16 @@ export function assessDrift(plan: StackPlan): DriftAssessment {
 }
 
 function withoutShieldRules(value: unknown): unknown {
-  if (!isObject(value) || !Array.isArray(value.rule)) return value;
-  return { ...value, rule: value.rule.filter((rule: unknown) => !(isObject(rule) && typeof rule.name === 'string' && rule.name.startsWith('ShieldMitigationRuleGroup'))) };
+  if (!isRecord(value) || !Array.isArray(value.rule)) return value;
+  return { ...value, rule: value.rule.filter((rule: unknown) => !(isRecord(rule) && typeof rule.name === 'string' && rule.name.startsWith('ShieldMitigationRuleGroup'))) };
 }
 
 function parsedServiceData(value: unknown): unknown {
-  if (!isObject(value) || !Array.isArray(value.security_service_policy_data)) return value;
+  if (!isRecord(value) || !Array.isArray(value.security_service_policy_data)) return value;
   return {
     ...value,
     security_service_policy_data: value.security_service_policy_data.map((entry: unknown) => {
-      if (!isObject(entry) || typeof entry.managed_service_data !== 'string') return entry;
+      if (!isRecord(entry) || typeof entry.managed_service_data !== 'string') return entry;
       try {
         return { ...entry, managed_service_data: JSON.parse(entry.managed_service_data) as unknown };
       } catch {
@@ -77,13 +78,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   }
-  if (isObject(a) && isObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]));
   }
   return a === b;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { checkDestroys, type AllowedDestroy, type GuardResult } from './destroy-guard';
 import { gitlabReport, type GitlabTerraformReport } from './gitlab-report';
 import { environmentSummary, type StackPlacement } from './markdown-summary';
+import type { AffectedResult } from '../ci/affected-stacks';
+import { removedStackPlacements, removedStackPlans, scopeNote } from './affected-scope';
 import type { StackPlan } from './plan-file';
 
 export interface PlanReport {
@@ -17,7 +19,15 @@ export interface PlanReport {
 export class UnknownStackError extends Error {}
 
 /** Everything the report says about a set of plans; pure, so tests feed it real and hand-written plans alike. */
-export function buildPlanReport(plans: readonly StackPlan[], placements: readonly StackPlacement[], allowList: readonly AllowedDestroy[]): PlanReport {
+export function buildPlanReport(
+  plannedStacks: readonly StackPlan[],
+  configured: readonly StackPlacement[],
+  allowList: readonly AllowedDestroy[],
+  affected?: { readonly result: AffectedResult; readonly file: string },
+): PlanReport {
+  // A merge request that plans only affected stacks: removed stacks become plans that delete every resource.
+  const plans = affected ? [...plannedStacks, ...removedStackPlans(affected.result, affected.file)] : plannedStacks;
+  const placements = affected ? [...configured, ...removedStackPlacements(affected.result, configured)] : configured;
   for (const plan of plans) {
     if (!placements.some((placement) => placement.stack === plan.stack)) {
       throw new UnknownStackError(
@@ -26,10 +36,16 @@ export function buildPlanReport(plans: readonly StackPlan[], placements: readonl
     }
   }
   const guard = checkDestroys(plans, allowList);
-  const environments = [...new Set(placements.filter((placement) => plans.some((plan) => plan.stack === placement.stack)).map((placement) => placement.environment))];
+  // With affected stacks, every environment gets its note (an earlier push's note must not go stale).
+  const environments = [...new Set(placements.filter((placement) => affected || plans.some((plan) => plan.stack === placement.stack)).map((placement) => placement.environment))];
   return {
-    stacks: new Map(plans.map((plan) => [plan.stack, gitlabReport(plan)])),
-    summaries: new Map(environments.map((environment) => [environment, environmentSummary(environment, plans, placements, guard)])),
+    stacks: new Map(plannedStacks.map((plan) => [plan.stack, gitlabReport(plan)])),
+    summaries: new Map(
+      environments.map((environment) => [
+        environment,
+        environmentSummary(environment, plans, placements, guard, affected ? { scope: scopeNote(environment, affected.result, placements) } : {}),
+      ]),
+    ),
     guard,
   };
 }

@@ -1,4 +1,5 @@
 import { accountReferences } from './account-references';
+import { authorizerRoutes } from './authorizer-routes';
 import { backendAddresses } from './backend-addresses';
 import { backendTlsServerNames } from './backend-tls-server-names';
 import { cidrsDoNotOverlap } from './cidr-overlap';
@@ -33,6 +34,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serviceDeployments,
   uniqueBasePaths,
   openApiDocuments,
+  authorizerRoutes,
   organizationSettingsOwner,
   logSubscriptionDestination,
   consumerServices,

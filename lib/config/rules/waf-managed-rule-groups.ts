@@ -1,4 +1,5 @@
-import { AWS_MANAGED_RULE_GROUPS, edgeManagedRuleGroups } from '../schema/security';
+import { AWS_MANAGED_RULE_GROUPS } from '../schema/security';
+import { edgeManagedRuleGroups } from '../views/edge-rule-plan';
 import type { ConfigProblem } from '../problems';
 import type { ConfigRule } from './rule';
 

@@ -1,4 +1,4 @@
-import { edgeRulePlan } from '../schema/security';
+import { edgeRulePlan } from '../views/edge-rule-plan';
 import type { ConfigRule } from './rule';
 
 /**

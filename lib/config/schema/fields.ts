@@ -1,5 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { LOG_RETENTION_DAYS } from '../../log-retention';
 import { AWS_REGIONS } from '../aws-regions';
 
 /** Field types shared by the environment and service files. Each message says what was expected. */
@@ -56,7 +57,5 @@ export const wildcardDnsName = z
 
 export const email = z.email({ error: (issue) => `"${String(issue.input)}" is not an e-mail address` });
 
-/** Values CloudWatch Logs accepts for a log group's retention (PutRetentionPolicy). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 export const logRetentionDays = z.literal(LOG_RETENTION_DAYS).meta({ description: 'CloudWatch Logs retention in days.' });

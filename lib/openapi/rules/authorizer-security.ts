@@ -1,5 +1,6 @@
-import { isObject, operationName, operationsOf } from '../document';
+import { operationName, operationsOf } from '../document';
 import type { OpenApiRule } from './rule';
+import { gatewayAuthorizerSchemeNames } from '../authorizer-scheme';
 
 /**
  * Every operation requires the gateway's Lambda authorizer, unless service.yaml lists it under
@@ -10,8 +11,7 @@ export const authorizerSecurity: OpenApiRule = {
   severity: 'error',
   description: 'Every operation requires the gateway authorizer unless service.yaml declares it public with a reason.',
   check: ({ document, service }) => {
-    const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
-    const authorizerSchemes = new Set(Object.entries(schemes).filter(([, scheme]) => isObject(scheme) && isObject(scheme['x-amazon-apigateway-authorizer'])).map(([name]) => name));
+    const authorizerSchemes = new Set(gatewayAuthorizerSchemeNames(document));
     const declaredPublic = new Set(service.publicOperations.map((entry) => entry.operation));
     const globalSecurity = Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : undefined;
 

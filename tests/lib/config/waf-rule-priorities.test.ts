@@ -1,5 +1,5 @@
 import { wafRulePriorities } from '../../../lib/config/rules/waf-rule-priorities';
-import { edgeRulePlan } from '../../../lib/config/schema/security';
+import { edgeRulePlan } from '../../../lib/config/views/edge-rule-plan';
 import { exampleConfig, exampleEnvironment } from '../../support/example-config';
 import { withEnvironment } from './security-rule-fixtures';
 

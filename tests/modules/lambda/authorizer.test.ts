@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { compileRouteTable } from '../../../lib/authorizer/compile-route-table';
+import { compileRouteTable } from '../../../lib/config/views/authorizer-routes';
 import { enabledServices } from '../../../lib/config/model';
 import type { Environment } from '../../../lib/config/schema/environment';
 import { OFFLINE_CONTEXT_KEY } from '../../../lib/synthesis-mode';
@@ -23,7 +23,14 @@ function gatewayWithAuthorizer(options: { environment?: Environment; offline?: b
   const app = Testing.app({ context: options.offline ? { [OFFLINE_CONTEXT_KEY]: true } : {} });
   const stack = new LandingZoneStack(app, { environment, kind: 'gateway', accountAlias: environment.roles.gateway });
   const services = options.services ?? enabledServices(exampleConfig(), environment);
-  const authorizer = new ApiAuthorizer(stack, 'Authorizer', { environment, accountId: stack.accountId, services, alarmActions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'] });
+  const authorizer = new ApiAuthorizer(stack, 'Authorizer', {
+    environment: environment.name,
+    region: environment.region,
+    accountId: stack.accountId,
+    settings: environment.authorizer,
+    routeTable: compileRouteTable(services),
+    alarmActions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'],
+  });
   return { app, stack, authorizer, services };
 }
 

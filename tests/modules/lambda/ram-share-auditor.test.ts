@@ -1,3 +1,4 @@
+import { accessMatrix } from '../../../lib/config/views/access-matrix';
 import { Testing } from 'cdktf';
 import type { Environment } from '../../../lib/config/schema/environment';
 import { parseAccessMatrix } from '../../../lambdas/ram-share-auditor/access-matrix';
@@ -15,8 +16,22 @@ function gatewayWithAuditor(remediation: boolean, environment: Environment = exa
   const configured = { ...environment, privateDomain: { ...environment.privateDomain, shareAuditor: { ...environment.privateDomain.shareAuditor, remediation } } };
   const app = Testing.app();
   const stack = new LandingZoneStack(app, { environment: configured, kind: 'gateway', accountAlias: configured.roles.gateway });
-  const privateDomain = new SharedPrivateDomain(stack, 'PrivateDomain', { environment: configured, providerForAccount: (alias) => stack.providerForAccount(alias) });
-  const auditor = new RamShareAuditor(stack, 'RamShareAuditor', { environment: configured, privateDomain, alarmActions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'] });
+  const privateDomain = new SharedPrivateDomain(stack, 'PrivateDomain', {
+    environment: configured.name,
+    region: configured.region,
+    domainName: configured.domains.private,
+    hostedZoneId: configured.domains.hostedZoneId,
+    certificateArn: configured.privateDomain.certificateArn,
+    matrix: accessMatrix(configured),
+    consumers: configured.consumers,
+    providerForAccount: (alias) => stack.providerForAccount(alias),
+  });
+  const auditor = new RamShareAuditor(stack, 'RamShareAuditor', {
+    environment: configured.name,
+    settings: configured.privateDomain.shareAuditor,
+    privateDomain,
+    alarmActions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'],
+  });
   return { synthesized: synthesizeStack(app, stack), auditor };
 }
 

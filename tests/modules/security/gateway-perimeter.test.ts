@@ -4,7 +4,15 @@ import { gatewayTestStack, resourcesOf, secretReference, synthJson } from './sup
 
 function perimeter(name = 'prod') {
   const { stack, environment } = gatewayTestStack(name);
-  const built = new GatewayPerimeter(stack, 'Perimeter', { environment, accountId: stack.accountId, provider: stack.provider, usEast1: stack.usEast1 });
+  const built = new GatewayPerimeter(stack, 'Perimeter', {
+    environment: environment.name,
+    region: environment.region,
+    waf: environment.waf,
+    shield: environment.shield,
+    accountId: stack.accountId,
+    provider: stack.provider,
+    usEast1: stack.usEast1,
+  });
   return { stack, perimeter: built };
 }
 

@@ -24,9 +24,9 @@ describe('environment summary', () => {
   it('lists stacks in configuration order, grouped by account', () => {
     const rows = markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| account'));
     expect(rows).toEqual([
-      '| management `111122223333` | `dev-org` | 0 | 0 | 0 | 0 |',
-      '| network `333344446666` | `dev-network` | 0 | 0 | 3 | 0 |',
-      '| gateway `444455556666` | `dev-gateway` | 2 | 1 | 3 | 2 |',
+      '| management `111122223333` | `dev-org` | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '| network `333344446666` | `dev-network` | 0 | 0 | 3 | 0 | 0 | 0 |',
+      '| gateway `444455556666` | `dev-gateway` | 2 | 1 | 3 | 2 | 0 | 1 |',
     ]);
   });
 
@@ -73,5 +73,61 @@ describe('environment summary', () => {
     expect(quiet).toContain('**2 stacks: 0 to create, 0 to update, 0 to delete**');
     expect(quiet).toContain('No changes. The infrastructure matches the configuration.');
     expect(quiet).not.toContain('###');
+  });
+});
+
+describe('environment summary over every plan format (0.1, 0.2, 1.0, 1.2)', () => {
+  const plans = [
+    fixturePlan('format-versions/format-0.1/dev-network.plan.json'),
+    fixturePlan('format-versions/format-0.1/dev-org.plan.json'),
+    fixturePlan('format-versions/format-0.2/dev-security.plan.json'),
+    fixturePlan('format-versions/format-1.0/dev-gateway.plan.json'),
+    fixturePlan('format-versions/format-1.2/dev-api-payments.plan.json'),
+  ];
+  const markdown = summarize(plans);
+
+  it('totals with GitLab’s counts and counts moves and drift apart', () => {
+    expect(markdown).toContain(
+      '**5 stacks: 5 to create, 5 to update, 3 to delete** (3 of them replacements), 3 moved to a new address, 3 changed outside Terraform. Terraform 0.12.0, 1.0.11, 0.12.31, 1.1.9, 1.11.4.',
+    );
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| account'));
+    expect(rows).toEqual([
+      '| management `111122223333` | `dev-org` | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '| security `222233334444` | `dev-security` | 1 | 1 | 1 | 1 | 0 | 2 |',
+      '| network `333344446666` | `dev-network` | 2 | 2 | 1 | 1 | 0 | 0 |',
+      '| gateway `444455556666` | `dev-gateway` | 1 | 1 | 0 | 0 | 2 | 1 |',
+      '|  | `dev-api-payments` | 1 | 1 | 1 | 1 | 1 | 0 |',
+    ]);
+  });
+
+  it('shows moves as old → new, once, with what else happens to the resource', () => {
+    expect(markdown).toContain(
+      [
+        '### Moved (3)',
+        '',
+        'Same real resource under a new address (a `moved` block); nothing is destroyed.',
+        '',
+        '- `aws_cloudwatch_dashboard.Dashboard_9E4231ED` → `aws_cloudwatch_dashboard.Dashboard_Board_19A0DE18` in `dev-gateway`, and update',
+        '- `aws_api_gateway_vpc_link.payments` → `aws_api_gateway_vpc_link.Backends_payments_VpcLink_5A1C2E3F` in `dev-gateway`',
+        '- `aws_api_gateway_stage.Api_Stage_0A9B8C7D` → `aws_api_gateway_stage.Api_Public_Stage_1F2E3D4C` in `dev-api-payments`',
+      ].join('\n'),
+    );
+    expect(markdown).not.toContain('update `aws_cloudwatch_dashboard.Dashboard_Board_19A0DE18` in `dev-gateway`');
+  });
+
+  it('shows drift per stack with the attributes that changed outside Terraform', () => {
+    expect(markdown).toContain(
+      [
+        '- `dev-security`',
+        '  - update `aws_wafv2_web_acl.regional`: `description`, `tags`',
+        '  - update `aws_secretsmanager_secret_version.origin_verify`: `secret_string`',
+        '- `dev-gateway`',
+        '  - update `aws_cloudwatch_dashboard.Dashboard_Board_19A0DE18`: `dashboard_body`',
+      ].join('\n'),
+    );
+  });
+
+  it('prints no attribute value, sensitive or not', () => {
+    for (const secret of ['SECRET', 'tok-0.1', 'edited in the console', 'INC-4711', 'widgets']) expect(markdown).not.toContain(secret);
   });
 });

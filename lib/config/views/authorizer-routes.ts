@@ -1,6 +1,8 @@
-import { routeKey, type RouteTable, type ScopeRequirement } from './route-table';
-import type { EnabledService, OpenApiDocument } from '../config/model';
-import { ConfigError, type ConfigProblem } from '../config/problems';
+import { routeKey, type RouteTable, type ScopeRequirement } from '../../authorizer/route-table';
+import type { EnabledService, OpenApiDocument } from '../model';
+import { ConfigError, type ConfigProblem } from '../problems';
+import { isRecord } from '../../records';
+import { gatewayAuthorizerSchemeNames } from '../../openapi/authorizer-scheme';
 
 /**
  * Compiles the authorizer's route table from the OpenAPI `security` requirements of the services enabled
@@ -35,7 +37,7 @@ export function compileRouteTable(services: readonly EnabledService[]): RouteTab
 
 /** Route key → required scopes for one OpenAPI document, keys sorted so the bundle is byte-for-byte stable. */
 export function compileServiceRoutes(document: OpenApiDocument, file: string, problems: ConfigProblem[] = []): Record<string, ScopeRequirement> {
-  const schemes = gatewayAuthorizerSchemes(document);
+  const schemes = new Set(gatewayAuthorizerSchemeNames(document));
   const routes: Record<string, ScopeRequirement> = {};
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [resourcePath, pathItem] of Object.entries(paths)) {
@@ -50,12 +52,6 @@ export function compileServiceRoutes(document: OpenApiDocument, file: string, pr
     }
   }
   return Object.fromEntries(Object.entries(routes).sort(([a], [b]) => compare(a, b)));
-}
-
-function gatewayAuthorizerSchemes(document: OpenApiDocument): Set<string> {
-  const components = isRecord(document.components) ? document.components : {};
-  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
-  return new Set(Object.entries(schemes).filter(([, scheme]) => isRecord(scheme) && 'x-amazon-apigateway-authorizer' in scheme).map(([name]) => name));
 }
 
 /** OR over requirement objects, AND over the scopes of the gateway scheme(s) inside one. */
@@ -92,6 +88,3 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

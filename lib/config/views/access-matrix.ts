@@ -1,4 +1,4 @@
-import type { Environment } from '../../lib/config/schema/environment';
+import type { Environment } from '../schema/environment';
 
 /** One row of the access matrix: a consumer VPC, its account, and the private services it may call. */
 export interface ConsumerGrant {

@@ -1,7 +1,7 @@
-import { compileRouteTable, compileServiceRoutes } from '../../../lib/authorizer/compile-route-table';
-import { enabledServices, type OpenApiDocument } from '../../../lib/config/model';
-import { ConfigError } from '../../../lib/config/problems';
-import { exampleConfig, exampleEnvironment } from '../../support/example-config';
+import { compileRouteTable, compileServiceRoutes } from '../../../../lib/config/views/authorizer-routes';
+import { enabledServices, type OpenApiDocument } from '../../../../lib/config/model';
+import { ConfigError } from '../../../../lib/config/problems';
+import { exampleConfig, exampleEnvironment } from '../../../support/example-config';
 
 /** The route table the authorizer decides by, compiled from OpenAPI `security` requirements. */
 

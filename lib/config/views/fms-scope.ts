@@ -1,12 +1,17 @@
-import type { FmsPolicyExcludeMap, FmsPolicyIncludeMap } from '@cdktf/provider-aws/lib/fms-policy';
-import { accountIdOf } from '../../lib/config/model';
-import type { Environment } from '../../lib/config/schema/environment';
-import type { PolicyScopeSettings } from '../../lib/config/schema/security';
+import { accountIdOf } from '../model';
+import type { Environment } from '../schema/environment';
+import type { PolicyScopeSettings } from '../schema/security';
+
+/** Accounts and organizational units by id, as an aws_fms_policy include_map / exclude_map takes them. */
+export interface FmsScopeMap {
+  readonly account?: string[];
+  readonly orgunit?: string[];
+}
 
 /** include_map / exclude_map of an aws_fms_policy, with account and OU aliases resolved to ids. */
 export interface FmsScopeMaps {
-  readonly includeMap?: FmsPolicyIncludeMap;
-  readonly excludeMap?: FmsPolicyExcludeMap;
+  readonly includeMap?: FmsScopeMap;
+  readonly excludeMap?: FmsScopeMap;
 }
 
 /**

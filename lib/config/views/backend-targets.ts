@@ -1,7 +1,24 @@
 import * as ipaddr from 'ipaddr.js';
-import type { EnabledService } from '../../lib/config/model';
-import type { Environment } from '../../lib/config/schema/environment';
-import type { BackendTarget } from './backend-listener';
+import type { EnabledService } from '../model';
+import type { Environment } from '../schema/environment';
+
+/** One backend service as the gateway sees it. */
+export interface BackendTarget {
+  readonly service: string;
+  /** Port the backend listens on. */
+  readonly port: number;
+  readonly protocol: 'TCP' | 'TLS';
+  readonly healthCheckPath: string;
+  /** IP addresses in the service account's VPC, reached through the Transit Gateway. */
+  readonly addresses: readonly string[];
+  /** Network holding the addresses (the spoke VPC CIDR). */
+  readonly cidr: string;
+  /** Port of the NLB listener for this service. */
+  readonly listenerPort: number;
+  /** TLS backends: the name API Gateway calls and verifies the listener certificate against.
+   * @default - none (TCP backends) */
+  readonly tlsServerName?: string;
+}
 
 /** The NLB view of every enabled service: where its addresses live and which listener port it gets. */
 export function backendTargets(environment: Environment, services: readonly EnabledService[]): BackendTarget[] {
