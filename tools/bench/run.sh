@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: synthesis benchmark, then the authorizer benchmark when its handler exists.
+# `make bench`: synthesis benchmark, the local loop (synth vs the floor, validate, tests), then the authorizer
+# benchmark when its handler exists.
 # Installs hyperfine from Debian when missing (the only tool not in package.json).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +13,8 @@ fi
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (Debian package 'time')" >&2; exit 2; }
 
 npx tsx tools/bench/synth-bench.ts
+echo
+npx tsx tools/bench/feedback-bench.ts
 if [ -f tools/bench/authorizer-bench.ts ]; then
   echo
   npx tsx tools/bench/authorizer-bench.ts

@@ -5,12 +5,12 @@ import { resolveProviderMirror } from '../../../tools/terraform/offline-cli-conf
 import { commandAvailable } from '../../../tools/terraform/run-command';
 import { validateStacks, type StackValidation } from '../../../tools/terraform/validate-stacks';
 import { copyExampleConfig } from '../../support/example-config';
-import { runSynth, type SynthRun } from '../../support/run-synth';
+import { synthInProcess, type SynthRun } from '../../support/run-synth';
 import { onboard, ORDERS_OPTIONS, type OnboardRun } from './run-onboard';
 
 /**
  * The onboarding path end to end, as a team runs it: `new` (and `import` of the OpenAPI Initiative's
- * petstore-expanded) in a copy of the example configuration, `check`, the real synth entry point for dev, and
+ * petstore-expanded) in a copy of the example configuration, `check`, synth of dev (what the entry point runs), and
  * `terraform validate` of the new `dev-api-<name>` stacks against the real provider schema, offline. It validates
  * whatever those stacks contain, so it keeps guarding as the API stack grows.
  */
@@ -35,7 +35,7 @@ describeWhenAvailable('new, import, check, synth, terraform validate', () => {
     created = await onboard(dir, ['new', 'orders', ...ORDERS_OPTIONS]);
     imported = await onboard(dir, ['import', PETSTORE, '--name', 'pets', '--team', 'pets-team', '--email', 'pets-team@example.com', '--visibility', 'public', '--backend', 'dev=customers:10.103.1.60', '--no-input']);
     checked = await onboard(dir, ['check']);
-    synth = await runSynth({ configDir: dir, outdir, env: { ENV: 'dev' } });
+    synth = synthInProcess({ configDir: dir, outdir, env: { ENV: 'dev' } });
     if (synth.code !== 0) return;
     keepOnlyStacks(outdir, ONBOARDED);
     results = await validateStacks({ outdir, mirror: mirror! });

@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { synthesize } from '../../../lib/synth/synthesize';
-import { REPO_ROOT } from '../../support/example-config';
+import { synthEnvironment } from '../../support/environment-json';
+import { exampleEnvironment } from '../../support/example-config';
 
 interface ProviderBlock {
   alias?: string;
@@ -21,10 +18,9 @@ interface StackJson {
   terraform: { backend: Record<string, Record<string, unknown>> };
 }
 
+/** dev-gateway as `synthesize({ offline })` writes it (the run's shared synthesis of the example). */
 function synthGateway(offline: boolean): StackJson {
-  const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-offline-synth-')), 'cdktf.out');
-  synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev', offline });
-  return JSON.parse(readFileSync(path.join(outdir, 'stacks', 'dev-gateway', 'cdk.tf.json'), 'utf8')) as StackJson;
+  return synthEnvironment(exampleEnvironment('dev'), { offline }).get('dev-gateway') as unknown as StackJson;
 }
 
 describe('offline synthesis mode', () => {
