@@ -45,11 +45,11 @@ function measure(entry: Case): Measurement {
     env: environmentFor(entry),
     stdio: 'ignore',
   });
-  const [result] = (JSON.parse(readFileSync(exportFile, 'utf8')) as { results: { mean: number; stddev: number }[] }).results;
+  const [result] = (JSON.parse(readFileSync(exportFile, 'utf8')) as { results: { mean: number; stddev: number | null }[] }).results;
   const timed = spawnSync('/usr/bin/time', ['-v', ...command(entry)], { cwd: ROOT, env: environmentFor(entry), encoding: 'utf8' });
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timed.stderr)?.[1]);
   if (timed.status !== 0 || !rssKb) throw new Error(`${shellCommand} failed:\n${timed.stderr}`);
-  return { meanSeconds: result.mean, stddevSeconds: result.stddev, peakRssMb: rssKb / 1024 };
+  return { meanSeconds: result.mean, stddevSeconds: result.stddev ?? 0, peakRssMb: rssKb / 1024 };
 }
 
 function main(): void {
@@ -120,11 +120,11 @@ function routeProofBench(synthMeans: ReadonlyMap<string, { configDir: string; me
 function measureCommand(name: string, argv: readonly string[], env: NodeJS.ProcessEnv): Measurement {
   const exportFile = path.join(WORK, `${name.replace(/\W+/g, '-')}.json`);
   execFileSync('hyperfine', ['--style', 'none', '--warmup', '1', '--runs', String(RUNS), '--export-json', exportFile, argv.join(' ')], { cwd: ROOT, env, stdio: 'ignore' });
-  const [result] = (JSON.parse(readFileSync(exportFile, 'utf8')) as { results: { mean: number; stddev: number }[] }).results;
+  const [result] = (JSON.parse(readFileSync(exportFile, 'utf8')) as { results: { mean: number; stddev: number | null }[] }).results;
   const timed = spawnSync('/usr/bin/time', ['-v', ...argv], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timed.stderr)?.[1]);
   if (!rssKb) throw new Error(`${argv.join(' ')} failed:\n${timed.stderr}`);
-  return { meanSeconds: result.mean, stddevSeconds: result.stddev, peakRssMb: rssKb / 1024 };
+  return { meanSeconds: result.mean, stddevSeconds: result.stddev ?? 0, peakRssMb: rssKb / 1024 };
 }
 
 main();
