@@ -5,9 +5,10 @@ import { proveNetwork } from './network-hops';
 import { spokeAttachments, type SpokeVpc } from './spokes';
 import { parseTemplate, readReference, refersTo, resolveExpression, type Located, type TemplatePart } from './references';
 import { bodyAttribute, nameOf, referrers, resourcesOfType, tagsOf, type Route } from './route';
+import { TLS_SERVER_NAME_TAG } from '../output-tags';
 
 /** Listener tag carrying the TLS server name the backend certificate covers (the integration URI's host). */
-export const TLS_SERVER_NAME_TAG = 'uag:tls-server-name';
+
 
 /**
  * From the integration to the backend addresses: VPC link of this service → NLB → listener (scheme, host and

@@ -1,9 +1,10 @@
 import * as ipaddr from 'ipaddr.js';
 import { readReference, type Located } from './references';
 import { resourcesOfType, tagsOf, type Route } from './route';
+import { VPC_CIDR_TAG } from '../output-tags';
 
 /** Transit Gateway attachment tag declaring the attached VPC's CIDR when the VPC is not created in the output. */
-export const VPC_CIDR_TAG = 'uag:vpc-cidr';
+
 
 /** A VPC attached to the Transit Gateway with its CIDR, from the created `aws_vpc` or the attachment's tag. */
 export interface SpokeVpc {

@@ -5,14 +5,13 @@ import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group
 import { Construct } from 'constructs';
 import type { BackendTarget } from '../../lib/config/views/backend-targets';
 import { shortName } from '../../lib/naming';
+import { TLS_SERVER_NAME_TAG } from '../../lib/output-tags';
 
 export type { BackendTarget };
 
 /** TLS 1.3 with TLS 1.2 as the floor: the recommended ELB policy for new listeners. */
 export const TLS_LISTENER_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
-/** Tag naming the host a TLS listener is called as, so reviewers and the route proofs can see it in the output. */
-export const TLS_SERVER_NAME_TAG = 'uag:tls-server-name';
 
 export interface BackendListenerProps {
   readonly environment: string;

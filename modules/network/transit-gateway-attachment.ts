@@ -6,6 +6,7 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceName } from '../../lib/naming';
+import { VPC_CIDR_TAG } from '../../lib/output-tags';
 
 export interface TransitGatewayAttachmentProps {
   readonly environment: string;
@@ -51,7 +52,7 @@ export class TransitGatewayAttachment extends Construct {
       vpcId: props.vpcId,
       subnetIds: [...props.subnetIds],
       dnsSupport: 'enable',
-      tags: { Name: resourceName(props.environment, props.name), ...(props.vpcCidr ? { 'uag:vpc-cidr': props.vpcCidr } : {}) },
+      tags: { Name: resourceName(props.environment, props.name), ...(props.vpcCidr ? { [VPC_CIDR_TAG]: props.vpcCidr } : {}) },
     });
 
     const accepter = props.crossAccount
