@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { runSynthCommand } from './lib/synth/command';
+import { runSynthCommand } from './app/command';
 
 /**
  * Entry point for `make synth`, `npm run synth` and `cdktf synth|deploy`.

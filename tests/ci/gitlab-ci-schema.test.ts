@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, stringify } from 'yaml';
-import { synthesize } from '../../lib/synth/synthesize';
+import { synthesize } from '../../app/synthesize';
 import type { AffectedResult } from '../../tools/ci/affected-stacks';
 import { childPipeline, pipelineStacks, type PipelineMode, type PipelineStack } from '../../tools/ci/child-pipeline';
 import { main as ciMain } from '../../tools/ci/cli';

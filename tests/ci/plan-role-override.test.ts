@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesize } from '../../lib/synth/synthesize';
+import { synthesize } from '../../app/synthesize';
 import { planRoleOverride, PLAN_ROLE_OVERRIDE_FILE, writePlanRoleOverride } from '../../tools/ci/plan-role-override';
 import { resolveProviderMirror, writeOfflineCliConfig } from '../../tools/terraform/offline-cli-config';
 import { commandAvailable, runCommand } from '../../tools/terraform/run-command';

@@ -48,7 +48,7 @@ function expectUntouched({ outdir, before }: CaseRun): void {
 }
 
 /**
- * Runs every case through what the entry point runs (lib/synth/command.ts, in this process: a case takes well
+ * Runs every case through what the entry point runs (app/command.ts, in this process: a case takes well
  * under a second instead of a process start), and asserts for each: non-zero exit, a message naming file, path
  * and problem, and the previous output left exactly as it was. Each case runs in its own hook, so no hook's
  * duration grows with the number of cases.
@@ -70,7 +70,7 @@ export function describeBadInput(title: string, cases: readonly BadInputCase[]):
 
 /**
  * The entry point itself (`tsx main.ts`, a real process) on one bad input: the exit code, the message on stderr
- * and the untouched output, so the wiring around lib/synth/command.ts is covered once.
+ * and the untouched output, so the wiring around app/command.ts is covered once.
  */
 export function describeEntryPointRejects(title: string, entry: BadInputCase): void {
   describe(title, () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { IAspect } from 'cdktf';
-import { runSynthCommand } from '../../lib/synth/command';
+import { runSynthCommand } from '../../app/command';
 import { REPO_ROOT } from './example-config';
 
 export interface SynthRun {
@@ -30,7 +30,7 @@ export function runSynth(options: { configDir: string; outdir: string; env?: Rec
 }
 
 /**
- * Runs what main.ts runs (lib/synth/command.ts), in this process: the same messages and exit code as
+ * Runs what main.ts runs (app/command.ts), in this process: the same messages and exit code as
  * `runSynth`, without a process start and module load per case. Reads the variables main.ts reads from `env`.
  */
 export function synthInProcess(options: { configDir: string; outdir: string; env?: Record<string, string>; aspects?: readonly IAspect[] }): SynthRun {

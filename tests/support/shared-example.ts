@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesize, type SynthesizeResult } from '../../lib/synth/synthesize';
+import { synthesize, type SynthesizeResult } from '../../app/synthesize';
 import { REPO_ROOT } from './example-config';
 
 /** Set by tests/support/global-setup.js: one directory per jest run, shared by every worker. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesize } from '../../lib/synth/synthesize';
+import { synthesize } from '../../app/synthesize';
 import { REPO_ROOT } from '../support/example-config';
 
 /** `make paths` as a user runs it: text and JSON reports, exit codes, and bad input. */

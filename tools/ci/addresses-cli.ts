@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../../lib/config/load';
-import { selectEnvironments } from '../../lib/synth/select-environments';
-import { synthesize } from '../../lib/synth/synthesize';
+import { selectEnvironments } from '../../app/select-environments';
+import { synthesize } from '../../app/synthesize';
 import { readManifest } from '../terraform/manifest';
 import { compareAddresses, declaredMoves, describeDifference, parseSnapshot, renderSnapshot, stackAddresses, type StackJson } from './address-snapshot';
 

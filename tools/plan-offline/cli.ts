@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError } from '../../lib/config/problems';
-import { SelectionError } from '../../lib/synth/select-environments';
-import { synthesize } from '../../lib/synth/synthesize';
+import { SelectionError } from '../../app/select-environments';
+import { synthesize } from '../../app/synthesize';
 import { ALLOW_DESTROY_VARIABLE, parseAllowList } from '../plan-report/destroy-guard';
 import { readPlanFile } from '../plan-report/plan-file';
 import { buildPlanReport, writePlanReport } from '../plan-report/report';

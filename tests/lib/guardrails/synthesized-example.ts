@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { GuardrailReport } from '../../../lib/guardrails/findings';
 import type { TerraformStackJson } from '../../../lib/guardrails/stack-view';
-import { synthesize, type SynthesizeResult } from '../../../lib/synth/synthesize';
+import { synthesize, type SynthesizeResult } from '../../../app/synthesize';
 import { REPO_ROOT } from '../../support/example-config';
 import { sharedExampleSynth } from '../../support/shared-example';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { TerraformStackJson } from '../../../lib/guardrails/stack-view';
 import type { Attributes } from '../../../lib/guardrails/values';
 import { appOf, synthesizedStack, type SynthesizedApp } from '../../../lib/route-proofs';
-import { synthesize } from '../../../lib/synth/synthesize';
+import { synthesize } from '../../../app/synthesize';
 import { REPO_ROOT } from '../../support/example-config';
 
 /** A stack's `cdk.tf.json` with outputs, as the tests edit it. */

@@ -5,7 +5,7 @@ import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { App } from 'cdktf';
 import { OFFLINE_CONTEXT_KEY } from '../../../lib/synthesis-mode';
-import { synthesize } from '../../../lib/synth/synthesize';
+import { synthesize } from '../../../app/synthesize';
 import { LandingZoneStack } from '../../../stacks/base-stack';
 import { OfflinePlanError, planStacksOffline, type OfflineStackPlan } from '../../../tools/plan-offline/plan-stacks';
 import { changeKind } from '../../../tools/plan-report/change-kind';

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { ConfigError } from '../config/problems';
-import { GuardrailError } from '../guardrails/findings';
-import { formatFailure, formatReports } from '../guardrails/format';
-import { formatOutcome, formatRouteFailure, RouteProofError } from '../route-proofs/synth-check';
+import { ConfigError } from '../lib/config/problems';
+import { GuardrailError } from '../lib/guardrails/findings';
+import { formatFailure, formatReports } from '../lib/guardrails/format';
+import { formatOutcome, formatRouteFailure, RouteProofError } from '../lib/route-proofs/synth-check';
 import { SelectionError } from './select-environments';
 import { synthesize, type SynthesizeOptions } from './synthesize';
 

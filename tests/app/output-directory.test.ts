@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { replaceDirectoryAtomically } from '../../lib/synth/output-directory';
+import { replaceDirectoryAtomically } from '../../app/output-directory';
 
 describe('replaceDirectoryAtomically', () => {
   const setup = () => {

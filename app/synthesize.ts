@@ -1,9 +1,9 @@
 import { App, Aspects, type IAspect } from 'cdktf';
-import { loadConfig } from '../config/load';
-import { OFFLINE_CONTEXT_KEY } from '../synthesis-mode';
-import type { GuardrailReport } from '../guardrails/findings';
-import { checkSynthesizedOutput } from '../guardrails/synthesized-output';
-import { checkRoutes, type RouteProofOutcome } from '../route-proofs/synth-check';
+import { loadConfig } from '../lib/config/load';
+import { OFFLINE_CONTEXT_KEY } from '../lib/synthesis-mode';
+import type { GuardrailReport } from '../lib/guardrails/findings';
+import { checkSynthesizedOutput } from '../lib/guardrails/synthesized-output';
+import { checkRoutes, type RouteProofOutcome } from '../lib/route-proofs/synth-check';
 import { withoutCreationStacks } from './creation-stacks';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
@@ -39,7 +39,7 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
   const selected = selectEnvironments(config, options.environments);
   // Loaded only after validation so that a bad configuration fails in a fraction of a second.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildEnvironmentStacks } = require('../../stacks/environment-stacks') as typeof import('../../stacks/environment-stacks');
+  const { buildEnvironmentStacks } = require('../stacks/environment-stacks') as typeof import('../stacks/environment-stacks');
 
   return replaceDirectoryAtomically(options.outdir, (stagingDir) =>
     withoutCreationStacks(() => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesize } from '../../lib/synth/synthesize';
-import { SelectionError } from '../../lib/synth/select-environments';
+import { synthesize } from '../../app/synthesize';
+import { SelectionError } from '../../app/select-environments';
 import { REPO_ROOT } from '../support/example-config';
 
 const freshOutdir = () => path.join(mkdtempSync(path.join(tmpdir(), 'uag-synth-')), 'cdktf.out');

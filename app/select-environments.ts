@@ -1,4 +1,4 @@
-import type { EnvironmentFile, LandingZoneConfig } from '../config/model';
+import type { EnvironmentFile, LandingZoneConfig } from '../lib/config/model';
 
 /** Thrown for a wrong command-line selection; main prints it without a stack trace. */
 export class SelectionError extends Error {

@@ -2,7 +2,7 @@ import { TerraformResource, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { loadSynthesizedApp, proveRoutes } from '../../lib/route-proofs';
 import { formatRouteFailure, RouteProofError } from '../../lib/route-proofs/synth-check';
-import { synthesize } from '../../lib/synth/synthesize';
+import { synthesize } from '../../app/synthesize';
 import { REPO_ROOT } from '../support/example-config';
 import { previousOutput, snapshotTree } from '../support/run-synth';
 

@@ -1,5 +1,5 @@
 import { Lazy } from 'cdktf';
-import { withoutCreationStacks } from '../../lib/synth/creation-stacks';
+import { withoutCreationStacks } from '../../app/creation-stacks';
 
 /** Synthesis skips formatting cdktf's per-token creation stacks, but an error raised meanwhile keeps its stack trace. */
 describe('withoutCreationStacks', () => {
