@@ -12,7 +12,7 @@ import { synthesizeExample } from './synthesized-example';
  * Acceptance: a violation planted in a copy of the example configuration makes synth fail, naming the rule,
  * the stack and the resource, and the previous output stays byte for byte as it was.
  *
- * Config plants go through what the entry point runs (app/command.ts, in-process; tests/config/bad-input.test.ts
+ * Config plants go through what the entry point runs (app/command.ts, in-process; tests/app/bad-input.test.ts
  * covers the entry point's own process once). Violations the configuration cannot express
  * are planted with a cdktf aspect on the resource another module synthesizes. A case whose resource is not
  * synthesized yet by anyone is reported as skipped, with the type it waits for in its name, and runs as soon as it exists.

@@ -1,6 +1,6 @@
-import { loadConfig } from '../../lib/config/load';
-import { ConfigError } from '../../lib/config/problems';
-import { copyExampleConfig, editYaml, REPO_ROOT } from '../support/example-config';
+import { loadConfig } from '../../../lib/config/load';
+import { ConfigError } from '../../../lib/config/problems';
+import { copyExampleConfig, editYaml, REPO_ROOT } from '../../support/example-config';
 
 function problemsOf(configDir: string): ConfigError {
   try {

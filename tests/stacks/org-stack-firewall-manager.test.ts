@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
-import { OrgStack } from '../../../stacks/org-stack';
-import { exampleEnvironment } from '../../support/example-config';
-import { resourcesOf, single, synthJson } from './support';
+import { OrgStack } from '../../stacks/org-stack';
+import { exampleEnvironment } from '../support/example-config';
+import { resourcesOf, single, synthJson } from '../modules/security/support';
 
 function orgStack(name: string) {
   return synthJson(new OrgStack(new App(), { environment: exampleEnvironment(name) }));

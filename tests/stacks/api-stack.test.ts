@@ -1,12 +1,12 @@
-import { copyExampleConfig, editYaml, exampleEnvironment } from '../../support/example-config';
-import { synthEnvironment } from '../../support/environment-json';
-import type { TerraformJson } from '../../support/synth-json';
-import { loadConfig } from '../../../lib/config/load';
+import { copyExampleConfig, editYaml, exampleEnvironment } from '../support/example-config';
+import { synthEnvironment } from '../support/environment-json';
+import type { TerraformJson } from '../support/synth-json';
+import { loadConfig } from '../../lib/config/load';
 import { App } from 'cdktf';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildEnvironmentStacks } from '../../../stacks/environment-stacks';
+import { buildEnvironmentStacks } from '../../stacks/environment-stacks';
 
 const only = <T>(json: TerraformJson, type: string, fragment = ''): T => {
   const entries = Object.entries(json.resource?.[type] ?? {}).filter(([name]) => name.includes(fragment));

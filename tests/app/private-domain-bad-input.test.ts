@@ -1,7 +1,7 @@
 import { describeBadInput, remove, set, type BadInputCase } from '../support/bad-input';
 
 /**
- * Bad input of the internal path (issue 6), through what the entry point runs, like tests/config/bad-input.test.ts: synth
+ * Bad input of the internal path (issue 6), through what the entry point runs, like tests/app/bad-input.test.ts: synth
  * exits non-zero, names the file, the path in it and the problem, and leaves the previous output as it was.
  */
 const PROD = 'environments/prod.yaml';
