@@ -1,6 +1,6 @@
 import { copyExampleConfig, editYaml, exampleEnvironment } from '../support/example-config';
 import { synthEnvironment } from '../support/environment-json';
-import type { TerraformJson } from '../support/synth-json';
+import { onlyResource, type TerraformJson } from '../support/synth-json';
 import { loadConfig } from '../../lib/config/load';
 import { App } from 'cdktf';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -8,11 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildEnvironmentStacks } from '../../stacks/environment-stacks';
 
-const only = <T>(json: TerraformJson, type: string, fragment = ''): T => {
-  const entries = Object.entries(json.resource?.[type] ?? {}).filter(([name]) => name.includes(fragment));
-  if (entries.length !== 1) throw new Error(`expected one ${type} matching "${fragment}", found ${entries.length}`);
-  return entries[0][1] as T;
-};
+const only = onlyResource;
 type RestApi = { name: string; body: string; policy?: string; endpoint_configuration: { types: string[] }; disable_execute_api_endpoint: boolean };
 
 describe('API stacks (<env>-api-<service>)', () => {

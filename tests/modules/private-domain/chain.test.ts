@@ -1,6 +1,6 @@
 import { exampleEnvironment } from '../../support/example-config';
 import { synthEnvironment } from '../../support/environment-json';
-import type { TerraformJson } from '../../support/synth-json';
+import { onlyResourceEntry, type TerraformJson } from '../../support/synth-json';
 
 /**
  * Acceptance 4 of issue 6, as synthesized: for the private service ledger in prod, follow the references from the
@@ -28,11 +28,7 @@ function resource(json: TerraformJson, address: string): Record<string, unknown>
   return found;
 }
 
-const only = (json: TerraformJson, type: string, nameContains: string): [string, Record<string, unknown>] => {
-  const found = Object.entries(json.resource?.[type] ?? {}).filter(([name]) => name.includes(nameContains));
-  if (found.length !== 1) throw new Error(`expected one ${type} named *${nameContains}*, found ${found.length}`);
-  return [`${type}.${found[0]![0]}`, found[0]![1]];
-};
+const only = onlyResourceEntry;
 
 describe('prod, ledger, retail-app: record → endpoint → association → share → domain → mapping → private API', () => {
   const [, record] = only(spoke, 'aws_route53_record', 'Zone-retail-app');

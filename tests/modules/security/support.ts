@@ -2,7 +2,7 @@ import { App, TerraformVariable } from 'cdktf';
 import type { Environment } from '../../../lib/config/schema/environment';
 import { LandingZoneStack } from '../../../stacks/base-stack';
 import { exampleEnvironment } from '../../support/example-config';
-import { resourcesOf, synthJson, type TerraformJson } from '../../support/synth-json';
+import { onlyResource, resourcesOf, synthJson, type TerraformJson } from '../../support/synth-json';
 
 /** A gateway-account stack of an example environment (optionally edited) to host the construct under test. */
 export function gatewayTestStack(name = 'prod', edit?: (environment: Environment) => void): { stack: LandingZoneStack; environment: Environment } {
@@ -18,11 +18,7 @@ export function secretReference(stack: LandingZoneStack, id = 'origin_secret'): 
 }
 
 /** The only resource of a type, failing clearly when there are none or several. */
-export function single(json: TerraformJson, type: string): Record<string, unknown> {
-  const all = Object.values(resourcesOf(json, type));
-  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
-  return all[0];
-}
+export const single = (json: TerraformJson, type: string): Record<string, unknown> => onlyResource(json, type);
 
 /** The resource of a type whose construct path ends with `suffix` (cdktf names resources `<path joined by _>_<hash>`). */
 export function byPath(json: TerraformJson, type: string, suffix: string): Record<string, unknown> {

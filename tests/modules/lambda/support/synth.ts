@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { onlyResource, type TerraformJson as SharedTerraformJson } from '../../../support/synth-json';
 
 /** A bare stack with an AWS provider, for constructs that do not need the landing-zone base stack. */
 export function testStack(): { app: App; stack: TerraformStack } {
@@ -18,10 +19,9 @@ export interface SynthesizedStack {
   readonly readFile: (relative: string) => Buffer;
 }
 
-export type TerraformJson = {
-  resource: Record<string, Record<string, Record<string, unknown>>>;
-  data?: Record<string, Record<string, Record<string, unknown>>>;
-};
+/** A fully synthesized stack always has resources here. */
+export type TerraformJson = SharedTerraformJson & { resource: NonNullable<SharedTerraformJson['resource']> };
+export { onlyResource };
 
 /** Full synthesis (assets are copied), so tests can open the archive Terraform would upload. */
 export function synthesizeStack(app: App, stack: TerraformStack): SynthesizedStack {
@@ -31,13 +31,6 @@ export function synthesizeStack(app: App, stack: TerraformStack): SynthesizedSta
     json: JSON.parse(readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as TerraformJson,
     readFile: (relative) => readFileSync(path.join(stackDir, relative)),
   };
-}
-
-/** The one resource of a type, failing when there is none or more than one. */
-export function onlyResource(json: TerraformJson, type: string): Record<string, unknown> {
-  const resources = Object.values(json.resource[type] ?? {});
-  if (resources.length !== 1) throw new Error(`expected one ${type}, found ${resources.length}`);
-  return resources[0];
 }
 
 /** Policy statements of a data.aws_iam_policy_document whose Terraform address contains `nameFragment`. */
