@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import type { SynthesizedStack } from '../terraform/manifest';
-import { runCommand, type CommandResult } from '../terraform/run-command';
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import type { SynthesizedStack } from "../terraform/manifest";
+import { runCommand, type CommandResult } from "../terraform/run-command";
 
 /** One terraform command of the run; no fixed short timeout: the suite's overall deadline bounds the run. */
 export interface StepOptions {
@@ -16,40 +16,75 @@ export interface PlannedChange {
 
 /** Resource addresses a stack declares (cdktf never uses count/for_each here, so one instance each). */
 export function declaredResources(stack: SynthesizedStack): string[] {
-  const json = JSON.parse(readFileSync(path.join(stack.directory, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-  return Object.entries(json.resource ?? {}).flatMap(([type, resources]) => Object.keys(resources).map((name) => `${type}.${name}`));
+  const json = JSON.parse(
+    readFileSync(path.join(stack.directory, "cdk.tf.json"), "utf8")
+  ) as { resource?: Record<string, Record<string, unknown>> };
+  return Object.entries(json.resource ?? {}).flatMap(([type, resources]) =>
+    Object.keys(resources).map((name) => `${type}.${name}`)
+  );
 }
 
-export function terraform(stack: SynthesizedStack, args: readonly string[], options: StepOptions): Promise<CommandResult> {
-  return runCommand(options.terraform, args, { cwd: stack.directory, env: { ...options.env, TF_DATA_DIR: path.join(options.env.UAG_E2E_DATA_DIR!, stack.id) } });
+export function terraform(
+  stack: SynthesizedStack,
+  args: readonly string[],
+  options: StepOptions
+): Promise<CommandResult> {
+  return runCommand(options.terraform, args, {
+    cwd: stack.directory,
+    env: {
+      ...options.env,
+      TF_DATA_DIR: path.join(options.env.UAG_E2E_DATA_DIR!, stack.id),
+    },
+  });
 }
 
 /** Managed resource addresses in the stack's state (data sources excluded). */
-export async function stateResources(stack: SynthesizedStack, options: StepOptions): Promise<string[]> {
-  const result = await terraform(stack, ['state', 'list'], options);
+export async function stateResources(
+  stack: SynthesizedStack,
+  options: StepOptions
+): Promise<string[]> {
+  const result = await terraform(stack, ["state", "list"], options);
   if (result.code !== 0) return [];
   return result.stdout
-    .split('\n')
+    .split("\n")
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('data.'));
+    .filter((line) => line !== "" && !line.startsWith("data."));
 }
 
 /** Errors of a `-json` run, one line each with the resource address when Terraform names one. */
 export function jsonDiagnostics(stdout: string, stderr: string): string[] {
   const errors: string[] = [];
-  for (const line of stdout.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const message = JSON.parse(line) as { type: string; diagnostic?: { severity: string; summary: string; detail?: string; address?: string } };
-    if (message.type === 'diagnostic' && message.diagnostic?.severity === 'error') {
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const message = JSON.parse(line) as {
+      type: string;
+      diagnostic?: {
+        severity: string;
+        summary: string;
+        detail?: string;
+        address?: string;
+      };
+    };
+    if (
+      message.type === "diagnostic" &&
+      message.diagnostic?.severity === "error"
+    ) {
       const { summary, detail, address } = message.diagnostic;
-      errors.push(`${address ? `${address}: ` : ''}${summary}${detail ? `: ${detail.replace(/\s+/g, ' ').slice(0, 600)}` : ''}`);
+      errors.push(
+        `${address ? `${address}: ` : ""}${summary}${
+          detail ? `: ${detail.replace(/\s+/g, " ").slice(0, 600)}` : ""
+        }`
+      );
     }
   }
-  if (errors.length === 0 && stderr.trim()) errors.push(stderr.trim().replace(/\s+/g, ' ').slice(0, 600));
+  if (errors.length === 0 && stderr.trim())
+    errors.push(stderr.trim().replace(/\s+/g, " ").slice(0, 600));
   return errors;
 }
 
 /** Resource changes a human-readable plan proposes ("# <address> will be updated in-place"). */
 export function plannedChanges(stdout: string): PlannedChange[] {
-  return [...stdout.matchAll(/^\s*# (\S+) (?:will be|must be) (.+)$/gm)].map((match) => ({ address: match[1]!, action: match[2]!.trim() }));
+  return [...stdout.matchAll(/^\s*# (\S+) (?:will be|must be) (.+)$/gm)].map(
+    (match) => ({ address: match[1]!, action: match[2]!.trim() })
+  );
 }

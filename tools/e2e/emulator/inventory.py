@@ -15,6 +15,27 @@ _SERVICES = (
 )
 
 
+# Collections that hold no resource of their own: tags of other resources, the sessions of assumed roles.
+_NOT_RESOURCES = {("ec2", "tags"), ("route53", "resource_tags"), ("iam", "access_keys"), ("route53", "delegation_sets")}
+# Where moto keeps regional and global state.
+_GLOBAL_KEYS = ("aws", "global")
+
+
+def instantiate(accounts: list[str], regions: list[str]) -> None:
+    """Creates every backend of the project's accounts and regions up front, so moto's defaults (default VPCs,
+    public AMIs, AWS-managed policies) are part of the baseline instead of looking like leftovers."""
+    from moto import backends
+
+    for service in _SERVICES:
+        backend_dict = backends.get_backend(service)  # type: ignore[call-overload]
+        for account in accounts:
+            for region in (*regions, *_GLOBAL_KEYS):
+                try:
+                    backend_dict[account][region]
+                except (KeyError, ValueError):
+                    pass
+
+
 def _gone(service: str, value: Any) -> bool:
     if service == "kms" and getattr(value, "key_state", None) == "PendingDeletion":
         return True
@@ -32,9 +53,11 @@ def snapshot() -> set[tuple[str, ...]]:
         for account, regions in list(backend_dict.items()):
             for region, backend in list(regions.items()):
                 for name, collection in list(vars(backend).items()):
-                    if name.startswith("_") or not isinstance(collection, dict):
+                    if name.startswith("_") or not isinstance(collection, dict) or (service, name) in _NOT_RESOURCES:
                         continue
                     for key, value in list(collection.items()):
                         if not _gone(service, value):
                             items.add((service, account, region, name, str(key)))
-    return items
+    from . import shims_apigateway, shims_fms
+
+    return items | shims_fms.inventory() | shims_apigateway.inventory() | shims_apigateway.access_association_inventory()

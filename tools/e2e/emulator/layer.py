@@ -32,6 +32,8 @@ class Request:
     access_key: str = ""
     account: str = ""
     operation: str = ""
+    # Shared by the before and after shims of one request.
+    context: dict[str, Any] = field(default_factory=dict)
 
     def json(self) -> Any:
         return json.loads(self.body or b"{}")
@@ -65,6 +67,12 @@ def shim(service: str, operation: str, reference: str, after: bool = False, when
 
 def json_response(body: Any, status: int = 200, content_type: str = "application/x-amz-json-1.1") -> Response:
     return status, {"Content-Type": content_type}, json.dumps(body).encode()
+
+
+def error_response(status: int, error_type: str, message: str) -> Response:
+    """An error in the shape every AWS JSON protocol reads (type in the header and in the body)."""
+    body = {"__type": error_type, "message": message, "Message": message}
+    return status, {"Content-Type": "application/json", "x-amzn-ErrorType": error_type}, json.dumps(body).encode()
 
 
 def _operation(request: Request) -> str:

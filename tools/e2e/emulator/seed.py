@@ -46,8 +46,9 @@ def seed_hosted_zone(spec: dict[str, Any]) -> None:
     from moto.route53.models import HostedZoneIdentifier
     from moto.utilities.id_generator import moto_id_manager
 
-    moto_id_manager.set_custom_id(HostedZoneIdentifier(spec["account"], spec["name"], None), spec["id"])
-    backends.get_backend("route53")[spec["account"]]["global"].create_hosted_zone(spec["name"], private_zone=False)
+    name = spec["name"].rstrip(".") + "."  # stored fully qualified, as Route 53 returns it
+    moto_id_manager.set_custom_id(HostedZoneIdentifier(spec["account"], name, None), spec["id"])
+    backends.get_backend("route53")[spec["account"]]["global"].create_hosted_zone(name, private_zone=False)
 
 
 def _self_signed(domain: str) -> tuple[bytes, bytes]:
@@ -95,6 +96,9 @@ def seed_state_bucket(spec: dict[str, Any]) -> None:
 
 
 def seed(spec: dict[str, Any]) -> None:
+    from .inventory import instantiate
+
+    instantiate(spec.get("accounts", []), spec.get("regions", []))
     if "stateBucket" in spec:
         seed_state_bucket(spec["stateBucket"])
     for vpc in spec.get("vpcs", []):

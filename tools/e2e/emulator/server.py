@@ -6,11 +6,18 @@ another machine.
 import threading
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from .shims import ShimLayer
 
 LOOPBACK = "127.0.0.1"
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No line per request on stderr (thousands per run); errors still reach stderr."""
+
+    def log_request(self, *args: object, **kwargs: object) -> None:
+        pass
 
 
 class Emulator:
@@ -18,7 +25,7 @@ class Emulator:
 
     def __init__(self) -> None:
         self.app = ShimLayer(DomainDispatcherApplication(create_backend_app))
-        self._server = make_server(LOOPBACK, 0, self.app, threaded=True)
+        self._server = make_server(LOOPBACK, 0, self.app, threaded=True, request_handler=_QuietHandler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
