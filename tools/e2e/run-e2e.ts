@@ -55,6 +55,8 @@ export interface E2eOptions {
   readonly terraform?: string;
   /** Progress lines (stack, step, seconds). */
   readonly log?: (line: string) => void;
+  /** Only these stacks (each with every stack it depends on); @default - every stack of the environments. */
+  readonly stacks?: readonly string[];
   /** Runs between the synth and the emulator start (the planted-defect test edits the output here). */
   readonly afterSynth?: (
     outdir: string,
@@ -103,7 +105,7 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
     outdir,
     environments: options.environments,
   });
-  const stacks = readManifest(outdir);
+  const stacks = selectStacks(readManifest(outdir), options.stacks);
   options.afterSynth?.(outdir, stacks);
 
   const config = loadConfig(options.configDir);
@@ -257,6 +259,34 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
   } finally {
     await emulator.stop();
   }
+}
+
+function selectStacks(
+  stacks: SynthesizedStack[],
+  selection: readonly string[] | undefined
+): SynthesizedStack[] {
+  if (!selection) return stacks;
+  const unknown = selection.filter(
+    (id) => !stacks.some((stack) => stack.id === id)
+  );
+  if (unknown.length > 0)
+    throw new Error(
+      `no stack ${unknown.join(
+        ", "
+      )} in the synthesized output (stacks: ${stacks
+        .map((stack) => stack.id)
+        .join(", ")})`
+    );
+  const wanted = new Set<string>();
+  const add = (id: string): void => {
+    if (wanted.has(id)) return;
+    wanted.add(id);
+    for (const dependency of stacks.find((stack) => stack.id === id)!
+      .dependencies)
+      add(dependency);
+  };
+  selection.forEach(add);
+  return stacks.filter((stack) => wanted.has(stack.id));
 }
 
 function newOutcome(stack: SynthesizedStack): StackOutcome {

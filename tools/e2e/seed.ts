@@ -90,7 +90,7 @@ export function seedFromEnvironment(environment: Environment): EmulatorSeed {
   );
   return {
     accounts: Object.values(environment.accounts).map((account) => account.id),
-    regions: [...new Set([region, 'us-east-1'])],
+    regions: [...new Set([region, "us-east-1"])],
     stateBucket: {
       name: environment.stateBackend.bucket,
       region: environment.stateBackend.region,
