@@ -3,9 +3,10 @@
 In AWS, an account a TGW is shared with attaches its VPC to it; the attachment is then visible to both accounts,
 and waits in ``pendingAcceptance`` until the TGW owner accepts it (the project turns auto-accept off). moto keeps
 every account apart and has no AcceptTransitGatewayVpcAttachment, so:
-- CreateTransitGatewayVpcAttachment from an account the TGW is shared with lends the owner's TGW and its route
-  tables to the caller's backend for the one call, then lists the new attachment in the owner's backend too;
-- AcceptTransitGatewayVpcAttachment marks it available in both.
+- CreateTransitGatewayVpcAttachment and DescribeTransitGateways from an account the TGW is shared with lend the
+  owner's TGW and its route tables to the caller's backend for the one call; a new attachment is then listed in
+  the owner's backend too;
+- AcceptTransitGatewayVpcAttachment marks it available in both; DeleteTransitGatewayVpcAttachment removes it from both.
 """
 import threading
 import uuid
@@ -23,60 +24,100 @@ def _ec2(account: str, region: str) -> Any:
     return backends.get_backend("ec2")[account][region]
 
 
-def _shared_owner(request: Request, tgw_id: str) -> Any:
-    """The owner's backend when ``tgw_id`` belongs to another account that shares it with the caller via RAM."""
-    for account, regions in list(backends.get_backend("ec2").items()):
-        if account == request.account or request.region not in regions:
-            continue
-        owner = regions[request.region]
-        tgw = owner.transit_gateways.get(tgw_id)
-        if tgw is None:
-            continue
-        ram = backends.get_backend("ram")[account][request.region]
-        for share in ram.resource_shares:
-            if share.status == "ACTIVE" and tgw.arn in share.resource_arns and request.account in share.principals:
-                return owner
-    return None
-
-
 def _form_value(request: Request, key: str) -> str | None:
     values = request.query.get(key) or ([request.form()[key]] if key in request.form() else None)
     return values[0] if values else None
 
 
-@shim("ec2", "CreateTransitGatewayVpcAttachment", _REFERENCE.format("CreateTransitGatewayVpcAttachment"))
-def lend_shared_transit_gateway(request: Request) -> None:
-    tgw_id = _form_value(request, "TransitGatewayId")
+def _shared_with_caller(request: Request) -> list[tuple[Any, str]]:
+    """(owner backend, TGW id) of every TGW another account shares with the caller through an active RAM share."""
+    found = []
+    for account, regions in list(backends.get_backend("ec2").items()):
+        if account == request.account or request.region not in regions:
+            continue
+        owner = regions[request.region]
+        shares = backends.get_backend("ram")[account][request.region].resource_shares
+        for tgw_id, tgw in list(owner.transit_gateways.items()):
+            if any(share.status == "ACTIVE" and tgw.arn in share.resource_arns and request.account in share.principals for share in shares):
+                found.append((owner, tgw_id))
+    return found
+
+
+def _lend(request: Request, wanted: list[str]) -> None:
+    """Lends the owner's TGW (and its route tables) to the caller's backend for this one call."""
     caller = _ec2(request.account, request.region)
-    if tgw_id is None or tgw_id in caller.transit_gateways:
-        return None
-    owner = _shared_owner(request, tgw_id)
-    if owner is None:
-        return None  # moto answers InvalidTransitGatewayID.NotFound, as AWS does for a TGW not shared with the caller
+    lent = []
     with _LOCK:
-        caller.transit_gateways[tgw_id] = owner.transit_gateways[tgw_id]
-        for table_id, table in owner.transit_gateways_route_tables.items():
-            if table.transit_gateway_id == tgw_id:
-                caller.transit_gateways_route_tables[table_id] = table
-        request.context["lent"] = (caller, owner, tgw_id)
+        for owner, tgw_id in _shared_with_caller(request):
+            if tgw_id in caller.transit_gateways or (wanted and tgw_id not in wanted):
+                continue
+            caller.transit_gateways[tgw_id] = owner.transit_gateways[tgw_id]
+            for table_id, table in owner.transit_gateways_route_tables.items():
+                if table.transit_gateway_id == tgw_id:
+                    caller.transit_gateways_route_tables[table_id] = table
+            lent.append((owner, tgw_id))
+    request.context["lent"] = (caller, lent)
+
+
+def _give_back(request: Request) -> list[tuple[Any, str]]:
+    caller, lent = request.context.get("lent", (None, []))
+    with _LOCK:
+        for _, tgw_id in lent:
+            caller.transit_gateways.pop(tgw_id, None)
+            for table_id in [table_id for table_id, table in caller.transit_gateways_route_tables.items() if table.transit_gateway_id == tgw_id]:
+                caller.transit_gateways_route_tables.pop(table_id)
+    return lent
+
+
+def _indexed(request: Request, prefix: str) -> list[str]:
+    params = {**request.form(), **{key: values[0] for key, values in request.query.items()}}
+    return [value for key, value in params.items() if key.startswith(f"{prefix}.")]
+
+
+@shim("ec2", "CreateTransitGatewayVpcAttachment", _REFERENCE.format("CreateTransitGatewayVpcAttachment"))
+def lend_for_attachment(request: Request) -> None:
+    tgw_id = _form_value(request, "TransitGatewayId")
+    if tgw_id:
+        _lend(request, [tgw_id])  # a TGW not shared with the caller stays unknown: moto answers NotFound, as AWS does
     return None
 
 
 @shim("ec2", "CreateTransitGatewayVpcAttachment", _REFERENCE.format("CreateTransitGatewayVpcAttachment"), after=True)
-def return_shared_transit_gateway(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
-    lent = request.context.get("lent")
+def attachment_seen_by_owner(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
+    caller = _ec2(request.account, request.region)
+    lent = _give_back(request)
     if not lent:
         return status, headers, body
-    caller, owner, tgw_id = lent
-    with _LOCK:
-        caller.transit_gateways.pop(tgw_id, None)
-        for table_id in [table_id for table_id, table in caller.transit_gateways_route_tables.items() if table.transit_gateway_id == tgw_id]:
-            caller.transit_gateways_route_tables.pop(table_id)
-        for attachment_id, attachment in caller.transit_gateway_attachments.items():
-            if attachment.transit_gateway_id == tgw_id and attachment_id not in owner.transit_gateway_attachments:
-                attachment.state = "pendingAcceptance"
-                owner.transit_gateway_attachments[attachment_id] = attachment
+    owner, tgw_id = lent[0]
+    for attachment_id, attachment in caller.transit_gateway_attachments.items():
+        if attachment.transit_gateway_id == tgw_id and attachment_id not in owner.transit_gateway_attachments:
+            attachment.state = "pendingAcceptance"
+            owner.transit_gateway_attachments[attachment_id] = attachment
     return status, headers, body.replace(b"<state>available</state>", b"<state>pendingAcceptance</state>")
+
+
+@shim("ec2", "DescribeTransitGateways", _REFERENCE.format("DescribeTransitGateways"))
+def lend_for_describe(request: Request) -> None:
+    """Transit gateways shared with the caller are listed to the caller too."""
+    _lend(request, _indexed(request, "TransitGatewayIds"))
+    return None
+
+
+@shim("ec2", "DescribeTransitGateways", _REFERENCE.format("DescribeTransitGateways"), after=True)
+def give_back_after_describe(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
+    _give_back(request)
+    return status, headers, body
+
+
+@shim("ec2", "DeleteTransitGatewayVpcAttachment", _REFERENCE.format("DeleteTransitGatewayVpcAttachment"), after=True)
+def deleted_for_both(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
+    """An attachment deleted by either account is gone for the other one too."""
+    attachment_id = _form_value(request, "TransitGatewayAttachmentId")
+    if status == 200:
+        for account, regions in list(backends.get_backend("ec2").items()):
+            if account != request.account and request.region in regions:
+                regions[request.region].transit_gateway_attachments.pop(attachment_id, None)
+    return status, headers, body
 
 
 @shim("ec2", "AcceptTransitGatewayVpcAttachment", _REFERENCE.format("AcceptTransitGatewayVpcAttachment"))

@@ -15,6 +15,12 @@ REGION = "ap-southeast-1"
 OWNER, CALLER = "333344446666", "555566666666"
 
 
+def _ec2_backend(account: str):
+    from moto import backends
+
+    return backends.get_backend("ec2")[account][REGION]
+
+
 class EmulatorTest(unittest.TestCase):
     emulator: Emulator
 
@@ -111,7 +117,6 @@ class Ec2Shims(EmulatorTest):
         owner = self.client("ec2", OWNER)
         seen = owner.describe_transit_gateway_vpc_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayVpcAttachments"]
         self.assertEqual([(item["VpcId"], item["State"]) for item in seen], [(vpc, "pendingAcceptance")])
-        self.assertNotIn(tgw_id, [item["TransitGatewayId"] for item in self.client("ec2", CALLER).describe_transit_gateways()["TransitGateways"]])
 
     def test_ec2_accept_transit_gateway_vpc_attachment(self) -> None:
         tgw_id = self.shared_transit_gateway(shared_with=CALLER)
@@ -122,6 +127,24 @@ class Ec2Shims(EmulatorTest):
         accepted = self.client("ec2", OWNER).accept_transit_gateway_vpc_attachment(TransitGatewayAttachmentId=attachment_id)["TransitGatewayVpcAttachment"]
         self.assertEqual((accepted["TransitGatewayAttachmentId"], accepted["VpcOwnerId"], accepted["State"]), (attachment_id, CALLER, "available"))
         self.assertEqual(caller.describe_transit_gateway_vpc_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayVpcAttachments"][0]["State"], "available")
+
+    def test_ec2_delete_shared_attachment_removes_it_for_the_owner(self) -> None:
+        tgw_id = self.shared_transit_gateway(shared_with=CALLER)
+        caller = self.client("ec2", CALLER)
+        vpc = caller.create_vpc(CidrBlock="10.4.0.0/16")["Vpc"]["VpcId"]
+        attachment_id = caller.create_transit_gateway_vpc_attachment(TransitGatewayId=tgw_id, VpcId=vpc, SubnetIds=[])["TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
+        caller.delete_transit_gateway_vpc_attachment(TransitGatewayAttachmentId=attachment_id)
+        self.assertNotIn(attachment_id, _ec2_backend(OWNER).transit_gateway_attachments)
+
+    def test_ec2_describe_transit_gateways_lists_those_shared_with_the_caller(self) -> None:
+        shared = self.shared_transit_gateway(shared_with=CALLER)
+        unshared = self.shared_transit_gateway(shared_with=None)
+        caller = self.client("ec2", CALLER)
+        self.assertEqual([item["TransitGatewayId"] for item in caller.describe_transit_gateways(TransitGatewayIds=[shared])["TransitGateways"]], [shared])
+        listed = [item["TransitGatewayId"] for item in caller.describe_transit_gateways()["TransitGateways"]]
+        self.assertIn(shared, listed)
+        self.assertNotIn(unshared, listed)
+        self.assertNotIn(shared, _ec2_backend(CALLER).transit_gateways)  # lent for the call only
 
     def test_ec2_unshared_transit_gateway_is_not_found(self) -> None:
         tgw_id = self.shared_transit_gateway(shared_with=None)
