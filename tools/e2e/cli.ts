@@ -7,7 +7,7 @@ import { formatReport } from "./report";
 import { runE2e } from "./run-e2e";
 
 /**
- * `make e2e ENV=dev`: the emulated apply of one environment (docs/decisions/0011-emulated-apply.md).
+ * `make e2e ENV=dev`: the emulated apply of one environment (docs/decisions/0018-emulated-apply.md).
  * Progress on stderr, the report on stdout and in .tmp/e2e/report.md. Exit codes: 0 passed, 1 a stack failed to
  * apply, re-planned with changes, failed to destroy or left something behind, 2 python3+moto, terraform or the
  * provider mirror is missing.

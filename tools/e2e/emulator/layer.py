@@ -35,6 +35,14 @@ class Request:
     # Shared by the before and after shims of one request.
     context: dict[str, Any] = field(default_factory=dict)
 
+    environ: dict[str, Any] = field(default_factory=dict)
+
+    def replace_body(self, body: bytes) -> None:
+        """Lets a before-shim rewrite the request moto will see (e.g. add what AWS implies)."""
+        self.body = body
+        self.environ["wsgi.input"] = io.BytesIO(body)
+        self.environ["CONTENT_LENGTH"] = str(len(body))
+
     def json(self) -> Any:
         return json.loads(self.body or b"{}")
 
@@ -102,6 +110,7 @@ def parse(environ: dict[str, Any]) -> Request:
         query=urllib.parse.parse_qs(environ.get("QUERY_STRING", "")),
         headers=headers,
         body=body,
+        environ=environ,
     )
     scope = _CREDENTIAL_SCOPE.search(headers.get("authorization", ""))
     if scope:

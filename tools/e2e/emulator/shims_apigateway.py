@@ -133,5 +133,25 @@ def domain_name_access_associations(request: Request) -> Response:
     return error_response(404, "NotFoundException", f"Unsupported operation on {request.path}")
 
 
+_TAGS = re.compile(r"^/tags/(?P<arn>arn:.+/domainnameaccessassociations/.+)$")
+
+
+@shim("apigateway", "*", _V1.format("GetTags"), when=lambda request: bool(_TAGS.match(request.path)))
+def access_association_tags(request: Request) -> Response | None:
+    """GetTags, TagResource, UntagResource on a domain name access association (moto has no such resource)."""
+    arn = _TAGS.match(request.path)["arn"]
+    association = ACCESS_ASSOCIATIONS.get((request.account, request.region), {}).get(arn)
+    if association is None:
+        return error_response(404, "NotFoundException", f"Invalid resource identifier specified {arn}")
+    if request.method == "PUT":
+        association["tags"].update(request.json().get("tags", {}))
+        return 204, {}, b""
+    if request.method == "DELETE":
+        for key in request.query.get("tagKeys", []):
+            association["tags"].pop(key, None)
+        return 204, {}, b""
+    return json_response({"tags": association["tags"]}, content_type="application/json")
+
+
 def access_association_inventory() -> set[tuple[str, ...]]:
     return {("apigateway", account, region, "domainnameaccessassociations", arn) for (account, region), items in ACCESS_ASSOCIATIONS.items() for arn in items}

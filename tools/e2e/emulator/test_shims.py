@@ -190,8 +190,20 @@ class ApiGatewayShims(EmulatorTest):
         self.assertEqual([(item["accessAssociationSource"], item["tags"]) for item in listed], [("vpce-0123", {"Stack": "s"})])
         others = self.client("apigateway", "444455556666").get_domain_name_access_associations(resourceOwner="OTHER_ACCOUNTS")["items"]
         self.assertEqual([item["domainNameArn"] for item in others], [domain_arn])
+        apigateway.tag_resource(resourceArn=created["domainNameAccessAssociationArn"], tags={"Owner": "platform"})
+        apigateway.untag_resource(resourceArn=created["domainNameAccessAssociationArn"], tagKeys=["Stack"])
+        self.assertEqual(apigateway.get_tags(resourceArn=created["domainNameAccessAssociationArn"])["tags"], {"Owner": "platform"})
         apigateway.delete_domain_name_access_association(domainNameAccessAssociationArn=created["domainNameAccessAssociationArn"])
         self.assertEqual(apigateway.get_domain_name_access_associations(resourceOwner="SELF")["items"], [])
+
+
+class Route53Shims(EmulatorTest):
+    def test_route53_zone_created_with_a_vpc_is_private_and_lists_it(self) -> None:
+        vpc = self.client("ec2", "777788886666").create_vpc(CidrBlock="10.5.0.0/16")["Vpc"]["VpcId"]
+        route53 = self.client("route53", "777788886666")
+        zone = route53.create_hosted_zone(Name="api.internal.example.com", CallerReference="shim-test", VPC={"VPCRegion": REGION, "VPCId": vpc})["HostedZone"]
+        self.assertTrue(zone["Config"]["PrivateZone"])
+        self.assertEqual(route53.get_hosted_zone(Id=zone["Id"])["VPCs"], [{"VPCRegion": REGION, "VPCId": vpc}])
 
 
 class Seed(EmulatorTest):
