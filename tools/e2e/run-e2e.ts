@@ -38,6 +38,8 @@ export interface StackOutcome {
 }
 
 export interface E2eResult {
+  /** Process id the emulator ran as (stopped by the time the result is returned). */
+  readonly emulatorPid: number;
   readonly stacks: StackOutcome[];
   readonly leftovers: string[];
   readonly seconds: number;
@@ -251,6 +253,7 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
           outcome.destroyed === true
       );
     return {
+      emulatorPid: emulator.pid,
       stacks: results,
       leftovers,
       seconds: (Date.now() - started) / 1000,
