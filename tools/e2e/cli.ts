@@ -1,10 +1,10 @@
-import { writeFileSync } from "node:fs";
-import * as path from "node:path";
-import { resolveProviderMirror } from "../terraform/offline-cli-config";
-import { commandAvailable } from "../terraform/run-command";
-import { emulatorUnavailable } from "./emulator-process";
-import { formatReport } from "./report";
-import { runE2e } from "./run-e2e";
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { resolveProviderMirror } from '../terraform/offline-cli-config';
+import { commandAvailable } from '../terraform/run-command';
+import { emulatorUnavailable } from './emulator-process';
+import { formatReport } from './report';
+import { runE2e } from './run-e2e';
 
 /**
  * `make e2e ENV=dev`: the emulated apply of one environment (docs/decisions/0018-emulated-apply.md).
@@ -13,19 +13,15 @@ import { runE2e } from "./run-e2e";
  * provider mirror is missing.
  */
 async function main(): Promise<number> {
-  const repoRoot = path.resolve(__dirname, "../..");
-  const environments = process.env.ENV || "dev";
+  const repoRoot = path.resolve(__dirname, '../..');
+  const environments = process.env.ENV || 'dev';
   const { mirror, reason } = resolveProviderMirror();
-  const missing = !commandAvailable("terraform")
-    ? "terraform is not on PATH"
-    : reason ?? emulatorUnavailable();
+  const missing = !commandAvailable('terraform') ? 'terraform is not on PATH' : reason ?? emulatorUnavailable();
   if (missing || !mirror) {
     console.error(`e2e: ${missing}`);
     return 2;
   }
-  const workDir = path.resolve(
-    process.env.UAG_E2E_WORKDIR ?? path.join(repoRoot, ".tmp", "e2e")
-  );
+  const workDir = path.resolve(process.env.UAG_E2E_WORKDIR ?? path.join(repoRoot, '.tmp', 'e2e'));
   const result = await runE2e({
     configDir: process.env.UAG_CONFIG_DIR ?? repoRoot,
     environments,
@@ -34,7 +30,7 @@ async function main(): Promise<number> {
     log: (line) => console.error(`e2e: ${line}`),
   });
   const report = formatReport(environments, result);
-  writeFileSync(path.join(workDir, "report.md"), `${report}\n`);
+  writeFileSync(path.join(workDir, 'report.md'), `${report}\n`);
   console.log(report);
   return result.ok ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-import type { Environment } from "../../lib/config/schema/environment";
+import type { Environment } from '../../lib/config/schema/environment';
 
 /** What the emulator creates before the first apply (tools/e2e/emulator/seed.py reads it). */
 export interface EmulatorSeed {
@@ -30,10 +30,7 @@ export interface EmulatorSeed {
 export function seedFromEnvironment(environment: Environment): EmulatorSeed {
   const accountId = (alias: string): string => {
     const account = environment.accounts[alias];
-    if (!account)
-      throw new Error(
-        `environments/${environment.name}.yaml: account alias "${alias}" is not under accounts`
-      );
+    if (!account) throw new Error(`environments/${environment.name}.yaml: account alias "${alias}" is not under accounts`);
     return account.id;
   };
   const region = environment.region;
@@ -57,15 +54,14 @@ export function seedFromEnvironment(environment: Environment): EmulatorSeed {
   }));
   // The Firewall Manager audit's reference VPC, in the account the security stack deploys to. The configuration
   // names no CIDR for it (nothing reads one), so any private range does.
-  const referenceVpcId =
-    environment.firewallManager?.securityGroupAudit?.referenceVpcId;
+  const referenceVpcId = environment.firewallManager?.securityGroupAudit?.referenceVpcId;
   const referenceVpc = referenceVpcId
     ? [
         {
           account: accountId(environment.roles.security),
           region,
           id: referenceVpcId,
-          cidr: "10.255.0.0/16",
+          cidr: '10.255.0.0/16',
           subnetIds: [],
           routeTableIds: [],
         },
@@ -84,13 +80,10 @@ export function seedFromEnvironment(environment: Environment): EmulatorSeed {
           },
         ]
       : []),
-  ].filter(
-    (certificate): certificate is { arn: string; domain: string } =>
-      typeof certificate.arn === "string"
-  );
+  ].filter((certificate): certificate is { arn: string; domain: string } => typeof certificate.arn === 'string');
   return {
     accounts: Object.values(environment.accounts).map((account) => account.id),
-    regions: [...new Set([region, "us-east-1"])],
+    regions: [...new Set([region, 'us-east-1'])],
     stateBucket: {
       name: environment.stateBackend.bucket,
       region: environment.stateBackend.region,

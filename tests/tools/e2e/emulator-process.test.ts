@@ -1,11 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { networkInterfaces, tmpdir } from "node:os";
-import * as path from "node:path";
-import {
-  emulatorUnavailable,
-  startEmulator,
-  type RunningEmulator,
-} from "../../../tools/e2e/emulator-process";
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { emulatorUnavailable, startEmulator, type RunningEmulator } from '../../../tools/e2e/emulator-process';
 
 /** The emulator accepts any credentials: it listens on loopback only and never outlives its run. */
 const skipReason = emulatorUnavailable();
@@ -21,11 +17,8 @@ const alive = (pid: number): boolean => {
   }
 };
 
-describeWhenAvailable("emulator process", () => {
-  const seedFile = path.join(
-    mkdtempSync(path.join(tmpdir(), "uag-emulator-")),
-    "seed.json"
-  );
+describeWhenAvailable('emulator process', () => {
+  const seedFile = path.join(mkdtempSync(path.join(tmpdir(), 'uag-emulator-')), 'seed.json');
   writeFileSync(
     seedFile,
     JSON.stringify({
@@ -43,25 +36,20 @@ describeWhenAvailable("emulator process", () => {
   }, 120_000);
   afterAll(() => emulator?.stop());
 
-  it("listens on 127.0.0.1 only, on a port the kernel chose", async () => {
+  it('listens on 127.0.0.1 only, on a port the kernel chose', async () => {
     expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await emulator.leftovers()).toEqual([]);
     const port = new URL(emulator.url).port;
     const external = Object.values(networkInterfaces())
       .flat()
-      .filter(
-        (entry) =>
-          entry !== undefined && entry.family === "IPv4" && !entry.internal
-      )
+      .filter((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)
       .map((entry) => entry!.address);
     for (const address of external) {
-      await expect(
-        fetch(`http://${address}:${port}/_e2e/inventory`)
-      ).rejects.toThrow();
+      await expect(fetch(`http://${address}:${port}/_e2e/inventory`)).rejects.toThrow();
     }
   });
 
-  it("stops, and its process is gone", async () => {
+  it('stops, and its process is gone', async () => {
     expect(alive(emulator.pid)).toBe(true);
     await emulator.stop();
     expect(alive(emulator.pid)).toBe(false);

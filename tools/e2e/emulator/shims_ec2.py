@@ -6,8 +6,10 @@ every account apart and has no AcceptTransitGatewayVpcAttachment, so:
 - CreateTransitGatewayVpcAttachment and DescribeTransitGateways from an account the TGW is shared with lend the
   owner's TGW and its route tables to the caller's backend for the one call; a new attachment is then listed in
   the owner's backend too;
+- a TGW whose default route table association is disabled associates a new attachment with nothing;
 - AcceptTransitGatewayVpcAttachment marks it available in both; DeleteTransitGatewayVpcAttachment removes it from both.
 """
+import re
 import threading
 import uuid
 from typing import Any
@@ -94,6 +96,29 @@ def attachment_seen_by_owner(request: Request, status: int, headers: dict[str, s
             attachment.state = "pendingAcceptance"
             owner.transit_gateway_attachments[attachment_id] = attachment
     return status, headers, body.replace(b"<state>available</state>", b"<state>pendingAcceptance</state>")
+
+
+@shim("ec2", "CreateTransitGatewayVpcAttachment", _REFERENCE.format("CreateTransitGatewayVpcAttachment"), after=True)
+def no_default_association_when_disabled(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
+    """A TGW created with DefaultRouteTableAssociation=disable associates a new attachment with no route table;
+    moto associates it with the default one anyway (and cannot disassociate it: its association index misses it)."""
+    match = re.search(rb"<transitGatewayAttachmentId>([^<]+)</transitGatewayAttachmentId>", body)
+    if status != 200 or not match:
+        return status, headers, body
+    attachment_id = match.group(1).decode()
+    for regions in list(backends.get_backend("ec2").values()):
+        backend = regions[request.region] if request.region in regions else None
+        attachment = backend.transit_gateway_attachments.get(attachment_id) if backend else None
+        if attachment is None:
+            continue
+        owner = next((r[request.region] for r in backends.get_backend("ec2").values() if request.region in r and attachment.transit_gateway_id in r[request.region].transit_gateways), None)
+        tgw = owner.transit_gateways[attachment.transit_gateway_id] if owner else None
+        if tgw is not None and tgw.options.get("DefaultRouteTableAssociation") == "disable":
+            for table in owner.transit_gateways_route_tables.values():
+                table.route_table_associations.pop(attachment_id, None)
+            attachment.transit_gateway_route_table = None
+        break
+    return status, headers, body
 
 
 @shim("ec2", "DescribeTransitGateways", _REFERENCE.format("DescribeTransitGateways"))

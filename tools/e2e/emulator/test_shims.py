@@ -128,6 +128,15 @@ class Ec2Shims(EmulatorTest):
         self.assertEqual((accepted["TransitGatewayAttachmentId"], accepted["VpcOwnerId"], accepted["State"]), (attachment_id, CALLER, "available"))
         self.assertEqual(caller.describe_transit_gateway_vpc_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayVpcAttachments"][0]["State"], "available")
 
+    def test_ec2_attachment_not_associated_when_default_association_is_disabled(self) -> None:
+        owner = self.client("ec2", OWNER)
+        tgw = owner.create_transit_gateway(Options={"DefaultRouteTableAssociation": "disable", "DefaultRouteTablePropagation": "disable"})["TransitGateway"]
+        vpc = owner.create_vpc(CidrBlock="10.6.0.0/16")["Vpc"]["VpcId"]
+        attachment_id = owner.create_transit_gateway_vpc_attachment(TransitGatewayId=tgw["TransitGatewayId"], VpcId=vpc, SubnetIds=[])["TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
+        for table in owner.describe_transit_gateway_route_tables()["TransitGatewayRouteTables"]:
+            associations = owner.get_transit_gateway_route_table_associations(TransitGatewayRouteTableId=table["TransitGatewayRouteTableId"])["Associations"]
+            self.assertNotIn(attachment_id, [item["TransitGatewayAttachmentId"] for item in associations])
+
     def test_ec2_delete_shared_attachment_removes_it_for_the_owner(self) -> None:
         tgw_id = self.shared_transit_gateway(shared_with=CALLER)
         caller = self.client("ec2", CALLER)
