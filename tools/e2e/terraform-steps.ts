@@ -116,5 +116,5 @@ export function jsonDiagnostics(stdout: string, stderr: string): string[] {
 
 /** Resource changes a human-readable plan proposes ("# <address> will be updated in-place"). */
 export function plannedChanges(stdout: string): PlannedChange[] {
-  return [...stdout.matchAll(/^\s*# (\S+) (?:will be|must be) (.+)$/gm)].map((match) => ({ address: match[1]!, action: match[2]!.trim() }));
+  return [...stdout.matchAll(/^\s*# (\S+) ((?:will|must) be .+)$/gm)].map((match) => ({ address: match[1]!, action: match[2]!.trim() }));
 }
