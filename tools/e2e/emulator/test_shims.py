@@ -215,6 +215,22 @@ class Route53Shims(EmulatorTest):
         self.assertEqual(route53.get_hosted_zone(Id=zone["Id"])["VPCs"], [{"VPCRegion": REGION, "VPCId": vpc}])
 
 
+class LambdaShims(EmulatorTest):
+    def test_lambda_logging_config_is_returned(self) -> None:
+        import io
+        import zipfile
+
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as bundle:
+            bundle.writestr("index.js", "exports.handler = async () => ({})")
+        role = self.client("iam", "444455556666").create_role(RoleName="fn", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+        lambda_ = self.client("lambda", "444455556666")
+        created = lambda_.create_function(FunctionName="dev-authorizer", Runtime="nodejs20.x", Role=role, Handler="index.handler", Code={"ZipFile": archive.getvalue()})
+        self.assertEqual(created["LoggingConfig"], {"LogFormat": "Text", "LogGroup": "/aws/lambda/dev-authorizer"})
+        lambda_.update_function_configuration(FunctionName="dev-authorizer", LoggingConfig={"LogFormat": "JSON", "LogGroup": "/uag/authorizer"})
+        self.assertEqual(lambda_.get_function(FunctionName="dev-authorizer")["Configuration"]["LoggingConfig"], {"LogFormat": "JSON", "LogGroup": "/uag/authorizer"})
+
+
 class Seed(EmulatorTest):
     def test_seed_creates_the_configured_ids(self) -> None:
         seed(
