@@ -12,6 +12,8 @@ export interface StepOptions {
 export interface PlannedChange {
   readonly address: string;
   readonly action: string;
+  /** Top-level attributes and blocks the change touches. */
+  readonly attributes: string[];
 }
 
 /** Resource addresses a stack declares (cdktf never uses count/for_each here, so one instance each). */
@@ -117,7 +119,19 @@ export function jsonDiagnostics(stdout: string, stderr: string): string[] {
   return errors;
 }
 
-/** Resource changes a human-readable plan proposes ("# <address> will be updated in-place"). */
+/** Resource changes a human-readable plan proposes ("# <address> will be updated in-place"), with the top-level
+ * attributes each changes (lines "+ name", "~ name", "- name" directly inside the resource block). */
 export function plannedChanges(stdout: string): PlannedChange[] {
-  return [...stdout.matchAll(/^\s*# (\S+) ((?:will|must) be .+)$/gm)].map((match) => ({ address: match[1]!, action: match[2]!.trim() }));
+  const changes: PlannedChange[] = [];
+  for (const line of stdout.split('\n')) {
+    const header = line.match(/^\s*# (\S+) ((?:will|must) be .+)$/);
+    if (header) {
+      changes.push({ address: header[1]!, action: header[2]!.trim(), attributes: [] });
+      continue;
+    }
+    const attribute = line.match(/^ {6}[-+~] ([a-z0-9_]+)(?: +=| \{)/);
+    const current = changes[changes.length - 1];
+    if (attribute && current && !current.attributes.includes(attribute[1]!)) current.attributes.push(attribute[1]!);
+  }
+  return changes;
 }
