@@ -125,6 +125,10 @@ export function plannedChanges(stdout: string): PlannedChange[] {
   const changes: PlannedChange[] = [];
   for (const line of stdout.split('\n')) {
     const header = line.match(/^\s*# (\S+) ((?:will|must) be .+)$/);
+    if (header && header[1]!.startsWith('data.')) {
+      changes.push({ address: '', action: '', attributes: [] }); // a data source read during apply: not a change
+      continue;
+    }
     if (header) {
       changes.push({ address: header[1]!, action: header[2]!.trim(), attributes: [] });
       continue;
@@ -133,5 +137,5 @@ export function plannedChanges(stdout: string): PlannedChange[] {
     const current = changes[changes.length - 1];
     if (attribute && current && !current.attributes.includes(attribute[1]!)) current.attributes.push(attribute[1]!);
   }
-  return changes;
+  return changes.filter((change) => change.address !== '');
 }

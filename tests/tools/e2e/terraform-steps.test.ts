@@ -60,6 +60,8 @@ describe('reading cdktf and terraform output', () => {
       '          + "Name" = "x"',
       '      + vpc {',
       '          + vpc_id     = "vpc-0c1b2c3d4e5f60010"',
+      '  # data.aws_iam_policy_document.Invoke will be read during apply',
+      '      + json = (known after apply)',
       '  # terraform_data.PlantedPerpetualDiff must be replaced',
     ].join('\n');
     expect(plannedChanges(plan)).toEqual([
