@@ -3,7 +3,7 @@
 Generic on purpose: every dict-valued attribute of every instantiated moto backend is a collection of resources.
 The check compares against the baseline taken after seeding, so moto's defaults (default VPC, AWS-managed
 policies, the seed) never count. Resources AWS itself keeps for a while after deletion (KMS keys pending
-deletion) are not leftovers.
+deletion, attachments listed as deleted) are not leftovers.
 """
 from typing import Any
 
@@ -40,6 +40,8 @@ def _gone(service: str, value: Any) -> bool:
     if service == "kms" and getattr(value, "key_state", None) == "PendingDeletion":
         return True
     if service == "secretsmanager" and getattr(value, "deleted_date", None):
+        return True
+    if getattr(value, "state", None) == "deleted":  # e.g. TGW attachments, listed as deleted for a while
         return True
     return False
 

@@ -7,7 +7,7 @@ every account apart and has no AcceptTransitGatewayVpcAttachment, so:
   owner's TGW and its route tables to the caller's backend for the one call; a new attachment is then listed in
   the owner's backend too;
 - a TGW whose default route table association is disabled associates a new attachment with nothing;
-- AcceptTransitGatewayVpcAttachment marks it available in both; DeleteTransitGatewayVpcAttachment removes it from both.
+- AcceptTransitGatewayVpcAttachment marks it available in both; DeleteTransitGatewayVpcAttachment leaves it listed as ``deleted`` (as AWS does for a while).
 """
 import re
 import threading
@@ -136,12 +136,19 @@ def give_back_after_describe(request: Request, status: int, headers: dict[str, s
 
 @shim("ec2", "DeleteTransitGatewayVpcAttachment", _REFERENCE.format("DeleteTransitGatewayVpcAttachment"), after=True)
 def deleted_for_both(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
-    """An attachment deleted by either account is gone for the other one too."""
+    """A deleted attachment stays listed, in state ``deleted``, to both accounts (AWS lists deleted attachments for
+    a while, and the provider waits to see that state); moto forgets it at once."""
     attachment_id = _form_value(request, "TransitGatewayAttachmentId")
-    if status == 200:
-        for account, regions in list(backends.get_backend("ec2").items()):
-            if account != request.account and request.region in regions:
-                regions[request.region].transit_gateway_attachments.pop(attachment_id, None)
+    if status != 200:
+        return status, headers, body
+    caller = _ec2(request.account, request.region)
+    attachment = None
+    for account, regions in list(backends.get_backend("ec2").items()):
+        if request.region in regions:
+            attachment = regions[request.region].transit_gateway_attachments.get(attachment_id) or attachment
+    if attachment is not None:
+        attachment.state = "deleted"
+        caller.transit_gateway_attachments[attachment_id] = attachment
     return status, headers, body
 
 

@@ -137,13 +137,16 @@ class Ec2Shims(EmulatorTest):
             associations = owner.get_transit_gateway_route_table_associations(TransitGatewayRouteTableId=table["TransitGatewayRouteTableId"])["Associations"]
             self.assertNotIn(attachment_id, [item["TransitGatewayAttachmentId"] for item in associations])
 
-    def test_ec2_delete_shared_attachment_removes_it_for_the_owner(self) -> None:
+    def test_ec2_deleted_shared_attachment_is_listed_as_deleted_to_both_accounts(self) -> None:
         tgw_id = self.shared_transit_gateway(shared_with=CALLER)
         caller = self.client("ec2", CALLER)
         vpc = caller.create_vpc(CidrBlock="10.4.0.0/16")["Vpc"]["VpcId"]
         attachment_id = caller.create_transit_gateway_vpc_attachment(TransitGatewayId=tgw_id, VpcId=vpc, SubnetIds=[])["TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
         caller.delete_transit_gateway_vpc_attachment(TransitGatewayAttachmentId=attachment_id)
-        self.assertNotIn(attachment_id, _ec2_backend(OWNER).transit_gateway_attachments)
+        for account in (CALLER, OWNER):
+            listed = self.client("ec2", account).describe_transit_gateway_vpc_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayVpcAttachments"]
+            self.assertEqual([item["State"] for item in listed], ["deleted"])
+        self.client("ec2", OWNER).delete_transit_gateway_vpc_attachment(TransitGatewayAttachmentId=attachment_id)  # the accepter's delete
 
     def test_ec2_describe_transit_gateways_lists_those_shared_with_the_caller(self) -> None:
         shared = self.shared_transit_gateway(shared_with=CALLER)
