@@ -36,13 +36,24 @@ def instantiate(accounts: list[str], regions: list[str]) -> None:
                     pass
 
 
-def _gone(service: str, value: Any) -> bool:
+def _gone(service: str, value: Any, backend: Any = None) -> bool:
     if service == "kms" and getattr(value, "key_state", None) == "PendingDeletion":
         return True
     if service == "secretsmanager" and getattr(value, "deleted_date", None):
         return True
     if getattr(value, "state", None) == "deleted":  # e.g. TGW attachments, listed as deleted for a while
         return True
+    if isinstance(value, dict) and not value:  # an emptied index (e.g. base path mappings of a deleted domain)
+        return True
+    if service == "ec2" and backend is not None:
+        # moto does not cascade: AWS deletes a VPC's default security group and network ACL with the VPC, and a
+        # Transit Gateway's route tables with the gateway.
+        vpc_id = getattr(value, "vpc_id", None) or (next(iter(value.values())).vpc_id if isinstance(value, dict) and value and hasattr(next(iter(value.values())), "vpc_id") else None)
+        if vpc_id and vpc_id not in backend.vpcs:
+            return True
+        tgw_id = getattr(value, "transit_gateway_id", None)
+        if tgw_id and type(value).__name__ == "TransitGatewayRouteTable" and tgw_id not in backend.transit_gateways:
+            return True
     return False
 
 
@@ -58,7 +69,7 @@ def snapshot() -> set[tuple[str, ...]]:
                     if name.startswith("_") or not isinstance(collection, dict) or (service, name) in _NOT_RESOURCES:
                         continue
                     for key, value in list(collection.items()):
-                        if not _gone(service, value):
+                        if not _gone(service, value, backend):
                             items.add((service, account, region, name, str(key)))
     from . import shims_apigateway, shims_fms
 

@@ -98,7 +98,10 @@ def seed_state_bucket(spec: dict[str, Any]) -> None:
 def seed(spec: dict[str, Any]) -> None:
     from .inventory import instantiate
 
-    instantiate(spec.get("accounts", []), spec.get("regions", []))
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    # moto's default account holds the state bucket (the backend's dummy credentials resolve to it).
+    instantiate([*spec.get("accounts", []), DEFAULT_ACCOUNT_ID], spec.get("regions", []))
     if "stateBucket" in spec:
         seed_state_bucket(spec["stateBucket"])
     for vpc in spec.get("vpcs", []):
