@@ -18,10 +18,10 @@ $(STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate plan-offline tflint test lint schema addresses bench clean paths
+.PHONY: help install synth validate plan-offline e2e tflint test lint schema addresses bench clean paths
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 install: $(STAMP) ## Install the pinned toolchain from package-lock.json
 
@@ -36,6 +36,9 @@ validate: synth ## terraform init -backend=false + validate in every stack, offl
 
 plan-offline: $(STAMP) ## Offline terraform plan of every stack (ENV=...) and the plan report; no network, no credentials
 	npx tsx tools/plan-offline/cli.ts
+
+e2e: $(STAMP) ## Emulated apply (ENV=dev by default): apply, re-plan (0 changes), destroy every stack against moto + shims on loopback
+	npx tsx tools/e2e/cli.ts
 
 tflint: synth ## tflint in every stack (.tflint.hcl); Code Quality JSON + JUnit XML in .tmp/reports; exit 127 without tflint
 	npx tsx tools/tflint/cli.ts

@@ -3,7 +3,7 @@ import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { Fn } from 'cdktf';
+import { Fn, TerraformLocal } from 'cdktf';
 import { Construct } from 'constructs';
 import { apiAccessLogGroupName } from '../../lib/naming';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
@@ -55,10 +55,15 @@ export class ServiceRestApi extends Construct {
       failOnWarnings: true,
     });
 
+    const deploymentSource = new TerraformLocal(this, 'DeploymentSource', [props.body, props.policy ?? '']);
     const deployment = new ApiGatewayDeployment(this, 'Deployment', {
       restApiId: this.restApi.id,
       description: `${props.name}: deployed from its OpenAPI document`,
-      triggers: { redeployment: Fn.sha1(Fn.jsonencode([this.restApi.body, this.restApi.policy])) },
+      // Hash the strings handed to the API, not the API's stored attributes: the provider normalises a stored
+      // policy between plan and apply, so a trigger over `rest_api.policy` changes mid-apply ("inconsistent final
+      // plan") on create and on every policy change of a private API (found by the emulated apply, issue 18).
+      // A local carries them because a literal string inside a Terraform function call is not escaped by cdktf.
+      triggers: { redeployment: Fn.sha1(Fn.jsonencode(deploymentSource.expression)) },
       lifecycle: { createBeforeDestroy: true },
     });
 

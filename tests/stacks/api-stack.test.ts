@@ -71,8 +71,18 @@ describe('API stacks (<env>-api-<service>)', () => {
   describe('deployment and stage', () => {
     it('redeploys when the body or the policy changes (hash trigger, create before destroy)', () => {
       const deployment = only<{ triggers: Record<string, string>; lifecycle: Record<string, unknown> }>(payments, 'aws_api_gateway_deployment');
-      expect(deployment.triggers.redeployment).toMatch(/^\$\{sha1\(jsonencode\(\[aws_api_gateway_rest_api\.([\w-]+)\.body, aws_api_gateway_rest_api\.\1\.policy\]\)\)\}$/);
+      expect(deployment.triggers).toEqual({ redeployment: '${sha1(jsonencode(local.Api_Public_DeploymentSource_F3C8E09C))}' });
+      expect(payments.locals).toEqual({ Api_Public_DeploymentSource_F3C8E09C: [only<RestApi>(payments, 'aws_api_gateway_rest_api').body, ''] });
       expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
+    });
+
+    it('hashes the private API policy from its source document, not the stored attribute the provider normalises', () => {
+      // Hashing aws_api_gateway_rest_api.policy changed the trigger between plan and apply (issue 18).
+      const deployment = only<{ triggers: Record<string, string> }>(ledger, 'aws_api_gateway_deployment');
+      const api = only<RestApi>(ledger, 'aws_api_gateway_rest_api');
+      expect(deployment.triggers).toEqual({ redeployment: '${sha1(jsonencode(local.Api_Private_DeploymentSource_B9C6B4F4))}' });
+      expect(api.policy).toBe('${data.aws_iam_policy_document.Api_PrivatePolicy_504F5173.json}');
+      expect(ledger.locals).toEqual({ Api_Private_DeploymentSource_B9C6B4F4: [api.body, '${data.aws_iam_policy_document.Api_PrivatePolicy_504F5173.json}'] });
     });
 
     it('changes the deployed body when the OpenAPI document changes', () => {

@@ -7,6 +7,7 @@ export type TerraformJson = {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
   data?: Record<string, Record<string, Record<string, unknown>>>;
   output?: Record<string, Record<string, unknown>>;
+  locals?: Record<string, unknown>;
 };
 
 export function synthJson(stack: TerraformStack): TerraformJson {

@@ -25,7 +25,8 @@ describe('private API resource policy', () => {
     const restApi = Object.entries(api.resource!.aws_api_gateway_rest_api!).find(([, body]) => (body.endpoint_configuration as { types: string[] }).types[0] === 'PRIVATE')!;
     expect(restApi[1].policy).toMatch(/^\$\{data\.aws_iam_policy_document\..+\.json\}$/);
     const deployment = only(byPath(api, 'aws_api_gateway_deployment'), 'deployment');
-    expect((deployment.triggers as { redeployment: string }).redeployment).toContain(`aws_api_gateway_rest_api.${restApi[0]}.policy`);
+    const source = (deployment.triggers as { redeployment: string }).redeployment.match(/^\$\{sha1\(jsonencode\(local\.([\w-]+)\)\)\}$/)![1]!;
+    expect((api.locals as Record<string, unknown>)[source]).toEqual([restApi[1].body, restApi[1].policy]);
   });
 });
 
