@@ -4,6 +4,21 @@ import { isRecord } from '../records';
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/**
+ * Keys of an OpenAPI path item that API Gateway deploys as methods, and the method it reports for each (the
+ * authorizer's route keys and the route proofs both read bodies this way; `trace` is not deployed by API Gateway).
+ */
+export const API_GATEWAY_OPERATION_METHODS: Readonly<Record<string, string>> = {
+  get: 'GET',
+  put: 'PUT',
+  post: 'POST',
+  delete: 'DELETE',
+  options: 'OPTIONS',
+  head: 'HEAD',
+  patch: 'PATCH',
+  'x-amazon-apigateway-any-method': 'ANY',
+};
+
 export type JsonObject = Record<string, unknown>;
 
 export interface Operation extends JsonObject {

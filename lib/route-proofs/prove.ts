@@ -5,18 +5,8 @@ import { provePublicRoute } from './public-chain';
 import { refersTo, type Located } from './references';
 import type { Route } from './route';
 import type { SynthesizedApp } from './synthesized-app';
+import { API_GATEWAY_OPERATION_METHODS } from '../openapi/document';
 
-/** HTTP methods an OpenAPI path item may hold (`x-amazon-apigateway-any-method` is API Gateway's ANY). */
-const METHODS: Readonly<Record<string, string>> = {
-  get: 'GET',
-  put: 'PUT',
-  post: 'POST',
-  delete: 'DELETE',
-  options: 'OPTIONS',
-  head: 'HEAD',
-  patch: 'PATCH',
-  'x-amazon-apigateway-any-method': 'ANY',
-};
 
 /** The outcome of one route: every hop that holds, and the first broken one if any. */
 export interface RouteProof {
@@ -67,7 +57,7 @@ export function findRoutes(app: SynthesizedApp): Route[] {
       for (const [path, item] of Object.entries(paths)) {
         if (!isAttributes(item)) continue;
         for (const [key, operation] of Object.entries(item)) {
-          const method = METHODS[key];
+          const method = API_GATEWAY_OPERATION_METHODS[key];
           if (method && isAttributes(operation)) routes.push({ app, environment: stack.environment, service, visibility, method, path, api, body, operation });
         }
       }

@@ -3,6 +3,7 @@ import type { EnabledService, OpenApiDocument } from '../model';
 import { ConfigError, type ConfigProblem } from '../problems';
 import { isRecord } from '../../records';
 import { gatewayAuthorizerSchemeNames } from '../../openapi/authorizer-scheme';
+import { API_GATEWAY_OPERATION_METHODS } from '../../openapi/document';
 
 /**
  * Compiles the authorizer's route table from the OpenAPI `security` requirements of the services enabled
@@ -14,17 +15,6 @@ import { gatewayAuthorizerSchemeNames } from '../../openapi/authorizer-scheme';
  * API Gateway does not call the authorizer for it, so it has no entry (and would be denied if it did).
  */
 
-/** OpenAPI operation keys and the method API Gateway reports for them. */
-const OPERATION_METHODS: Readonly<Record<string, string>> = {
-  get: 'GET',
-  put: 'PUT',
-  post: 'POST',
-  delete: 'DELETE',
-  options: 'OPTIONS',
-  head: 'HEAD',
-  patch: 'PATCH',
-  'x-amazon-apigateway-any-method': 'ANY',
-};
 
 export function compileRouteTable(services: readonly EnabledService[]): RouteTable {
   const problems: ConfigProblem[] = [];
@@ -43,7 +33,7 @@ export function compileServiceRoutes(document: OpenApiDocument, file: string, pr
   for (const [resourcePath, pathItem] of Object.entries(paths)) {
     if (!isRecord(pathItem)) continue;
     for (const [key, operation] of Object.entries(pathItem)) {
-      const method = OPERATION_METHODS[key];
+      const method = API_GATEWAY_OPERATION_METHODS[key];
       if (!method || !isRecord(operation)) continue;
       const declared = operation.security !== undefined ? ['paths', resourcePath, key, 'security'] : ['security'];
       const security = operation.security ?? document.security;
