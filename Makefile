@@ -18,7 +18,7 @@ $(STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-.PHONY: help install synth validate plan-offline e2e tflint test lint schema addresses bench clean paths
+.PHONY: help install synth validate plan-offline e2e tflint test lint format schema addresses bench clean paths
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,11 +46,15 @@ tflint: synth ## tflint in every stack (.tflint.hcl); Code Quality JSON + JUnit 
 test: $(STAMP) ## Run the jest suite (includes terraform validate when terraform and the mirror exist)
 	npx jest
 
-lint: $(STAMP) ## Type check, ESLint (layer boundaries, no root imports of @cdktf/provider-aws), no import cycles (dpdm), docs/guardrails.md current
+lint: $(STAMP) ## Type check, Prettier (make format), ESLint (layer boundaries, no root imports of @cdktf/provider-aws), no import cycles (dpdm), docs/guardrails.md current
 	npx tsc --noEmit
+	npx prettier --check --log-level warn '**/*.ts'
 	npx eslint --max-warnings=0 .
 	npx dpdm --no-warning --no-tree --exit-code circular:1 main.ts 'tools/**/*.ts' 'lambdas/**/*.ts' 'tests/**/*.ts'
 	npx tsx tools/guardrails/generate-doc.ts --check
+
+format: $(STAMP) ## Format the TypeScript sources with Prettier (make lint checks it)
+	npx prettier --write --log-level warn '**/*.ts'
 
 schema: $(STAMP) ## Regenerate environments/schema.json and services/schema.json from the config model
 	npx tsx tools/schema/generate.ts

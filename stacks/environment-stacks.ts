@@ -50,9 +50,6 @@ export function buildEnvironmentStacks(scope: Construct, config: LandingZoneConf
 
 /** Accounts with a backend VPC or a consumer, each once, in declaration order. */
 function spokeAccounts(environment: Environment): string[] {
-  const aliases = [
-    ...environment.network.spokes.map((spoke) => spoke.account),
-    ...Object.values(environment.consumers).map((consumer) => consumer.account),
-  ];
+  const aliases = [...environment.network.spokes.map((spoke) => spoke.account), ...Object.values(environment.consumers).map((consumer) => consumer.account)];
   return [...new Set(aliases)];
 }

@@ -117,7 +117,12 @@ export class GatewayStack extends LandingZoneStack {
       providerForAccount: (alias) => this.providerForAccount(alias),
     });
     if (this.privateDomain.organizationShare || this.privateDomain.externalShare) {
-      new RamShareAuditor(this, 'RamShareAuditor', { environment: environment.name, settings: environment.privateDomain.shareAuditor, privateDomain: this.privateDomain, alarmActions: [this.perimeter.alarmTopic.arn] });
+      new RamShareAuditor(this, 'RamShareAuditor', {
+        environment: environment.name,
+        settings: environment.privateDomain.shareAuditor,
+        privateDomain: this.privateDomain,
+        alarmActions: [this.perimeter.alarmTopic.arn],
+      });
     }
     this.telemetry = new TelemetryExports(this, 'Telemetry', {
       environment: environment.name,
@@ -136,8 +141,14 @@ export class GatewayStack extends LandingZoneStack {
     for (const service of this.network.integrations.services) {
       const integration = this.network.integrations.forService(service);
       const key = service.replace(/-/g, '_');
-      new TerraformOutput(this, `vpc_link_id_${key}`, { value: integration.vpcLinkId, description: `REST API VPC link of ${service} (x-amazon-apigateway-integration connectionId).` });
-      new TerraformOutput(this, `nlb_dns_name_${key}`, { value: integration.loadBalancerDnsName, description: `Internal NLB in front of ${service}, for its stage variable.` });
+      new TerraformOutput(this, `vpc_link_id_${key}`, {
+        value: integration.vpcLinkId,
+        description: `REST API VPC link of ${service} (x-amazon-apigateway-integration connectionId).`,
+      });
+      new TerraformOutput(this, `nlb_dns_name_${key}`, {
+        value: integration.loadBalancerDnsName,
+        description: `Internal NLB in front of ${service}, for its stage variable.`,
+      });
       new TerraformOutput(this, `nlb_listener_port_${key}`, { value: integration.listenerPort, description: `NLB listener port of ${service}.` });
     }
   }

@@ -37,7 +37,10 @@ export class NetworkStack extends LandingZoneStack {
 
     this.contract = networkContract(this, this.hub);
 
-    new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: 'Transit Gateway shared with the gateway and spoke accounts.' });
+    new TerraformOutput(this, 'transit_gateway_id', {
+      value: this.hub.transitGateway.id,
+      description: 'Transit Gateway shared with the gateway and spoke accounts.',
+    });
     for (const [segment, table] of this.hub.routeTables) {
       new TerraformOutput(this, `transit_gateway_route_table_${segment.replace(/-/g, '_')}`, {
         value: table.id,

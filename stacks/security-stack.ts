@@ -45,9 +45,19 @@ export class SecurityStack extends LandingZoneStack {
           : undefined;
       const common = { environmentName: environment.name, settings: waf, remediation, scope: scopeOf(waf.scope) };
       policies.push(
-        new FmsWafPolicy(this, 'WafRegionalPolicy', { ...common, target: 'regional', logBucketArn: logBucket('WafLogBucket', environment.region), provider: this.provider }),
+        new FmsWafPolicy(this, 'WafRegionalPolicy', {
+          ...common,
+          target: 'regional',
+          logBucketArn: logBucket('WafLogBucket', environment.region),
+          provider: this.provider,
+        }),
         // CloudFront web ACLs are global: their policy, rule group and log destination live in us-east-1.
-        new FmsWafPolicy(this, 'WafCloudFrontPolicy', { ...common, target: 'cloudfront', logBucketArn: logBucket('WafLogBucketUsEast1', 'us-east-1', this.usEast1), provider: this.usEast1 }),
+        new FmsWafPolicy(this, 'WafCloudFrontPolicy', {
+          ...common,
+          target: 'cloudfront',
+          logBucketArn: logBucket('WafLogBucketUsEast1', 'us-east-1', this.usEast1),
+          provider: this.usEast1,
+        }),
       );
     }
     if (firewallManager.shieldAdvanced.enabled) {

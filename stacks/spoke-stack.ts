@@ -57,7 +57,8 @@ export class SpokeStack extends LandingZoneStack {
     }
     const consumers = Object.entries(this.consumers);
     if (consumers.length > 0) {
-      if (!props.gateway) throw new Error(`${this.stackId}: the account has consumers, so SpokeStackProps.gateway (owner of the shared private domain) is required`);
+      if (!props.gateway)
+        throw new Error(`${this.stackId}: the account has consumers, so SpokeStackProps.gateway (owner of the shared private domain) is required`);
       new ConsumerAccess(this, 'ConsumerAccess', {
         domain: props.gateway.privateDomain,
         accountId: this.accountId,

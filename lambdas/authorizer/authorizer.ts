@@ -191,7 +191,13 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
 
     function refuse(kind: 'unauthorized', reason: DenialReason, fields?: Record<string, string | undefined>): Decision;
     function refuse(kind: 'deny', reason: DenialReason, fields: Record<string, string | undefined>, principal: string, resourceArn: string): Decision;
-    function refuse(kind: 'unauthorized' | 'deny', reason: DenialReason, fields: Record<string, string | undefined> = {}, principal?: string, resourceArn?: string): Decision {
+    function refuse(
+      kind: 'unauthorized' | 'deny',
+      reason: DenialReason,
+      fields: Record<string, string | undefined> = {},
+      principal?: string,
+      resourceArn?: string,
+    ): Decision {
       const level: LogLevel = reason === 'jwks-unavailable' ? 'error' : 'warn';
       log(level, 'authorization decision', { decision: kind === 'deny' ? 'Deny' : 'Unauthorized', reason, correlationId: correlation.id, ...fields });
       if (kind === 'unauthorized' || principal === undefined || resourceArn === undefined) return { kind: 'unauthorized', reason };
@@ -206,7 +212,12 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
         return await decide(event, correlation);
       } catch (error) {
         // A bug must not open the gate: anything unexpected is a 401, logged with its type only.
-        log('error', 'authorizer failure', { decision: 'Unauthorized', reason: 'internal-error', correlationId: correlation.id, error: error instanceof Error ? error.name : typeof error });
+        log('error', 'authorizer failure', {
+          decision: 'Unauthorized',
+          reason: 'internal-error',
+          correlationId: correlation.id,
+          error: error instanceof Error ? error.name : typeof error,
+        });
         return { kind: 'unauthorized', reason: 'internal-error' };
       }
     },
@@ -255,7 +266,12 @@ function verificationFailure(error: unknown): DenialReason {
 }
 
 function isRequestEvent(event: unknown): event is RequestEvent {
-  return typeof event === 'object' && event !== null && (event as { type?: unknown }).type === 'REQUEST' && typeof (event as { methodArn?: unknown }).methodArn === 'string';
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    (event as { type?: unknown }).type === 'REQUEST' &&
+    typeof (event as { methodArn?: unknown }).methodArn === 'string'
+  );
 }
 
 /** API Gateway's request id when it looks like one; otherwise a fresh id, so log lines still join up. */

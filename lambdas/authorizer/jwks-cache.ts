@@ -77,7 +77,9 @@ export class RefetchLimitedJwksCache implements JwksCache {
     const last = this.lastAttempt.get(jwksUri);
     if (last !== undefined && this.now() - last < this.props.minRefetchIntervalMs) {
       // Too soon to ask again: answer from what we have (the caller then reports the kid as unknown).
-      return cached ? Promise.resolve(cached) : Promise.reject(new JwksUnavailableError(jwksUri, new Error('previous download failed; next attempt after the refetch interval')));
+      return cached
+        ? Promise.resolve(cached)
+        : Promise.reject(new JwksUnavailableError(jwksUri, new Error('previous download failed; next attempt after the refetch interval')));
     }
     this.lastAttempt.set(jwksUri, this.now());
     const download = this.props

@@ -60,4 +60,3 @@ export function isTrustedJwksUri(uri: string): boolean {
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
 }
-

@@ -41,7 +41,8 @@ export function parseAccessMatrix(value: unknown): AccessMatrix {
   if (!isRecord(value)) return fail('expected an object');
   if (value.version !== 1) fail(`version must be 1, got ${JSON.stringify(value.version)}`);
   if (typeof value.environment !== 'string' || value.environment === '') fail('environment must be a non-empty string');
-  if (typeof value.metricNamespace !== 'string' || !/^[A-Za-z0-9/_.#:-]{1,255}$/.test(value.metricNamespace)) fail('metricNamespace must be a CloudWatch namespace');
+  if (typeof value.metricNamespace !== 'string' || !/^[A-Za-z0-9/_.#:-]{1,255}$/.test(value.metricNamespace))
+    fail('metricNamespace must be a CloudWatch namespace');
   if (typeof value.remediation !== 'boolean') fail('remediation must be true or false');
   if (!Array.isArray(value.shares)) return fail('shares must be a list');
   value.shares.forEach((share: unknown, index) => {
@@ -54,7 +55,13 @@ export function parseAccessMatrix(value: unknown): AccessMatrix {
   });
   if (!Array.isArray(value.consumers)) return fail('consumers must be a list');
   value.consumers.forEach((consumer: unknown, index) => {
-    if (!isRecord(consumer) || typeof consumer.consumer !== 'string' || typeof consumer.accountId !== 'string' || typeof consumer.inOrganization !== 'boolean' || !Array.isArray(consumer.services)) {
+    if (
+      !isRecord(consumer) ||
+      typeof consumer.consumer !== 'string' ||
+      typeof consumer.accountId !== 'string' ||
+      typeof consumer.inOrganization !== 'boolean' ||
+      !Array.isArray(consumer.services)
+    ) {
       fail(`consumers[${index}] must have consumer, accountId, inOrganization and services`);
     }
   });
@@ -81,4 +88,3 @@ export function parseShareArns(raw: string | undefined, matrix: AccessMatrix): R
   }
   return arns;
 }
-

@@ -44,7 +44,8 @@ export interface AuditSummary {
 export function createShareAuditor(options: ShareAuditorOptions): { run(): Promise<AuditSummary> } {
   const { matrix, log } = options;
   const consumersByAccount = new Map<string, string[]>();
-  for (const consumer of matrix.consumers) consumersByAccount.set(consumer.accountId, [...(consumersByAccount.get(consumer.accountId) ?? []), consumer.consumer]);
+  for (const consumer of matrix.consumers)
+    consumersByAccount.set(consumer.accountId, [...(consumersByAccount.get(consumer.accountId) ?? []), consumer.consumer]);
   const who = (principal: string): string => consumersByAccount.get(principal)?.join(', ') ?? 'not a declared consumer';
 
   const auditOne = async (share: ExpectedShare, counts: AuditCounts): Promise<ShareOutcome> => {
@@ -68,18 +69,39 @@ export function createShareAuditor(options: ShareAuditorOptions): { run(): Promi
     counts.UnexpectedResources += drift.unexpectedResources.length;
     counts.MissingResources += drift.missingResources.length;
     for (const principal of drift.missingPrincipals) {
-      log('warn', 'declared consumer account is not a principal of the share', { share: share.name, principal, consumers: who(principal), fix: 'apply the gateway stack; the principal association is managed by Terraform' });
+      log('warn', 'declared consumer account is not a principal of the share', {
+        share: share.name,
+        principal,
+        consumers: who(principal),
+        fix: 'apply the gateway stack; the principal association is managed by Terraform',
+      });
     }
     for (const entry of drift.notActive) {
-      log('warn', 'association is not active', { share: share.name, entity: entry.entity, status: entry.status, statusMessage: entry.statusMessage, consumers: who(entry.entity) });
+      log('warn', 'association is not active', {
+        share: share.name,
+        entity: entry.entity,
+        status: entry.status,
+        statusMessage: entry.statusMessage,
+        consumers: who(entry.entity),
+      });
     }
-    for (const resource of drift.unexpectedResources) log('warn', 'unexpected resource on the share', { share: share.name, resource, fix: 'remove it from the share; the private domain is its only resource' });
-    for (const resource of drift.missingResources) log('warn', 'private domain is not on the share', { share: share.name, resource, fix: 'apply the gateway stack' });
+    for (const resource of drift.unexpectedResources)
+      log('warn', 'unexpected resource on the share', {
+        share: share.name,
+        resource,
+        fix: 'remove it from the share; the private domain is its only resource',
+      });
+    for (const resource of drift.missingResources)
+      log('warn', 'private domain is not on the share', { share: share.name, resource, fix: 'apply the gateway stack' });
 
     const removed: string[] = [];
     if (drift.unexpectedPrincipals.length > 0 && !matrix.remediation) {
       for (const principal of drift.unexpectedPrincipals) {
-        log('warn', 'unexpected principal on the share (remediation off: reported only)', { share: share.name, principal, fix: 'remove the principal, declare it as a consumer, or set privateDomain.shareAuditor.remediation: true' });
+        log('warn', 'unexpected principal on the share (remediation off: reported only)', {
+          share: share.name,
+          principal,
+          fix: 'remove the principal, declare it as a consumer, or set privateDomain.shareAuditor.remediation: true',
+        });
       }
     }
     if (drift.unexpectedPrincipals.length > 0 && matrix.remediation) {
@@ -91,7 +113,12 @@ export function createShareAuditor(options: ShareAuditorOptions): { run(): Promi
         } else {
           counts.RemediationFailures += 1;
           if (outcome.error instanceof RamAccessDeniedError) counts.AccessDenied += 1;
-          log('error', 'could not disassociate an unexpected principal', { share: share.name, principal: outcome.principal, error: outcome.error.message, awsError: outcome.error.awsErrorName });
+          log('error', 'could not disassociate an unexpected principal', {
+            share: share.name,
+            principal: outcome.principal,
+            error: outcome.error.message,
+            awsError: outcome.error.awsErrorName,
+          });
         }
       }
     }
@@ -111,7 +138,13 @@ export function createShareAuditor(options: ShareAuditorOptions): { run(): Promi
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof RamAccessDeniedError) {
       counts.AccessDenied += 1;
-      log('error', 'access denied reading the share; the audit of this share did not run', { share: share.name, shareArn, error: message, awsError: error.awsErrorName, requestId: error.requestId });
+      log('error', 'access denied reading the share; the audit of this share did not run', {
+        share: share.name,
+        shareArn,
+        error: message,
+        awsError: error.awsErrorName,
+        requestId: error.requestId,
+      });
       return { share: share.name, result: 'access-denied', error: message };
     }
     counts.AuditErrors += 1;
@@ -142,7 +175,10 @@ export function createShareAuditor(options: ShareAuditorOptions): { run(): Promi
         await publishCounts(options.cloudwatch, matrix.metricNamespace, matrix.environment, counts, (options.now ?? (() => new Date()))());
       } catch (error) {
         metricsPublished = false;
-        log('error', 'audit metrics could not be published; the drift alarm will see missing data', { error: error instanceof Error ? error.message : String(error), awsError: (error as { name?: string }).name });
+        log('error', 'audit metrics could not be published; the drift alarm will see missing data', {
+          error: error instanceof Error ? error.message : String(error),
+          awsError: (error as { name?: string }).name,
+        });
       }
       log('info', 'audit finished', { environment: matrix.environment, remediation: matrix.remediation, metricsPublished, ...counts });
       return { environment: matrix.environment, remediation: matrix.remediation, counts, shares, metricsPublished };

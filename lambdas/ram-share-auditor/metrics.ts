@@ -17,7 +17,16 @@ export type AuditMetric = (typeof AUDIT_METRICS)[number];
 export type AuditCounts = Record<AuditMetric, number>;
 
 /** Metrics that mean the shares differ from the access matrix or could not be checked: the alarm sums these. */
-export const DRIFT_METRICS: readonly AuditMetric[] = ['UnexpectedPrincipals', 'MissingPrincipals', 'AssociationsNotActive', 'UnexpectedResources', 'MissingResources', 'AccessDenied', 'AuditErrors', 'RemediationFailures'];
+export const DRIFT_METRICS: readonly AuditMetric[] = [
+  'UnexpectedPrincipals',
+  'MissingPrincipals',
+  'AssociationsNotActive',
+  'UnexpectedResources',
+  'MissingResources',
+  'AccessDenied',
+  'AuditErrors',
+  'RemediationFailures',
+];
 
 export function zeroCounts(): AuditCounts {
   return Object.fromEntries(AUDIT_METRICS.map((metric) => [metric, 0])) as AuditCounts;

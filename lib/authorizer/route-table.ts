@@ -55,10 +55,10 @@ export function parseRouteTable(value: unknown): RouteTable {
   for (const [service, routes] of Object.entries(value.services)) {
     if (!isRecord(routes)) throw new Error(`routes.json: services.${service} must be an object of routes`);
     for (const [key, requirement] of Object.entries(routes)) {
-      const valid = Array.isArray(requirement) && requirement.every((alternative) => Array.isArray(alternative) && alternative.every((scope) => typeof scope === 'string'));
+      const valid =
+        Array.isArray(requirement) && requirement.every((alternative) => Array.isArray(alternative) && alternative.every((scope) => typeof scope === 'string'));
       if (!valid) throw new Error(`routes.json: services.${service}["${key}"] must be a list of scope lists`);
     }
   }
   return value as unknown as RouteTable;
 }
-

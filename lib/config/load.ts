@@ -58,7 +58,12 @@ function listEnvironmentFiles(rootDir: string, problems: ConfigProblem[]): strin
     .filter((name) => {
       if (name.endsWith('.yaml')) return true;
       if (name.endsWith('.yml') || name.endsWith('.json')) {
-        problems.push({ file: `environments/${name}`, path: [], message: 'environment files must end in .yaml', fix: `rename it to environments/${path.parse(name).name}.yaml` });
+        problems.push({
+          file: `environments/${name}`,
+          path: [],
+          message: 'environment files must end in .yaml',
+          fix: `rename it to environments/${path.parse(name).name}.yaml`,
+        });
       }
       return false;
     })

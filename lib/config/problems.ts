@@ -22,11 +22,7 @@ export interface ConfigProblem {
 /** Renders a path the way people write it: `network.spokes[0].vpc.cidr`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(file)';
-  return path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
-    )
-    .join('');
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`)).join('');
 }
 
 /** Renders a path as a JSON pointer: `#/paths/~1payments/get`. */

@@ -2,11 +2,7 @@ import type { z } from 'zod';
 import type { ConfigProblem } from './problems';
 
 /** Validates `data` against a schema and turns every zod issue into a problem with a fix hint. */
-export function checkSchema<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  file: string,
-): { value?: z.output<S>; problems: ConfigProblem[] } {
+export function checkSchema<S extends z.ZodType>(schema: S, data: unknown, file: string): { value?: z.output<S>; problems: ConfigProblem[] } {
   // Messages written on a field (e.g. the account id's) take precedence over this default wording.
   const result = schema.safeParse(data, { reportInput: true, error: defaultMessage });
   if (result.success) return { value: result.data, problems: [] };

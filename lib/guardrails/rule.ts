@@ -10,9 +10,7 @@ import type { StackView, TerraformResource } from './stack-view';
 export type Severity = 'error' | 'warning';
 
 export type RuleResult =
-  | { readonly status: 'compliant' }
-  | { readonly status: 'not-applicable' }
-  | { readonly status: 'non-compliant'; readonly detail: string };
+  { readonly status: 'compliant' } | { readonly status: 'not-applicable' } | { readonly status: 'non-compliant'; readonly detail: string };
 
 export const COMPLIANT: RuleResult = { status: 'compliant' };
 export const NOT_APPLICABLE: RuleResult = { status: 'not-applicable' };

@@ -17,11 +17,7 @@ export interface StackOfEnvironment {
  * one report per environment. Throws GuardrailError when any unsuppressed error finding remains, so a
  * caller writing through replaceDirectoryAtomically keeps the previous output.
  */
-export function checkSynthesizedOutput(
-  outdir: string,
-  environments: readonly EnvironmentFile[],
-  stacks: readonly StackOfEnvironment[],
-): GuardrailReport[] {
+export function checkSynthesizedOutput(outdir: string, environments: readonly EnvironmentFile[], stacks: readonly StackOfEnvironment[]): GuardrailReport[] {
   const stackFiles = manifestStackFiles(outdir);
   const reports = environments.map(({ file, config: environment }) => {
     const synthesized: SynthesizedStack[] = stacks
@@ -41,9 +37,7 @@ function manifestStackFiles(outdir: string): Map<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
     stacks?: Record<string, { synthesizedStackPath?: string }>;
   };
-  return new Map(
-    Object.entries(manifest.stacks ?? {}).map(([id, entry]) => [id, entry.synthesizedStackPath ?? path.join('stacks', id, 'cdk.tf.json')]),
-  );
+  return new Map(Object.entries(manifest.stacks ?? {}).map(([id, entry]) => [id, entry.synthesizedStackPath ?? path.join('stacks', id, 'cdk.tf.json')]));
 }
 
 function readStack(outdir: string, files: ReadonlyMap<string, string>, id: string): TerraformStackJson {

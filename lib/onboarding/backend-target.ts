@@ -15,7 +15,11 @@ export function parseBackendTarget(value: string): BackendTarget {
   const match = FORMAT.exec(value.trim());
   if (!match) {
     throw new OnboardingError('Cannot read --backend; nothing was changed.', [
-      optionProblem('--backend', `"${value}" is not <env>=<account>:<ip>[,<ip>...]`, 'write e.g. --backend dev=payments:10.101.1.50 (the account alias from environments/<env>.yaml, addresses inside its spoke VPC)'),
+      optionProblem(
+        '--backend',
+        `"${value}" is not <env>=<account>:<ip>[,<ip>...]`,
+        'write e.g. --backend dev=payments:10.101.1.50 (the account alias from environments/<env>.yaml, addresses inside its spoke VPC)',
+      ),
     ]);
   }
   return { environment: match[1], account: match[2], addresses: match[3].split(',') };
@@ -27,7 +31,11 @@ export function checkDistinctEnvironments(targets: readonly BackendTarget[]): vo
   for (const target of targets) {
     if (seen.has(target.environment)) {
       throw new OnboardingError('Cannot read --backend; nothing was changed.', [
-        optionProblem('--backend', `environment "${target.environment}" is given more than once`, 'give one --backend per environment, with all its addresses separated by commas'),
+        optionProblem(
+          '--backend',
+          `environment "${target.environment}" is given more than once`,
+          'give one --backend per environment, with all its addresses separated by commas',
+        ),
       ]);
     }
     seen.add(target.environment);

@@ -20,7 +20,14 @@ export function renderCatalog(entries: readonly CatalogEntry[], format: CatalogF
 /** Aligned columns for a terminal. */
 function renderTable(entries: readonly CatalogEntry[]): string {
   const header = ['SERVICE', 'OWNER', 'VISIBILITY', 'BASE PATH', 'ENVIRONMENTS', 'CONSUMERS'];
-  const rows = entries.map((entry) => [entry.service, entry.owner.team, entry.visibility, `/${entry.basePath}`, entry.environments.join(', ') || '-', describeConsumers(entry)]);
+  const rows = entries.map((entry) => [
+    entry.service,
+    entry.owner.team,
+    entry.visibility,
+    `/${entry.basePath}`,
+    entry.environments.join(', ') || '-',
+    describeConsumers(entry),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ');
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;

@@ -18,7 +18,9 @@ const PROMOTION_ORDER = ['dev', 'staging', 'prod'];
 
 /** The service catalog, sorted by service name; derived only from the configuration, so it is reproducible. */
 export function buildCatalog(config: LandingZoneConfig): CatalogEntry[] {
-  const environments = [...config.environments].sort((a, b) => promotionRank(a.config.name) - promotionRank(b.config.name) || a.config.name.localeCompare(b.config.name));
+  const environments = [...config.environments].sort(
+    (a, b) => promotionRank(a.config.name) - promotionRank(b.config.name) || a.config.name.localeCompare(b.config.name),
+  );
   return [...config.services.values()]
     .map(({ definition }): CatalogEntry => {
       const enabledIn = environments.filter(({ config: environment }) => environment.services[definition.name]?.enabled === true);

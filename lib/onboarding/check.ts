@@ -67,7 +67,10 @@ async function checkService(rootDir: string, serviceFile: string, openApiFile: s
 
 function listFiles(rootDir: string, folder: string, keep: (name: string) => boolean): string[] {
   try {
-    return readdirSync(path.join(rootDir, folder)).filter(keep).sort().map((name) => `${folder}/${name}`);
+    return readdirSync(path.join(rootDir, folder))
+      .filter(keep)
+      .sort()
+      .map((name) => `${folder}/${name}`);
   } catch {
     return [];
   }
@@ -79,7 +82,9 @@ function listFiles(rootDir: string, folder: string, keep: (name: string) => bool
  */
 function withoutDuplicates(problems: readonly CheckProblem[]): CheckProblem[] {
   const seen = new Set<string>();
-  const ruleLocations = new Set(problems.filter((problem) => problem.rule && problem.rule !== PARSER_RULE).map((problem) => `${problem.file}|${where(problem)}`));
+  const ruleLocations = new Set(
+    problems.filter((problem) => problem.rule && problem.rule !== PARSER_RULE).map((problem) => `${problem.file}|${where(problem)}`),
+  );
   return problems.filter((problem) => {
     if (problem.rule === PARSER_RULE && ruleLocations.has(`${problem.file}|${where(problem)}`)) return false;
     const key = `${problem.file}|${where(problem)}|${problem.rule ?? ''}|${problem.message}`;
@@ -96,6 +101,12 @@ function where(problem: ConfigProblem): string {
 function order(problems: CheckProblem[]): CheckProblem[] {
   return problems
     .map((problem, index) => ({ problem, index }))
-    .sort((a, b) => a.problem.file.localeCompare(b.problem.file) || (a.problem.line ?? 0) - (b.problem.line ?? 0) || (a.problem.column ?? 0) - (b.problem.column ?? 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.problem.file.localeCompare(b.problem.file) ||
+        (a.problem.line ?? 0) - (b.problem.line ?? 0) ||
+        (a.problem.column ?? 0) - (b.problem.column ?? 0) ||
+        a.index - b.index,
+    )
     .map(({ problem }) => problem);
 }

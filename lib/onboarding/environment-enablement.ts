@@ -37,17 +37,31 @@ export function enableInEnvironment(
   const notes: string[] = [];
 
   const listenerPort = sharedListenerPort(config, environment, service.port);
-  if (listenerPort) notes.push(`${environment.file}: port ${service.port} is taken on the shared NLB, so ${service.name} listens on ${listenerPort} (services.${service.name}.backend.listenerPort)`);
+  if (listenerPort)
+    notes.push(
+      `${environment.file}: port ${service.port} is taken on the shared NLB, so ${service.name} listens on ${listenerPort} (services.${service.name}.backend.listenerPort)`,
+    );
   const tlsServerName = service.tls ? serverNameUnderCertificate(environment, service.name) : undefined;
-  if (tlsServerName) notes.push(`${environment.file}: ${service.name} is reached as ${tlsServerName}, a name of the TLS listener certificate (services.${service.name}.backend.tlsServerName)`);
-  const backend = { account: target.account, addresses: [...target.addresses], ...(tlsServerName ? { tlsServerName } : {}), ...(listenerPort ? { listenerPort } : {}) };
+  if (tlsServerName)
+    notes.push(
+      `${environment.file}: ${service.name} is reached as ${tlsServerName}, a name of the TLS listener certificate (services.${service.name}.backend.tlsServerName)`,
+    );
+  const backend = {
+    account: target.account,
+    addresses: [...target.addresses],
+    ...(tlsServerName ? { tlsServerName } : {}),
+    ...(listenerPort ? { listenerPort } : {}),
+  };
   const edits: YamlEdit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${toFlowYaml(backend)}` }];
 
   if (service.private) {
     const granted = access.consumers.filter((consumer) => consumer in environment.config.consumers);
     for (const consumer of granted) edits.push({ kind: 'item', seqPath: ['consumers', consumer, 'services'], value: service.name, yaml: toYaml(service.name) });
     const missing = access.consumers.filter((consumer) => !granted.includes(consumer));
-    if (missing.length > 0) notes.push(`${environment.file}: ${missing.join(', ')} ${missing.length === 1 ? 'is not a consumer' : 'are not consumers'} here, so not granted in ${environment.config.name}`);
+    if (missing.length > 0)
+      notes.push(
+        `${environment.file}: ${missing.join(', ')} ${missing.length === 1 ? 'is not a consumer' : 'are not consumers'} here, so not granted in ${environment.config.name}`,
+      );
     if (granted.length === 0 && access.reasonWithoutConsumers) {
       const reason = access.reasonWithoutConsumers;
       edits.push({ kind: 'entry', mapPath: ['privateDomain', 'servicesWithoutConsumers'], key: service.name, value: reason, yaml: toYaml(reason) });
@@ -72,7 +86,11 @@ function findEnvironment(config: LandingZoneConfig, name: string): EnvironmentFi
   const found = config.environments.find(({ config: environment }) => environment.name === name);
   if (!found) {
     throw new OnboardingError('Cannot read --backend; nothing was changed.', [
-      optionProblem('--backend', `environment "${name}" does not exist`, `use one of: ${config.environments.map(({ config: environment }) => environment.name).join(', ')}`),
+      optionProblem(
+        '--backend',
+        `environment "${name}" does not exist`,
+        `use one of: ${config.environments.map(({ config: environment }) => environment.name).join(', ')}`,
+      ),
     ]);
   }
   return found;
@@ -89,6 +107,10 @@ function sharedListenerPort(config: LandingZoneConfig, { config: environment }: 
   if (!used.has(backendPort)) return undefined;
   for (let port = backendPort + 1; port <= 65535; port++) if (!used.has(port)) return port;
   throw new OnboardingError('No listener port is free on the shared NLB; nothing was changed.', [
-    optionProblem('--port', `every port from ${backendPort} up is used on the shared NLB of ${environment.name}`, 'choose a lower backend port, or switch the environment to nlbStrategy: per-service'),
+    optionProblem(
+      '--port',
+      `every port from ${backendPort} up is used on the shared NLB of ${environment.name}`,
+      'choose a lower backend port, or switch the environment to nlbStrategy: per-service',
+    ),
   ]);
 }

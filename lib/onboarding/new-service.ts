@@ -60,7 +60,10 @@ export function createService(request: NewServiceRequest): NewServiceResult {
 
   const problems = previewProblems(rootDir, changes).map((problem) => pointAtSource(problem, `${folder}/openapi.yaml`, request.openApiSource));
   if (problems.length > 0) {
-    throw new OnboardingError(`services/${answers.name} would not pass validation (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}); nothing was changed.`, problems);
+    throw new OnboardingError(
+      `services/${answers.name} would not pass validation (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}); nothing was changed.`,
+      problems,
+    );
   }
   applyFileChanges(rootDir, changes);
   return { changes, notes };
@@ -76,11 +79,23 @@ function pointAtSource(problem: ConfigProblem, generated: string, source: string
 function checkAccess(config: LandingZoneConfig, visibility: string | undefined, access: PrivateAccess): void {
   const problems: ConfigProblem[] = [];
   if (visibility === 'public' && (access.consumers.length > 0 || access.reasonWithoutConsumers)) {
-    problems.push(optionProblem(access.consumers.length > 0 ? '--consumer' : '--without-consumers-reason', 'a public service is not on the private domain, so it has no internal consumers', 'drop the option, or use --visibility private or both'));
+    problems.push(
+      optionProblem(
+        access.consumers.length > 0 ? '--consumer' : '--without-consumers-reason',
+        'a public service is not on the private domain, so it has no internal consumers',
+        'drop the option, or use --visibility private or both',
+      ),
+    );
   }
   const known = new Set(config.environments.flatMap(({ config: environment }) => Object.keys(environment.consumers)));
   for (const consumer of access.consumers.filter((candidate) => !known.has(candidate))) {
-    problems.push(optionProblem('--consumer', `"${consumer}" is not a consumer in any environment`, `use one of: ${[...known].sort().join(', ') || '(none declared)'}; a new consumer is declared under consumers in environments/<env>.yaml by the platform team`));
+    problems.push(
+      optionProblem(
+        '--consumer',
+        `"${consumer}" is not a consumer in any environment`,
+        `use one of: ${[...known].sort().join(', ') || '(none declared)'}; a new consumer is declared under consumers in environments/<env>.yaml by the platform team`,
+      ),
+    );
   }
   if (problems.length > 0) throw new OnboardingError('Cannot onboard with these options; nothing was changed.', problems);
 }

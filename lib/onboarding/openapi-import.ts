@@ -37,7 +37,11 @@ export interface ImportReport {
  *   on the authorizer (`<service>/read` for reads, `<service>/write` otherwise) when the operation would not call it.
  * Existing integrations are left alone; `onboard check` reports any that break the rules.
  */
-export function planGatewayExtensions(document: JsonObject, service: string, protocol: Service['backend']['protocol']): { edits: YamlEdit[]; report: ImportReport } {
+export function planGatewayExtensions(
+  document: JsonObject,
+  service: string,
+  protocol: Service['backend']['protocol'],
+): { edits: YamlEdit[]; report: ImportReport } {
   const edits: YamlEdit[] = [];
   const documentChanges: string[] = [];
   const scheme = authorizerSchemeName(document, edits, documentChanges);
@@ -71,9 +75,11 @@ function requestValidation(document: JsonObject, edits: YamlEdit[], changes: str
   const validators = document[VALIDATORS_KEY];
   if (!isObject(validators) || !(FULL_VALIDATOR in validators)) {
     const value = fullValidator();
-    edits.push(isObject(validators)
-      ? { kind: 'entry', mapPath: [VALIDATORS_KEY], key: FULL_VALIDATOR, value, yaml: toYaml(value) }
-      : { kind: 'entry', mapPath: [], key: VALIDATORS_KEY, value: { [FULL_VALIDATOR]: value }, yaml: toYaml({ [FULL_VALIDATOR]: value }) });
+    edits.push(
+      isObject(validators)
+        ? { kind: 'entry', mapPath: [VALIDATORS_KEY], key: FULL_VALIDATOR, value, yaml: toYaml(value) }
+        : { kind: 'entry', mapPath: [], key: VALIDATORS_KEY, value: { [FULL_VALIDATOR]: value }, yaml: toYaml({ [FULL_VALIDATOR]: value }) },
+    );
     changes.push(`added ${VALIDATORS_KEY}.${FULL_VALIDATOR} (validates request body and parameters)`);
   }
   if (document[VALIDATOR_KEY] === undefined) {

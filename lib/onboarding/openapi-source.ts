@@ -36,7 +36,9 @@ function fromJson(text: string, file: string): Document {
   try {
     return new Document(JSON.parse(text));
   } catch (error) {
-    throw refuse(file, [{ file, path: [], message: `invalid JSON: ${(error as Error).message}`, fix: 'fix the JSON syntax (a linter or `jq . <file>` shows where)' }]);
+    throw refuse(file, [
+      { file, path: [], message: `invalid JSON: ${(error as Error).message}`, fix: 'fix the JSON syntax (a linter or `jq . <file>` shows where)' },
+    ]);
   }
 }
 
@@ -48,30 +50,49 @@ function fromYaml(text: string, file: string): Document {
 
 function checkVersion(document: Document, file: string): void {
   if (!isMap(document.contents)) {
-    throw refuse(file, [{ file, path: [], message: 'the file is not an OpenAPI document (no top-level mapping)', fix: 'pass an OpenAPI 3.0 document with openapi, info and paths' }]);
+    throw refuse(file, [
+      {
+        file,
+        path: [],
+        message: 'the file is not an OpenAPI document (no top-level mapping)',
+        fix: 'pass an OpenAPI 3.0 document with openapi, info and paths',
+      },
+    ]);
   }
   const swagger = document.get('swagger');
   if (swagger !== undefined) {
-    throw refuse(file, [{
-      file,
-      path: ['swagger'],
-      pathStyle: 'json-pointer',
-      message: `this is a Swagger/OpenAPI ${String(swagger)} document; the platform imports OpenAPI 3.0`,
-      fix: 'convert it to OpenAPI 3.0 first (Swagger Editor: Edit > Convert to OpenAPI 3, or the swagger2openapi tool), then import the result',
-    }]);
+    throw refuse(file, [
+      {
+        file,
+        path: ['swagger'],
+        pathStyle: 'json-pointer',
+        message: `this is a Swagger/OpenAPI ${String(swagger)} document; the platform imports OpenAPI 3.0`,
+        fix: 'convert it to OpenAPI 3.0 first (Swagger Editor: Edit > Convert to OpenAPI 3, or the swagger2openapi tool), then import the result',
+      },
+    ]);
   }
   const version = document.get('openapi');
   if (typeof version !== 'string' || !/^3\.0\.\d+$/.test(version)) {
-    throw refuse(file, [{
-      file,
-      path: ['openapi'],
-      pathStyle: 'json-pointer',
-      message: version === undefined ? 'no "openapi" version field' : `OpenAPI ${JSON.stringify(version)} is not supported; API Gateway imports OpenAPI 3.0`,
-      fix: version === undefined ? 'pass an OpenAPI 3.0 document (it starts with openapi: 3.0.x)' : 'write the document as OpenAPI 3.0.x (openapi: 3.0.3)',
-    }]);
+    throw refuse(file, [
+      {
+        file,
+        path: ['openapi'],
+        pathStyle: 'json-pointer',
+        message: version === undefined ? 'no "openapi" version field' : `OpenAPI ${JSON.stringify(version)} is not supported; API Gateway imports OpenAPI 3.0`,
+        fix: version === undefined ? 'pass an OpenAPI 3.0 document (it starts with openapi: 3.0.x)' : 'write the document as OpenAPI 3.0.x (openapi: 3.0.3)',
+      },
+    ]);
   }
   if (!isMap(document.get('paths'))) {
-    throw refuse(file, [{ file, path: ['paths'], pathStyle: 'json-pointer', message: 'the document has no paths', fix: 'add the paths of the API; a REST API needs at least one operation' }]);
+    throw refuse(file, [
+      {
+        file,
+        path: ['paths'],
+        pathStyle: 'json-pointer',
+        message: 'the document has no paths',
+        fix: 'add the paths of the API; a REST API needs at least one operation',
+      },
+    ]);
   }
 }
 

@@ -16,14 +16,16 @@ export type Severity = 'error' | 'warning';
 export async function validateWithParser(file: string, document: JsonObject): Promise<(ConfigProblem & { severity: Severity })[]> {
   // The parser dereferences in place; the caller's document stays as loaded.
   const result = await validate(structuredClone(document) as Parameters<typeof validate>[0], { resolve: { external: false } });
-  const located = (severity: Severity) => ({ message }: { message: string }) => ({
-    file,
-    path: locateParserMessage(message, document),
-    pathStyle: 'json-pointer' as const,
-    message: message.replace(/\s+/g, ' ').trim(),
-    fix: 'correct the document as the message says (OpenAPI 3.0 specification: https://spec.openapis.org/oas/v3.0.3)',
-    rule: PARSER_RULE,
-    severity,
-  });
+  const located =
+    (severity: Severity) =>
+    ({ message }: { message: string }) => ({
+      file,
+      path: locateParserMessage(message, document),
+      pathStyle: 'json-pointer' as const,
+      message: message.replace(/\s+/g, ' ').trim(),
+      fix: 'correct the document as the message says (OpenAPI 3.0 specification: https://spec.openapis.org/oas/v3.0.3)',
+      rule: PARSER_RULE,
+      severity,
+    });
   return [...(result.valid ? [] : result.errors.map(located('error'))), ...result.warnings.map(located('warning'))];
 }

@@ -41,7 +41,10 @@ export function serviceDefinition(answers: ServiceAnswers): ServiceInput {
   };
   const { problems } = checkSchema(ServiceSchema, input, 'service.yaml');
   if (problems.length > 0) {
-    throw new OnboardingError(`Cannot onboard "${answers.name}": ${problems.length === 1 ? 'one option is' : `${problems.length} options are`} not valid; nothing was changed.`, problems.map(toOptionProblem));
+    throw new OnboardingError(
+      `Cannot onboard "${answers.name}": ${problems.length === 1 ? 'one option is' : `${problems.length} options are`} not valid; nothing was changed.`,
+      problems.map(toOptionProblem),
+    );
   }
   return input as ServiceInput;
 }

@@ -66,7 +66,10 @@ export function toYaml(value: unknown): string {
 /** One-line flow YAML as the example files write it: `{ account: payments, addresses: [10.101.1.10] }`. */
 export function toFlowYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(toFlowYaml).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([key, item]) => `${toYaml(key)}: ${toFlowYaml(item)}`).join(', ')} }`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${toYaml(key)}: ${toFlowYaml(item)}`)
+      .join(', ')} }`;
   return toYaml(value);
 }
 

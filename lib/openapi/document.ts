@@ -49,7 +49,12 @@ export function operationsOf(document: JsonObject): OperationRef[] {
   const paths = isObject(document.paths) ? document.paths : {};
   return Object.entries(paths).flatMap(([path, item]) =>
     isObject(item)
-      ? HTTP_METHODS.filter((method) => isObject(item[method])).map((method) => ({ path, method, operation: item[method] as Operation, location: ['paths', path, method] }))
+      ? HTTP_METHODS.filter((method) => isObject(item[method])).map((method) => ({
+          path,
+          method,
+          operation: item[method] as Operation,
+          location: ['paths', path, method],
+        }))
       : [],
   );
 }

@@ -13,4 +13,11 @@ export { disassociatePrincipals, type DisassociationResult } from './disassociat
 export { RamAccessDeniedError, RamError, RamRequestError, RamShareNotFoundError, RamThrottledError, type RamOperation } from './errors';
 export { DEFAULT_RETRY, type RetryOptions } from './retry';
 export { describeShare, type ShareSummary } from './share';
-export { isAssociated, listShareAssociations, type AssociationStatus, type ListShareAssociationsOptions, type ShareAssociation, type ShareAssociations } from './share-associations';
+export {
+  isAssociated,
+  listShareAssociations,
+  type AssociationStatus,
+  type ListShareAssociationsOptions,
+  type ShareAssociation,
+  type ShareAssociations,
+} from './share-associations';

@@ -68,7 +68,10 @@ export function toRamError(operation: RamOperation, shareArn: string, error: unk
     );
   }
   if (facts.throttling) {
-    return new RamThrottledError(`${operation} on ${shareArn} was still throttled after ${attempts} attempts (${facts.name ?? 'HTTP 429'}); run again later or lower the call rate`, details);
+    return new RamThrottledError(
+      `${operation} on ${shareArn} was still throttled after ${attempts} attempts (${facts.name ?? 'HTTP 429'}); run again later or lower the call rate`,
+      details,
+    );
   }
   return new RamRequestError(`${operation} on ${shareArn} failed after ${attempts} attempt(s): ${facts.name ? `${facts.name}: ` : ''}${reason}`, details);
 }

@@ -59,7 +59,12 @@ export async function listShareAssociations(client: RAMClient, shareArn: string,
   return { shareArn, principals, resources };
 }
 
-async function listOfType(client: RAMClient, shareArn: string, associationType: 'PRINCIPAL' | 'RESOURCE', options: ListShareAssociationsOptions): Promise<ShareAssociation[]> {
+async function listOfType(
+  client: RAMClient,
+  shareArn: string,
+  associationType: 'PRINCIPAL' | 'RESOURCE',
+  options: ListShareAssociationsOptions,
+): Promise<ShareAssociation[]> {
   const maxPages = options.maxPages ?? 1000;
   const seenTokens = new Set<string>();
   const found: ShareAssociation[] = [];
@@ -68,7 +73,10 @@ async function listOfType(client: RAMClient, shareArn: string, associationType: 
     const response = await callRam(
       'GetResourceShareAssociations',
       shareArn,
-      () => client.send(new GetResourceShareAssociationsCommand({ associationType, resourceShareArns: [shareArn], maxResults: options.pageSize ?? 100, nextToken })),
+      () =>
+        client.send(
+          new GetResourceShareAssociationsCommand({ associationType, resourceShareArns: [shareArn], maxResults: options.pageSize ?? 100, nextToken }),
+        ),
       options,
     );
     for (const raw of response.resourceShareAssociations ?? []) {

@@ -15,14 +15,22 @@ export interface ShareSummary {
 
 /** Reads one share owned by the caller's account; throws RamShareNotFoundError when RAM does not return it. */
 export async function describeShare(client: RAMClient, shareArn: string, options: RetryOptions = {}): Promise<ShareSummary> {
-  const response = await callRam('GetResourceShares', shareArn, () => client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [shareArn] })), options);
+  const response = await callRam(
+    'GetResourceShares',
+    shareArn,
+    () => client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [shareArn] })),
+    options,
+  );
   const share = response.resourceShares?.find((candidate) => candidate.resourceShareArn === shareArn);
   if (!share) {
-    throw new RamShareNotFoundError(`GetResourceShares: share ${shareArn} is not owned by this account in this region; check the share ARN and the client's region and account`, {
-      operation: 'GetResourceShares',
-      shareArn,
-      attempts: 1,
-    });
+    throw new RamShareNotFoundError(
+      `GetResourceShares: share ${shareArn} is not owned by this account in this region; check the share ARN and the client's region and account`,
+      {
+        operation: 'GetResourceShares',
+        shareArn,
+        attempts: 1,
+      },
+    );
   }
   return {
     shareArn,

@@ -39,12 +39,18 @@ export function grantsAction(actions: readonly string[], action: string): boolea
  * `aws:SourceVpce` equal to the endpoint's id, and no Deny whose `StringNotEquals aws:SourceVpce` leaves it out.
  * The policy's values live in the policy's stack (`stack`), so references are resolved from there.
  */
-export function admitsEndpoint(app: SynthesizedApp, stack: SynthesizedStack, statements: readonly Statement[], endpoint: Located): { admitted: boolean; reason: string } {
+export function admitsEndpoint(
+  app: SynthesizedApp,
+  stack: SynthesizedStack,
+  statements: readonly Statement[],
+  endpoint: Located,
+): { admitted: boolean; reason: string } {
   const isEndpoint = (value: unknown) => refersTo(app, stack, value, { stack: endpoint.stack, address: endpoint.resource.address }, 'id');
   const sourceVpce = (statement: Statement, test: string) =>
     statement.conditions.filter((condition) => condition.variable === 'aws:SourceVpce' && condition.test === test).flatMap((condition) => condition.values);
   const allowed = statements.some(
-    (statement) => statement.effect === 'Allow' && grantsAction(statement.actions, 'execute-api:Invoke') && sourceVpce(statement, 'StringEquals').some(isEndpoint),
+    (statement) =>
+      statement.effect === 'Allow' && grantsAction(statement.actions, 'execute-api:Invoke') && sourceVpce(statement, 'StringEquals').some(isEndpoint),
   );
   if (!allowed) return { admitted: false, reason: `no Allow of execute-api:Invoke with aws:SourceVpce = ${endpoint.resource.address}.id` };
   const denying = statements.find(
@@ -54,7 +60,8 @@ export function admitsEndpoint(app: SynthesizedApp, stack: SynthesizedStack, sta
       statement.conditions.some((condition) => condition.variable === 'aws:SourceVpce' && condition.test === 'StringNotEquals') &&
       !sourceVpce(statement, 'StringNotEquals').some(isEndpoint),
   );
-  if (denying) return { admitted: false, reason: `a Deny with StringNotEquals aws:SourceVpce leaves out ${endpoint.resource.address}.id, so it denies that endpoint` };
+  if (denying)
+    return { admitted: false, reason: `a Deny with StringNotEquals aws:SourceVpce leaves out ${endpoint.resource.address}.id, so it denies that endpoint` };
   return { admitted: true, reason: '' };
 }
 
@@ -68,7 +75,10 @@ export function allowedEndpoints(app: SynthesizedApp, stack: SynthesizedStack, s
       for (const value of condition.values) {
         const reading = readReference(app, stack, value);
         if (reading.kind === 'resolved' && reading.resolution.resource.type === 'aws_vpc_endpoint') {
-          found.set(`${reading.resolution.stack.id}/${reading.resolution.resource.address}`, { stack: reading.resolution.stack, resource: reading.resolution.resource });
+          found.set(`${reading.resolution.stack.id}/${reading.resolution.resource.address}`, {
+            stack: reading.resolution.stack,
+            resource: reading.resolution.resource,
+          });
         }
       }
     }

@@ -7,7 +7,6 @@ import type { Route } from './route';
 import type { SynthesizedApp } from './synthesized-app';
 import { API_GATEWAY_OPERATION_METHODS } from '../openapi/document';
 
-
 /** The outcome of one route: every hop that holds, and the first broken one if any. */
 export interface RouteProof {
   readonly environment: string;
@@ -50,7 +49,9 @@ export function findRoutes(app: SynthesizedApp): Route[] {
       if (!body) continue;
       const types = stringList(block(resource.values.endpoint_configuration)?.types) ?? [];
       const visibility = types.includes('PRIVATE') ? 'private' : 'public';
-      const stage = stack.view.ofType('aws_api_gateway_stage').find((candidate) => refersTo(app, stack, candidate.values.rest_api_id, { stack, address: resource.address }, 'id'));
+      const stage = stack.view
+        .ofType('aws_api_gateway_stage')
+        .find((candidate) => refersTo(app, stack, candidate.values.rest_api_id, { stack, address: resource.address }, 'id'));
       const variables = stage && isAttributes(stage.values.variables) ? stage.values.variables : {};
       const service = typeof variables.uagService === 'string' ? variables.uagService : (/-api-(.+)$/.exec(stack.id)?.[1] ?? stack.id);
       const paths = isAttributes(body.paths) ? body.paths : {};

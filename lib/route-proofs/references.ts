@@ -84,7 +84,11 @@ export function resolveExpression(app: SynthesizedApp, stack: SynthesizedStack, 
     if (!source) return { kind: 'unresolved', problem: `${stack.id} has no data.terraform_remote_state.${name}` };
     const location = stateLocation(String(source.values.backend ?? ''), isAttributes(source.values.config) ? source.values.config : undefined);
     const producer = location ? app.stackAtStateLocation(location) : undefined;
-    if (!producer) return { kind: 'unresolved', problem: `data.terraform_remote_state.${name} reads ${location ?? 'an unknown backend'}, which no synthesized stack writes` };
+    if (!producer)
+      return {
+        kind: 'unresolved',
+        problem: `data.terraform_remote_state.${name} reads ${location ?? 'an unknown backend'}, which no synthesized stack writes`,
+      };
     const produced = producer.outputs[output];
     if (!produced) return { kind: 'unresolved', problem: `${producer.id} has no output "${output}"` };
     const inner = soleExpression(produced.value);
@@ -129,7 +133,13 @@ function readUncached(app: SynthesizedApp, stack: SynthesizedStack, value: strin
 }
 
 /** Whether `value` is a reference (possibly through remote state) to `attribute` of `target`. */
-export function refersTo(app: SynthesizedApp, stack: SynthesizedStack, value: unknown, target: { stack: SynthesizedStack; address: string }, attribute?: string): boolean {
+export function refersTo(
+  app: SynthesizedApp,
+  stack: SynthesizedStack,
+  value: unknown,
+  target: { stack: SynthesizedStack; address: string },
+  attribute?: string,
+): boolean {
   const reading = readReference(app, stack, value);
   return (
     reading.kind === 'resolved' &&
@@ -144,4 +154,3 @@ export interface Located {
   readonly stack: SynthesizedStack;
   readonly resource: TerraformResource;
 }
-

@@ -35,12 +35,17 @@ export function formatProofLine(proof: RouteProof): string {
 /** Every hop of a route, numbered, as a reviewer reads the chain. */
 export function formatChain(proof: RouteProof): string {
   const lines = proof.hops.map((hop, index) => `  ${String(index + 1).padStart(2)}. ${hop.name.padEnd(27)} ${hop.stack} ${hop.address}\n      ${hop.detail}`);
-  if (proof.broken) lines.push(`  ${String(proof.hops.length + 1).padStart(2)}. ${proof.broken.name.padEnd(27)} BROKEN ${proof.broken.stack} ${proof.broken.address} ${proof.broken.attribute}: ${proof.broken.problem}`);
+  if (proof.broken)
+    lines.push(
+      `  ${String(proof.hops.length + 1).padStart(2)}. ${proof.broken.name.padEnd(27)} BROKEN ${proof.broken.stack} ${proof.broken.address} ${proof.broken.attribute}: ${proof.broken.problem}`,
+    );
   return lines.join('\n');
 }
 
 export function formatSummary(summaries: readonly EnvironmentSummary[]): string {
-  return summaries.map((summary) => `${summary.environment}: ${summary.routes} routes, ${summary.proven} proven, ${summary.broken} broken, ${summary.hops} hops`).join('\n');
+  return summaries
+    .map((summary) => `${summary.environment}: ${summary.routes} routes, ${summary.proven} proven, ${summary.broken} broken, ${summary.hops} hops`)
+    .join('\n');
 }
 
 /** The text report: one line per route (chains too when `chains`), then the summary per environment. */

@@ -5,7 +5,6 @@ import { VPC_CIDR_TAG } from '../output-tags';
 
 /** Transit Gateway attachment tag declaring the attached VPC's CIDR when the VPC is not created in the output. */
 
-
 /** A VPC attached to the Transit Gateway with its CIDR, from the created `aws_vpc` or the attachment's tag. */
 export interface SpokeVpc {
   readonly attachment: Located;
@@ -25,4 +24,3 @@ function findSpokeAttachments(route: Route): SpokeVpc[] {
     return typeof cidr === 'string' && ipaddr.IPv4.isValidCIDR(cidr) ? [{ attachment, cidr, range: ipaddr.IPv4.parseCIDR(cidr) }] : [];
   });
 }
-

@@ -23,7 +23,11 @@ export class RouteProofError extends Error {
  * the route checker would report every stand-in as broken, and a stand-in must never count as proven.
  */
 export function checkRoutes(outdir: string, options: { readonly offline: boolean }): RouteProofOutcome {
-  if (options.offline) return { status: 'skipped', reason: 'offline synthesis replaces cross-stack references with stand-ins; route proofs run on deploy-mode output (make synth, make paths)' };
+  if (options.offline)
+    return {
+      status: 'skipped',
+      reason: 'offline synthesis replaces cross-stack references with stand-ins; route proofs run on deploy-mode output (make synth, make paths)',
+    };
   const proofs = proveRoutes(loadSynthesizedApp(outdir));
   if (proofs.some((proof) => proof.broken)) throw new RouteProofError(proofs);
   return { status: 'proven', summaries: summarize(proofs) };

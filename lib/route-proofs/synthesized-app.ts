@@ -117,4 +117,3 @@ function readJson(file: string, hint: string): unknown {
     throw new SynthesizedOutputError(`${file} is not JSON: ${(error as Error).message}`);
   }
 }
-

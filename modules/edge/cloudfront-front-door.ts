@@ -39,7 +39,11 @@ export class CloudFrontFrontDoor extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudFrontFrontDoorProps) {
     super(scope, id);
-    const certificate = new DnsValidatedCertificate(this, 'Certificate', { domainName: props.domainName, hostedZoneId: props.hostedZoneId, provider: props.usEast1 });
+    const certificate = new DnsValidatedCertificate(this, 'Certificate', {
+      domainName: props.domainName,
+      hostedZoneId: props.hostedZoneId,
+      provider: props.usEast1,
+    });
     const originId = 'regional-api';
     this.distribution = new CloudfrontDistribution(this, 'Resource', {
       enabled: true,
@@ -53,7 +57,14 @@ export class CloudFrontFrontDoor extends Construct {
         {
           originId,
           domainName: props.originDomainName,
-          customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: 'https-only', originSslProtocols: ['TLSv1.2'], originReadTimeout: 30, originKeepaliveTimeout: 5 },
+          customOriginConfig: {
+            httpPort: 80,
+            httpsPort: 443,
+            originProtocolPolicy: 'https-only',
+            originSslProtocols: ['TLSv1.2'],
+            originReadTimeout: 30,
+            originKeepaliveTimeout: 5,
+          },
           customHeader: [{ name: ORIGIN_VERIFY_HEADER, value: props.originVerificationValue }],
         },
       ],
@@ -68,7 +79,9 @@ export class CloudFrontFrontDoor extends Construct {
       },
       viewerCertificate: { acmCertificateArn: certificate.validatedArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: 'TLSv1.2_2021' },
       restrictions: { geoRestriction: { restrictionType: 'none' } },
-      loggingConfig: props.loggingBucket ? { bucket: `${props.loggingBucket}.s3.amazonaws.com`, includeCookies: false, prefix: `${props.domainName}/` } : undefined,
+      loggingConfig: props.loggingBucket
+        ? { bucket: `${props.loggingBucket}.s3.amazonaws.com`, includeCookies: false, prefix: `${props.domainName}/` }
+        : undefined,
     });
     for (const type of ['A', 'AAAA']) {
       new Route53Record(this, `Alias${type}`, {

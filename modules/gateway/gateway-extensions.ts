@@ -49,6 +49,8 @@ export function applyGatewayExtensions(document: JsonObject, options: { service:
 /** API Gateway maps only method parameters it knows: declare an optional one unless the document already does. */
 function declareParameter(operation: JsonObject, name: string, location: 'header'): void {
   const parameters = Array.isArray(operation.parameters) ? (operation.parameters as JsonObject[]) : [];
-  const declared = parameters.some((parameter) => isObject(parameter) && parameter.in === location && String(parameter.name).toLowerCase() === name.toLowerCase());
+  const declared = parameters.some(
+    (parameter) => isObject(parameter) && parameter.in === location && String(parameter.name).toLowerCase() === name.toLowerCase(),
+  );
   if (!declared) operation.parameters = [...parameters, { name, in: location, required: false, schema: { type: 'string' } }];
 }

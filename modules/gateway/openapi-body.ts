@@ -28,13 +28,17 @@ function substitute(value: unknown, placeholders: Readonly<Record<string, string
       if (CDKTF_TOKEN.test(name)) return whole;
       if (API_GATEWAY_VARIABLE.test(name)) return `$${whole}`;
       throw new Error(
-        `${pointer}: "${whole}" is neither a placeholder (${Object.keys(placeholders).map((key) => `\${${key}}`).join(', ')}) nor an API Gateway variable such as \${stageVariables.backendHost}`,
+        `${pointer}: "${whole}" is neither a placeholder (${Object.keys(placeholders)
+          .map((key) => `\${${key}}`)
+          .join(', ')}) nor an API Gateway variable such as \${stageVariables.backendHost}`,
       );
     });
   }
   if (Array.isArray(value)) return value.map((item, index) => substitute(item, placeholders, `${pointer}/${index}`));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, placeholders, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, substitute(item, placeholders, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)]),
+    );
   }
   return value;
 }

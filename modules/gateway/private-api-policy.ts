@@ -22,8 +22,22 @@ export class PrivateApiPolicy extends Construct {
     const anyone = [{ type: '*', identifiers: ['*'] }];
     const document = new DataAwsIamPolicyDocument(this, 'Resource', {
       statement: [
-        { sid: 'AllowGrantedEndpoints', effect: 'Allow', actions: ['execute-api:Invoke'], resources: ['execute-api:/*'], principals: anyone, condition: [{ test: 'StringEquals', variable: 'aws:SourceVpce', values: endpoints }] },
-        { sid: 'DenyEveryOtherSource', effect: 'Deny', actions: ['execute-api:Invoke'], resources: ['execute-api:/*'], principals: anyone, condition: [{ test: 'StringNotEquals', variable: 'aws:SourceVpce', values: endpoints }] },
+        {
+          sid: 'AllowGrantedEndpoints',
+          effect: 'Allow',
+          actions: ['execute-api:Invoke'],
+          resources: ['execute-api:/*'],
+          principals: anyone,
+          condition: [{ test: 'StringEquals', variable: 'aws:SourceVpce', values: endpoints }],
+        },
+        {
+          sid: 'DenyEveryOtherSource',
+          effect: 'Deny',
+          actions: ['execute-api:Invoke'],
+          resources: ['execute-api:/*'],
+          principals: anyone,
+          condition: [{ test: 'StringNotEquals', variable: 'aws:SourceVpce', values: endpoints }],
+        },
       ],
     });
     this.json = document.json;

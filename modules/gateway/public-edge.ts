@@ -49,7 +49,14 @@ export class PublicEdge extends Construct {
       loggingBucket: props.cloudFront.loggingBucket,
       usEast1: props.usEast1,
     });
-    perimeter.shield.protectDistribution('Distribution', { name: 'api', distributionArn: this.frontDoor.distribution.arn, distributionId: this.frontDoor.distribution.id });
-    perimeter.shield.protectHostedZone('PublicZone', { name: 'public-zone', hostedZoneArn: `arn:${partitionOf(props.region)}:route53:::hostedzone/${domains.hostedZoneId}` });
+    perimeter.shield.protectDistribution('Distribution', {
+      name: 'api',
+      distributionArn: this.frontDoor.distribution.arn,
+      distributionId: this.frontDoor.distribution.id,
+    });
+    perimeter.shield.protectHostedZone('PublicZone', {
+      name: 'public-zone',
+      hostedZoneArn: `arn:${partitionOf(props.region)}:route53:::hostedzone/${domains.hostedZoneId}`,
+    });
   }
 }

@@ -99,13 +99,32 @@ export class ServiceApi extends Construct {
     if (names.private) {
       const privateName = names.private;
       const policy = new PrivateApiPolicy(this, 'PrivatePolicy', { allowedVpcEndpointIds: props.consumerEndpointIds ?? [] });
-      this.privateApi = new ServiceRestApi(this, 'Private', { ...common, name: privateName, description: `${definition.description} (internal)`, endpointType: 'PRIVATE', policy: policy.json });
-      new ApiAlarms(this, 'PrivateAlarms', { apiName: privateName, stageName: environment, thresholds: props.alarmThresholds, alarmActions: [gateway.alarmTopicArn] });
+      this.privateApi = new ServiceRestApi(this, 'Private', {
+        ...common,
+        name: privateName,
+        description: `${definition.description} (internal)`,
+        endpointType: 'PRIVATE',
+        policy: policy.json,
+      });
+      new ApiAlarms(this, 'PrivateAlarms', {
+        apiName: privateName,
+        stageName: environment,
+        thresholds: props.alarmThresholds,
+        alarmActions: [gateway.alarmTopicArn],
+      });
     }
 
     if (props.logDestinationArn && gateway.logDeliveryRoleArn) {
-      for (const [key, api] of [['Public', this.publicApi], ['Private', this.privateApi]] as const) {
-        if (api) new LogSubscription(this, `${key}AccessLogSubscription`, { logGroupName: api.accessLogGroup.name, destinationArn: props.logDestinationArn, roleArn: gateway.logDeliveryRoleArn });
+      for (const [key, api] of [
+        ['Public', this.publicApi],
+        ['Private', this.privateApi],
+      ] as const) {
+        if (api)
+          new LogSubscription(this, `${key}AccessLogSubscription`, {
+            logGroupName: api.accessLogGroup.name,
+            destinationArn: props.logDestinationArn,
+            roleArn: gateway.logDeliveryRoleArn,
+          });
       }
     }
   }

@@ -140,7 +140,10 @@ export class ApiAuthorizer extends Construct {
 }
 
 /** The security scheme that replaces a service's own `gatewayAuthorizer` definition, for the given ARNs. */
-export function gatewaySecurityScheme(arns: { readonly invokeArn: string; readonly credentialsRoleArn: string }, resultTtlSeconds: number): GatewaySecurityScheme {
+export function gatewaySecurityScheme(
+  arns: { readonly invokeArn: string; readonly credentialsRoleArn: string },
+  resultTtlSeconds: number,
+): GatewaySecurityScheme {
   return {
     type: 'apiKey',
     name: 'Authorization',

@@ -75,7 +75,9 @@ function build(rootDir: string, entry: string): HandlerBundle {
     return { files };
   } catch (error) {
     const failure = error as Partial<BuildFailure>;
-    const details = failure.errors?.map((message) => `  ${message.location ? `${message.location.file}:${message.location.line}: ` : ''}${message.text}`).join('\n');
+    const details = failure.errors
+      ?.map((message) => `  ${message.location ? `${message.location.file}:${message.location.line}: ` : ''}${message.text}`)
+      .join('\n');
     throw new Error(`bundling ${path.relative(rootDir, entry)} failed${details ? `:\n${details}` : `: ${String(error)}`}`);
   }
 }

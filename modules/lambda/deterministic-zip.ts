@@ -28,7 +28,10 @@ export function deterministicZip(entries: readonly ZipEntry[]): Buffer {
     names.add(entry.name);
   }
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const input = JSON.stringify({ mtime: ZIP_ENTRY_MTIME.toISOString(), entries: sorted.map((entry) => ({ name: entry.name, data: entry.data.toString('base64') })) });
+  const input = JSON.stringify({
+    mtime: ZIP_ENTRY_MTIME.toISOString(),
+    entries: sorted.map((entry) => ({ name: entry.name, data: entry.data.toString('base64') })),
+  });
   // A minimal environment: TZ pins the DOS timestamps, and the parent's NODE_OPTIONS (tsx, jest hooks) stay out.
   return execFileSync(process.execPath, [CHILD], { input, env: { TZ: 'UTC' }, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
 }

@@ -10,9 +10,7 @@ import { lambdaAlarmName } from '../../lib/naming';
  *   invocations on purpose. A REST API authorizer answers 401 by throwing "Unauthorized", so `Errors`
  *   counts every bad token; only the faults it logs (and runtime crashes) should page someone.
  */
-export type ErrorSignal =
-  | { readonly kind: 'invocation-errors' }
-  | { readonly kind: 'log-patterns'; readonly patterns: readonly string[] };
+export type ErrorSignal = { readonly kind: 'invocation-errors' } | { readonly kind: 'log-patterns'; readonly patterns: readonly string[] };
 
 /** Namespace of the fault metrics published from log patterns. */
 export const FAULT_METRIC_NAMESPACE = 'UnifiedApiGateway/Lambda';

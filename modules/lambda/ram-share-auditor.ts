@@ -78,9 +78,14 @@ export class RamShareAuditor extends Construct {
         // RAM has no resource-level permission for reading associations: the Resource must be "*"; the handler
         // names the share ARNs in every request (service authorization reference, AWS RAM).
         { sid: 'ReadShareAssociations', actions: ['ram:GetResourceShareAssociations'], resources: ['*'] },
-        ...(settings.remediation && shareArns.length > 0 ? [{ sid: 'RemoveUnexpectedPrincipals', actions: ['ram:DisassociateResourceShare'], resources: shareArns }] : []),
+        ...(settings.remediation && shareArns.length > 0
+          ? [{ sid: 'RemoveUnexpectedPrincipals', actions: ['ram:DisassociateResourceShare'], resources: shareArns }]
+          : []),
       ],
-      errorSignal: { kind: 'log-patterns', patterns: ['{ $.level = "error" }', '?"Task timed out" ?"Runtime.ImportModuleError" ?"Runtime.ExitError" ?"Runtime.UnhandledPromiseRejection"'] },
+      errorSignal: {
+        kind: 'log-patterns',
+        patterns: ['{ $.level = "error" }', '?"Task timed out" ?"Runtime.ImportModuleError" ?"Runtime.ExitError" ?"Runtime.UnhandledPromiseRejection"'],
+      },
       alarmActions: actions,
     });
     const publish = new DataAwsIamPolicyDocument(this, 'PublishMetricsPolicy', {
@@ -127,7 +132,10 @@ export class RamShareAuditor extends Construct {
       datapointsToAlarm: window.evaluationPeriods,
       // No data means the auditor did not run or could not publish: as bad as drift.
       treatMissingData: 'breaching',
-      metricQuery: [...metrics, { id: 'drift', label: 'Share drift and audit failures', returnData: true, expression: metrics.map((metric) => metric.id).join(' + ') }],
+      metricQuery: [
+        ...metrics,
+        { id: 'drift', label: 'Share drift and audit failures', returnData: true, expression: metrics.map((metric) => metric.id).join(' + ') },
+      ],
       alarmActions: actions,
       okActions: actions,
     });

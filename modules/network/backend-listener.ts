@@ -12,7 +12,6 @@ export type { BackendTarget };
 /** TLS 1.3 with TLS 1.2 as the floor: the recommended ELB policy for new listeners. */
 export const TLS_LISTENER_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
-
 export interface BackendListenerProps {
   readonly environment: string;
   readonly loadBalancer: Lb;
@@ -70,7 +69,9 @@ export class BackendListener extends Construct {
       loadBalancerArn: props.loadBalancer.arn,
       port: backend.listenerPort,
       protocol: backend.protocol,
-      ...(tls ? { sslPolicy: TLS_LISTENER_POLICY, certificateArn: props.tlsCertificateArn, tags: { [TLS_SERVER_NAME_TAG]: backend.tlsServerName as string } } : {}),
+      ...(tls
+        ? { sslPolicy: TLS_LISTENER_POLICY, certificateArn: props.tlsCertificateArn, tags: { [TLS_SERVER_NAME_TAG]: backend.tlsServerName as string } }
+        : {}),
       defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
     });
   }

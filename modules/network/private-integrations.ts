@@ -41,7 +41,10 @@ export class PrivateIntegrations extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateIntegrationsProps) {
     super(scope, id);
-    const groups = props.strategy === 'shared' ? [{ name: 'shared', backends: props.backends }] : props.backends.map((backend) => ({ name: backend.service, backends: [backend] }));
+    const groups =
+      props.strategy === 'shared'
+        ? [{ name: 'shared', backends: props.backends }]
+        : props.backends.map((backend) => ({ name: backend.service, backends: [backend] }));
     for (const group of groups) {
       if (group.backends.length === 0) continue;
       const nlb = new InternalNlb(this, `Nlb-${group.name}`, {
@@ -66,7 +69,12 @@ export class PrivateIntegrations extends Construct {
           backend,
           tlsCertificateArn: props.tlsCertificateArn,
         });
-        this.byService.set(backend.service, { vpcLinkId: vpcLink.id, loadBalancerDnsName: nlb.loadBalancer.dnsName, listenerPort: backend.listenerPort, tlsServerName: backend.tlsServerName });
+        this.byService.set(backend.service, {
+          vpcLinkId: vpcLink.id,
+          loadBalancerDnsName: nlb.loadBalancer.dnsName,
+          listenerPort: backend.listenerPort,
+          tlsServerName: backend.tlsServerName,
+        });
       }
     }
   }

@@ -44,11 +44,21 @@ export class PrivateVpc extends Construct {
 
     this.privateSubnets = plan.private.map(
       (cidrBlock, index) =>
-        new Subnet(this, `Private-${zones[index]}`, { vpcId: this.vpc.id, cidrBlock, availabilityZone: zones[index], tags: { Name: `${name}-private-${zones[index]}`, Tier: 'private' } }),
+        new Subnet(this, `Private-${zones[index]}`, {
+          vpcId: this.vpc.id,
+          cidrBlock,
+          availabilityZone: zones[index],
+          tags: { Name: `${name}-private-${zones[index]}`, Tier: 'private' },
+        }),
     );
     this.attachmentSubnets = plan.attachment.map(
       (cidrBlock, index) =>
-        new Subnet(this, `Attachment-${zones[index]}`, { vpcId: this.vpc.id, cidrBlock, availabilityZone: zones[index], tags: { Name: `${name}-tgw-${zones[index]}`, Tier: 'transit-gateway' } }),
+        new Subnet(this, `Attachment-${zones[index]}`, {
+          vpcId: this.vpc.id,
+          cidrBlock,
+          availabilityZone: zones[index],
+          tags: { Name: `${name}-tgw-${zones[index]}`, Tier: 'transit-gateway' },
+        }),
     );
     this.privateRouteTables = this.privateSubnets.map((subnet, index) => {
       const table = new RouteTable(this, `PrivateRoutes-${zones[index]}`, { vpcId: this.vpc.id, tags: { Name: `${name}-private-${zones[index]}` } });
@@ -57,8 +67,9 @@ export class PrivateVpc extends Construct {
     });
     // The attachment subnets only carry the TGW ENIs; their local route is all they need.
     const attachmentRoutes = new RouteTable(this, 'AttachmentRoutes', { vpcId: this.vpc.id, tags: { Name: `${name}-tgw` } });
-    this.attachmentSubnets.forEach((subnet, index) =>
-      new RouteTableAssociation(this, `AttachmentRoutesAssociation-${zones[index]}`, { subnetId: subnet.id, routeTableId: attachmentRoutes.id }),
+    this.attachmentSubnets.forEach(
+      (subnet, index) =>
+        new RouteTableAssociation(this, `AttachmentRoutesAssociation-${zones[index]}`, { subnetId: subnet.id, routeTableId: attachmentRoutes.id }),
     );
 
     new FlowLog(this, 'FlowLog', {

@@ -32,7 +32,13 @@ export class ApiAlarms extends Construct {
     const specs: AlarmSpec[] = [
       { id: 'LatencyP95', metric: 'Latency', what: 'p95 latency (ms)', threshold: thresholds.latencyP95Ms, statistic: { extendedStatistic: 'p95' } },
       { id: 'LatencyP99', metric: 'Latency', what: 'p99 latency (ms)', threshold: thresholds.latencyP99Ms, statistic: { extendedStatistic: 'p99' } },
-      { id: 'IntegrationLatencyP99', metric: 'IntegrationLatency', what: 'p99 backend latency (ms)', threshold: thresholds.integrationLatencyP99Ms, statistic: { extendedStatistic: 'p99' } },
+      {
+        id: 'IntegrationLatencyP99',
+        metric: 'IntegrationLatency',
+        what: 'p99 backend latency (ms)',
+        threshold: thresholds.integrationLatencyP99Ms,
+        statistic: { extendedStatistic: 'p99' },
+      },
       { id: 'Error5xxRate', metric: '5XXError', what: '5XX rate', threshold: thresholds.error5xxRate, statistic: { statistic: 'Average' } },
       { id: 'Error4xxRate', metric: '4XXError', what: '4XX rate', threshold: thresholds.error4xxRate, statistic: { statistic: 'Average' } },
     ];

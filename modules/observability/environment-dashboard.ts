@@ -12,16 +12,36 @@ export interface EnvironmentDashboardProps {
 export class EnvironmentDashboard extends Construct {
   constructor(scope: Construct, id: string, props: EnvironmentDashboardProps) {
     super(scope, id);
-    const metric = (name: string, api: { apiName: string; stageName: string }, stat: string) => ['AWS/ApiGateway', name, 'ApiName', api.apiName, 'Stage', api.stageName, { stat }];
+    const metric = (name: string, api: { apiName: string; stageName: string }, stat: string) => [
+      'AWS/ApiGateway',
+      name,
+      'ApiName',
+      api.apiName,
+      'Stage',
+      api.stageName,
+      { stat },
+    ];
     const widgets = props.apis.flatMap((api, row) => [
-      { type: 'metric', x: 0, y: row * 6, width: 8, height: 6, properties: { title: `${api.apiName}: requests`, region: props.region, metrics: [metric('Count', api, 'Sum')], period: 60 } },
+      {
+        type: 'metric',
+        x: 0,
+        y: row * 6,
+        width: 8,
+        height: 6,
+        properties: { title: `${api.apiName}: requests`, region: props.region, metrics: [metric('Count', api, 'Sum')], period: 60 },
+      },
       {
         type: 'metric',
         x: 8,
         y: row * 6,
         width: 8,
         height: 6,
-        properties: { title: `${api.apiName}: latency`, region: props.region, metrics: [metric('Latency', api, 'p95'), metric('Latency', api, 'p99'), metric('IntegrationLatency', api, 'p99')], period: 60 },
+        properties: {
+          title: `${api.apiName}: latency`,
+          region: props.region,
+          metrics: [metric('Latency', api, 'p95'), metric('Latency', api, 'p99'), metric('IntegrationLatency', api, 'p99')],
+          period: 60,
+        },
       },
       {
         type: 'metric',
@@ -29,7 +49,12 @@ export class EnvironmentDashboard extends Construct {
         y: row * 6,
         width: 8,
         height: 6,
-        properties: { title: `${api.apiName}: error rates`, region: props.region, metrics: [metric('4XXError', api, 'Average'), metric('5XXError', api, 'Average')], period: 60 },
+        properties: {
+          title: `${api.apiName}: error rates`,
+          region: props.region,
+          metrics: [metric('4XXError', api, 'Average'), metric('5XXError', api, 'Average')],
+          period: 60,
+        },
       },
     ]);
     new CloudwatchDashboard(this, 'Resource', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });

@@ -29,8 +29,17 @@ export class MetricStream extends Construct {
     const sourceAccount = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
 
     const failed = new S3Bucket(this, 'FailedDeliveries', { bucketPrefix: `${name}-failed-` });
-    new S3BucketPublicAccessBlock(this, 'FailedDeliveriesPublicAccess', { bucket: failed.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'FailedDeliveriesEncryption', { bucket: failed.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] });
+    new S3BucketPublicAccessBlock(this, 'FailedDeliveriesPublicAccess', {
+      bucket: failed.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'FailedDeliveriesEncryption', {
+      bucket: failed.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }],
+    });
 
     const firehoseTrust = new DataAwsIamPolicyDocument(this, 'FirehoseTrust', {
       statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['firehose.amazonaws.com'] }], condition: sourceAccount }],
@@ -63,7 +72,9 @@ export class MetricStream extends Construct {
     });
 
     const streamTrust = new DataAwsIamPolicyDocument(this, 'StreamTrust', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['streams.metrics.cloudwatch.amazonaws.com'] }], condition: sourceAccount }],
+      statement: [
+        { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['streams.metrics.cloudwatch.amazonaws.com'] }], condition: sourceAccount },
+      ],
     });
     const streamRole = new IamRole(this, 'StreamRole', { name: `${name}-stream`, assumeRolePolicy: streamTrust.json });
     const streamPolicy = new DataAwsIamPolicyDocument(this, 'StreamPolicy', {

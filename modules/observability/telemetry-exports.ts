@@ -38,7 +38,11 @@ export class TelemetryExports extends Construct {
       });
       props.logGroupNames.forEach(
         (logGroupName, index) =>
-          new LogSubscription(this, `LogSubscription-${index}`, { logGroupName, destinationArn: logSubscription.destinationArn, roleArn: this.logDeliveryRole!.role.arn }),
+          new LogSubscription(this, `LogSubscription-${index}`, {
+            logGroupName,
+            destinationArn: logSubscription.destinationArn,
+            roleArn: this.logDeliveryRole!.role.arn,
+          }),
       );
     }
   }

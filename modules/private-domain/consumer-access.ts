@@ -45,9 +45,22 @@ export class ConsumerAccess extends Construct {
       const endpoint = props.domain.endpoint(consumer.name);
       associations.set(
         consumer.name,
-        new DomainAccessAssociation(this, `Association-${consumer.name}`, { provider: props.provider, domainArn: props.domain.domainArn, vpcEndpointId: endpoint.id, acceptedShare: this.accepter }),
+        new DomainAccessAssociation(this, `Association-${consumer.name}`, {
+          provider: props.provider,
+          domainArn: props.domain.domainArn,
+          vpcEndpointId: endpoint.id,
+          acceptedShare: this.accepter,
+        }),
       );
-      zones.set(consumer.name, new ConsumerDomainZone(this, `Zone-${consumer.name}`, { provider: props.provider, domainName: props.domain.domainName, vpcId: consumer.vpcId, endpoint }));
+      zones.set(
+        consumer.name,
+        new ConsumerDomainZone(this, `Zone-${consumer.name}`, {
+          provider: props.provider,
+          domainName: props.domain.domainName,
+          vpcId: consumer.vpcId,
+          endpoint,
+        }),
+      );
     }
     this.associations = associations;
     this.zones = zones;

@@ -89,7 +89,8 @@ function validate(scope: Construct, props: ConsumerEndpointProps): void {
   const subnets = props.vpc.subnetIds.filter((subnet) => !Token.isUnresolved(subnet));
   if (props.vpc.subnetIds.length < 2) problems.push(`vpc.subnetIds needs subnets in at least two availability zones, got ${props.vpc.subnetIds.length}`);
   if (new Set(subnets).size !== subnets.length) problems.push(`vpc.subnetIds lists a subnet twice: ${subnets.join(', ')}`);
-  if (!Token.isUnresolved(props.vpc.cidr) && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(props.vpc.cidr)) problems.push(`vpc.cidr must be an IPv4 CIDR, got "${props.vpc.cidr}"`);
+  if (!Token.isUnresolved(props.vpc.cidr) && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(props.vpc.cidr))
+    problems.push(`vpc.cidr must be an IPv4 CIDR, got "${props.vpc.cidr}"`);
   if (!Token.isUnresolved(props.vpc.cidr) && props.vpc.cidr.endsWith('/0')) problems.push('vpc.cidr must be the VPC network, not 0.0.0.0/0');
   if (problems.length > 0) throw new Error(`ConsumerEndpoint ${scope.node.path}: ${problems.join('; ')}`);
 }

@@ -24,7 +24,10 @@ export class PrivateDomainPolicy extends Construct {
     super(scope, id);
     const literal = props.allowedVpcEndpointIds.filter((endpoint) => !Token.isUnresolved(endpoint));
     const malformed = literal.filter((endpoint) => !/^vpce-[0-9a-f]{8,17}$/.test(endpoint));
-    if (malformed.length > 0) throw new Error(`PrivateDomainPolicy ${this.node.path}: allowedVpcEndpointIds must be VPC endpoint ids such as vpce-0a1b2c3d4e5f67890, got ${malformed.map((e) => `"${e}"`).join(', ')}`);
+    if (malformed.length > 0)
+      throw new Error(
+        `PrivateDomainPolicy ${this.node.path}: allowedVpcEndpointIds must be VPC endpoint ids such as vpce-0a1b2c3d4e5f67890, got ${malformed.map((e) => `"${e}"`).join(', ')}`,
+      );
     const endpoints = props.allowedVpcEndpointIds.length > 0 ? [...props.allowedVpcEndpointIds] : [NO_CONSUMER_ENDPOINT];
     const anyone = [{ type: '*', identifiers: ['*'] }];
     this.document = new DataAwsIamPolicyDocument(this, 'Resource', {

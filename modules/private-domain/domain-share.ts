@@ -36,14 +36,21 @@ export class PrivateDomainShare extends Construct {
     super(scope, id);
     const accounts = [...new Set(props.principalAccountIds)].sort();
     const malformed = accounts.filter((account) => !Token.isUnresolved(account) && !/^\d{12}$/.test(account));
-    if (malformed.length > 0) throw new Error(`PrivateDomainShare ${this.node.path}: principalAccountIds must be 12-digit account ids, got ${malformed.map((a) => `"${a}"`).join(', ')}`);
-    if (accounts.length === 0) throw new Error(`PrivateDomainShare ${this.node.path}: principalAccountIds is empty; create the share only when a consumer account needs it`);
+    if (malformed.length > 0)
+      throw new Error(
+        `PrivateDomainShare ${this.node.path}: principalAccountIds must be 12-digit account ids, got ${malformed.map((a) => `"${a}"`).join(', ')}`,
+      );
+    if (accounts.length === 0)
+      throw new Error(`PrivateDomainShare ${this.node.path}: principalAccountIds is empty; create the share only when a consumer account needs it`);
 
     this.name = props.name;
     this.resource = new RamResourceShare(this, 'Resource', { name: props.name, allowExternalPrincipals: props.external === true });
     this.domainAssociation = new RamResourceAssociation(this, 'Domain', { resourceShareArn: this.resource.arn, resourceArn: props.domainArn });
     this.principals = new Map(
-      accounts.map((account) => [account, new RamPrincipalAssociation(this, `Principal-${account}`, { resourceShareArn: this.resource.arn, principal: account })]),
+      accounts.map((account) => [
+        account,
+        new RamPrincipalAssociation(this, `Principal-${account}`, { resourceShareArn: this.resource.arn, principal: account }),
+      ]),
     );
   }
 

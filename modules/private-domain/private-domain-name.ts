@@ -27,7 +27,9 @@ export class PrivateDomainName extends Construct {
   constructor(scope: Construct, id: string, props: PrivateDomainNameProps) {
     super(scope, id);
     if (!Token.isUnresolved(props.domainName) && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(props.domainName)) {
-      throw new Error(`PrivateDomainName ${this.node.path}: domainName must be a lowercase DNS name such as api.internal.example.com, got "${props.domainName}"`);
+      throw new Error(
+        `PrivateDomainName ${this.node.path}: domainName must be a lowercase DNS name such as api.internal.example.com, got "${props.domainName}"`,
+      );
     }
     this.policy = new PrivateDomainPolicy(this, 'Policy', { allowedVpcEndpointIds: props.allowedVpcEndpointIds });
     this.resource = new ApiGatewayDomainName(this, 'Resource', {

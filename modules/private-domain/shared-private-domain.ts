@@ -62,7 +62,8 @@ export class SharedPrivateDomain extends Construct {
     this.endpoints = new Map(
       this.matrix.map((grant) => {
         const consumer = props.consumers[grant.consumer]!;
-        if (!consumer.vpc.subnetIds) throw new Error(`consumer "${grant.consumer}" has no vpc.subnetIds; the configuration rule consumer-endpoints should have refused it`);
+        if (!consumer.vpc.subnetIds)
+          throw new Error(`consumer "${grant.consumer}" has no vpc.subnetIds; the configuration rule consumer-endpoints should have refused it`);
         const endpoint = new ConsumerEndpoint(this, `Endpoint-${grant.consumer}`, {
           environment,
           region: props.region,
@@ -86,7 +87,11 @@ export class SharedPrivateDomain extends Construct {
     const insiders = principalAccounts(this.matrix, true);
     const outsiders = principalAccounts(this.matrix, false);
     if (insiders.length > 0) {
-      this.organizationShare = new PrivateDomainShare(this, 'Share', { name: resourceName(environment, 'private-domain'), domainArn: this.domain.arn, principalAccountIds: insiders });
+      this.organizationShare = new PrivateDomainShare(this, 'Share', {
+        name: resourceName(environment, 'private-domain'),
+        domainArn: this.domain.arn,
+        principalAccountIds: insiders,
+      });
     }
     if (outsiders.length > 0) {
       this.externalShare = new PrivateDomainShare(this, 'ExternalShare', {

@@ -76,7 +76,14 @@ export function preProcessRuleGroups(groups: FirewallManager['waf']['preProcessR
 
 /** A rule group owned by the administrator account, evaluated after the account's own rules. */
 export function ownRuleGroup(ruleGroupArn: string): FmsRuleGroup {
-  return { ruleGroupArn, overrideAction: { type: 'NONE' }, managedRuleGroupIdentifier: null, ruleGroupType: 'RuleGroup', excludeRules: [], sampledRequestsEnabled: true };
+  return {
+    ruleGroupArn,
+    overrideAction: { type: 'NONE' },
+    managedRuleGroupIdentifier: null,
+    ruleGroupType: 'RuleGroup',
+    excludeRules: [],
+    sampledRequestsEnabled: true,
+  };
 }
 
 export interface WafV2PolicyOptions {

@@ -39,7 +39,10 @@ export class FmsShieldPolicy extends Construct {
       // Firewall Manager does not offer this clean-up for Shield Advanced policies; stated so nobody expects it.
       deleteUnusedFmManagedResources: false,
       deleteAllPolicyResources: true,
-      securityServicePolicyData: { type: 'SHIELD_ADVANCED', managedServiceData: stableJson(shieldAdvancedManagedServiceData(props.settings.automaticResponse)) },
+      securityServicePolicyData: {
+        type: 'SHIELD_ADVANCED',
+        managedServiceData: stableJson(shieldAdvancedManagedServiceData(props.settings.automaticResponse)),
+      },
     });
   }
 }

@@ -74,7 +74,11 @@ export class FmsWafPolicy extends Construct {
       securityServicePolicyData: {
         type: 'WAFV2',
         managedServiceData: stableJson(
-          wafV2ManagedServiceData({ settings, postProcessRuleGroupArns: [this.rateLimitRuleGroup.arn], logDestinationArn: settings.logging ? props.logBucketArn : undefined }),
+          wafV2ManagedServiceData({
+            settings,
+            postProcessRuleGroupArns: [this.rateLimitRuleGroup.arn],
+            logDestinationArn: settings.logging ? props.logBucketArn : undefined,
+          }),
         ),
       },
     });

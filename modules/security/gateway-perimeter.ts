@@ -45,9 +45,18 @@ export class GatewayPerimeter extends Construct {
     this.props = props;
     const { environment, accountId } = props;
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { name: resourceName(environment, 'alarms'), accountId, provider: props.provider });
-    this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', { name: resourceName(environment, 'alarms-us-east-1'), accountId, provider: props.usEast1 });
+    this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', {
+      name: resourceName(environment, 'alarms-us-east-1'),
+      accountId,
+      provider: props.usEast1,
+    });
     this.edgeWebAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { environmentName: environment, waf: props.waf, accountId, provider: props.usEast1 });
-    this.shield = new ShieldAdvanced(this, 'Shield', { environmentName: environment, shield: props.shield, provider: props.usEast1, alarmTopic: this.globalAlarmTopic });
+    this.shield = new ShieldAdvanced(this, 'Shield', {
+      environmentName: environment,
+      shield: props.shield,
+      provider: props.usEast1,
+      alarmTopic: this.globalAlarmTopic,
+    });
   }
 
   /**

@@ -54,7 +54,10 @@ export class RegionalWebAcl extends Construct {
     const headerName = props.originVerification.headerName ?? ORIGIN_VERIFY_HEADER;
     validateOriginVerification(headerName, props.originVerification);
     const name = resourceName(environmentName, 'regional');
-    const accepted = [props.originVerification.secretValue, ...(props.originVerification.previousSecretValue ? [props.originVerification.previousSecretValue] : [])];
+    const accepted = [
+      props.originVerification.secretValue,
+      ...(props.originVerification.previousSecretValue ? [props.originVerification.previousSecretValue] : []),
+    ];
 
     this.webAcl = new Wafv2WebAcl(this, 'Resource', {
       provider,
@@ -87,7 +90,10 @@ function validateOriginVerification(headerName: string, verification: OriginVeri
   if (!Token.isUnresolved(headerName) && !/^[a-z0-9-]{1,64}$/.test(headerName)) {
     throw new Error(`originVerification.headerName must be a lowercase HTTP header name matching ^[a-z0-9-]{1,64}$, got "${headerName}"`);
   }
-  for (const [field, value] of [['secretValue', verification.secretValue], ['previousSecretValue', verification.previousSecretValue]] as const) {
+  for (const [field, value] of [
+    ['secretValue', verification.secretValue],
+    ['previousSecretValue', verification.previousSecretValue],
+  ] as const) {
     if (value !== undefined && !Token.isUnresolved(value)) {
       throw new Error(
         `originVerification.${field} must be a reference to the resource that generates the secret, got a literal: a value in source control lets anyone bypass CloudFront, WAF and Shield`,

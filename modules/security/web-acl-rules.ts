@@ -110,7 +110,13 @@ export function rateLimitRule(name: string, priority: number, options: RateLimit
 }
 
 export function geoBlockRule(name: string, priority: number, geo: NonNullable<Waf['geoBlock']>): Wafv2WebAclRule {
-  return { name, priority, action: action(geo.action), statement: { geo_match_statement: { country_codes: geo.countries } }, visibilityConfig: visibility(name) };
+  return {
+    name,
+    priority,
+    action: action(geo.action),
+    statement: { geo_match_statement: { country_codes: geo.countries } },
+    visibilityConfig: visibility(name),
+  };
 }
 
 /** A rule from the configuration: every condition under `match` must hold. */

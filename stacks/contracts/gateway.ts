@@ -44,17 +44,31 @@ export function gatewayContract(gateway: GatewayProducer): GatewayContract {
   const exported = <T extends string>(token: T, standIn: T): T => crossStackValue(gateway, token, standIn);
 
   const scheme = gatewaySecurityScheme(
-    { invokeArn: exported(gateway.authorizer.invokeArn, gateway.authorizer.predictable.invokeArn), credentialsRoleArn: exported(gateway.authorizer.credentialsRoleArn, gateway.authorizer.predictable.credentialsRoleArn) },
+    {
+      invokeArn: exported(gateway.authorizer.invokeArn, gateway.authorizer.predictable.invokeArn),
+      credentialsRoleArn: exported(gateway.authorizer.credentialsRoleArn, gateway.authorizer.predictable.credentialsRoleArn),
+    },
     gateway.authorizer.resultTtlSeconds,
   );
   const regionalWebAclArn = exported(
     gateway.publicEdge.regionalWebAcl.arn,
-    placeholderArn({ service: 'wafv2', region, accountId, resource: `regional/webacl/${resourceName(environment.name, 'regional')}/${placeholderId(undefined, `${stackId}/regional-web-acl`)}` }),
+    placeholderArn({
+      service: 'wafv2',
+      region,
+      accountId,
+      resource: `regional/webacl/${resourceName(environment.name, 'regional')}/${placeholderId(undefined, `${stackId}/regional-web-acl`)}`,
+    }),
   );
-  const alarmTopicArn = exported(gateway.perimeter.alarmTopic.arn, placeholderArn({ service: 'sns', region, accountId, resource: resourceName(environment.name, 'alarms') }));
+  const alarmTopicArn = exported(
+    gateway.perimeter.alarmTopic.arn,
+    placeholderArn({ service: 'sns', region, accountId, resource: resourceName(environment.name, 'alarms') }),
+  );
   const deliveryRole = gateway.telemetry.logDeliveryRole;
   const logDeliveryRoleArn = deliveryRole
-    ? exported(deliveryRole.role.arn, placeholderArn({ service: 'iam', region: '', accountId, resource: `role/${resourceName(environment.name, 'siem-log-delivery')}` }))
+    ? exported(
+        deliveryRole.role.arn,
+        placeholderArn({ service: 'iam', region: '', accountId, resource: `role/${resourceName(environment.name, 'siem-log-delivery')}` }),
+      )
     : undefined;
 
   const bindingsFor = (service: string): GatewayBindings => {
@@ -87,14 +101,25 @@ function privateDomainReference(gateway: GatewayProducer, exported: <T extends s
   const shared = gateway.privateDomain;
   const { domainName } = shared;
   const domainNameId = exported(shared.domain.domainNameId, placeholderId(undefined, `${stackId}/private-domain`));
-  const domainArn = exported(shared.domain.arn, placeholderArn({ service: 'apigateway', region, accountId, resource: `/domainnames/${domainName}+${placeholderId(undefined, `${stackId}/private-domain`)}` }));
+  const domainArn = exported(
+    shared.domain.arn,
+    placeholderArn({
+      service: 'apigateway',
+      region,
+      accountId,
+      resource: `/domainnames/${domainName}+${placeholderId(undefined, `${stackId}/private-domain`)}`,
+    }),
+  );
 
   const endpoint = (name: string): EndpointReference => {
     const produced = shared.endpoint(name);
     const seed = `${stackId}/endpoint/${name}`;
     return {
       id: exported(produced.id, placeholderId('vpce', seed)),
-      dnsName: exported(produced.dnsName, `${placeholderId('vpce', seed)}-${placeholderId(undefined, `${seed}/dns`).slice(0, 8)}.execute-api.${region}.vpce.amazonaws.com`),
+      dnsName: exported(
+        produced.dnsName,
+        `${placeholderId('vpce', seed)}-${placeholderId(undefined, `${seed}/dns`).slice(0, 8)}.execute-api.${region}.vpce.amazonaws.com`,
+      ),
       hostedZoneId: exported(produced.dnsHostedZoneId, `Z${placeholderId(undefined, `${seed}/zone`).toUpperCase()}`),
     };
   };
@@ -108,7 +133,10 @@ function privateDomainReference(gateway: GatewayProducer, exported: <T extends s
     shareToAccept: (account) => {
       const grant = shared.matrix.find((candidate) => candidate.accountId === account);
       if (!grant || grant.inOrganization) return undefined;
-      return exported(shared.shareFor(account).arn, placeholderArn({ service: 'ram', region, accountId, resource: `resource-share/${placeholderUuid(`${stackId}/private-domain-external-share`)}` }));
+      return exported(
+        shared.shareFor(account).arn,
+        placeholderArn({ service: 'ram', region, accountId, resource: `resource-share/${placeholderUuid(`${stackId}/private-domain-external-share`)}` }),
+      );
     },
   };
 }

@@ -8,7 +8,10 @@ const PROD = 'environments/prod.yaml';
 const DEV = 'environments/dev.yaml';
 const LEDGER = 'services/ledger/service.yaml';
 
-const both = (...steps: ((dir: string) => void)[]) => (dir: string) => steps.forEach((step) => step(dir));
+const both =
+  (...steps: ((dir: string) => void)[]) =>
+  (dir: string) =>
+    steps.forEach((step) => step(dir));
 
 const CASES: BadInputCase[] = [
   {

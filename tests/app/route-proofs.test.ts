@@ -17,7 +17,9 @@ describe('route proofs in synthesis', () => {
   it('prove every route of a deploy-mode synth and report the summary', () => {
     const { routes } = synthesize({ configDir: REPO_ROOT, outdir: previousOutput(), environments: 'dev' });
     expect(routes.status).toBe('proven');
-    expect(routes.status === 'proven' && routes.summaries.map(({ environment, routes: count, broken }) => ({ environment, count, broken }))).toEqual([{ environment: 'dev', count: 12, broken: 0 }]);
+    expect(routes.status === 'proven' && routes.summaries.map(({ environment, routes: count, broken }) => ({ environment, count, broken }))).toEqual([
+      { environment: 'dev', count: 12, broken: 0 },
+    ]);
   });
 
   it('fail synthesis on a broken route like a guardrail error and leave the previous output as it was', () => {
@@ -32,15 +34,22 @@ describe('route proofs in synthesis', () => {
     expect(failure).toBeInstanceOf(RouteProofError);
     const broken = (failure as RouteProofError).proofs.filter((proof) => proof.broken);
     expect(broken).toHaveLength(12);
-    expect(new Set(broken.map((proof) => `${proof.broken!.name} ${proof.broken!.stack} ${proof.broken!.attribute}`))).toEqual(new Set(['targets dev-gateway target_id']));
-    expect(formatRouteFailure(failure as RouteProofError, outdir).split('\n')[0]).toBe(`Route proofs failed: 12 broken routes; synthesis stopped and ${outdir} was left as it was.`);
+    expect(new Set(broken.map((proof) => `${proof.broken!.name} ${proof.broken!.stack} ${proof.broken!.attribute}`))).toEqual(
+      new Set(['targets dev-gateway target_id']),
+    );
+    expect(formatRouteFailure(failure as RouteProofError, outdir).split('\n')[0]).toBe(
+      `Route proofs failed: 12 broken routes; synthesis stopped and ${outdir} was left as it was.`,
+    );
     expect(snapshotTree(outdir)).toEqual(before);
   });
 
   it('are skipped, not passed, in offline mode, whose stand-ins prove nothing', () => {
     const outdir = previousOutput();
     const { routes } = synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev', offline: true });
-    expect(routes).toEqual({ status: 'skipped', reason: 'offline synthesis replaces cross-stack references with stand-ins; route proofs run on deploy-mode output (make synth, make paths)' });
+    expect(routes).toEqual({
+      status: 'skipped',
+      reason: 'offline synthesis replaces cross-stack references with stand-ins; route proofs run on deploy-mode output (make synth, make paths)',
+    });
     // Asked anyway (make paths on offline output), the checker never counts a stand-in as proven.
     const proofs = proveRoutes(loadSynthesizedApp(outdir));
     expect(proofs).toHaveLength(12);

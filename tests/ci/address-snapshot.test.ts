@@ -7,7 +7,8 @@ import { exampleConfig, REPO_ROOT } from '../support/example-config';
 import { synthEnvironment } from '../support/environment-json';
 
 const SNAPSHOT_DIR = path.join(REPO_ROOT, 'tests/snapshots/addresses');
-const snapshotOf = (environment: string): string[] => parseSnapshot(readFileSync(path.join(SNAPSHOT_DIR, `${environment}.txt`), 'utf8'), `tests/snapshots/addresses/${environment}.txt`);
+const snapshotOf = (environment: string): string[] =>
+  parseSnapshot(readFileSync(path.join(SNAPSHOT_DIR, `${environment}.txt`), 'utf8'), `tests/snapshots/addresses/${environment}.txt`);
 
 describe('resource addresses of the example configuration', () => {
   it.each(exampleConfig().environments.map(({ config }) => config.name))('%s matches tests/snapshots/addresses (or declares its moves)', (name) => {
@@ -41,9 +42,17 @@ describe('compareAddresses', () => {
 
   it('accounts for a rename that declares a moved block, instance keys included', () => {
     const current = [gateway('Dashboard_Board_1234ABCD'), { stack: 'dev-gateway', address: 'aws_sns_topic.Topic_1' }];
-    const moves = declaredMoves(new Map([['dev-gateway', { moved: [{ from: 'aws_cloudwatch_dashboard.Dashboard_9E4231ED[0]', to: 'aws_cloudwatch_dashboard.Dashboard_Board_1234ABCD[0]' }] }]]));
+    const moves = declaredMoves(
+      new Map([
+        ['dev-gateway', { moved: [{ from: 'aws_cloudwatch_dashboard.Dashboard_9E4231ED[0]', to: 'aws_cloudwatch_dashboard.Dashboard_Board_1234ABCD[0]' }] }],
+      ]),
+    );
     const difference = compareAddresses(snapshot, current, moves);
-    expect(difference).toEqual({ removed: [], added: [], moved: [{ stack: 'dev-gateway', from: 'aws_cloudwatch_dashboard.Dashboard_9E4231ED', to: 'aws_cloudwatch_dashboard.Dashboard_Board_1234ABCD' }] });
+    expect(difference).toEqual({
+      removed: [],
+      added: [],
+      moved: [{ stack: 'dev-gateway', from: 'aws_cloudwatch_dashboard.Dashboard_9E4231ED', to: 'aws_cloudwatch_dashboard.Dashboard_Board_1234ABCD' }],
+    });
     expect(describeDifference('dev', 'dev.txt', difference)).toBe('');
   });
 
@@ -54,7 +63,9 @@ describe('compareAddresses', () => {
   });
 
   it('fails when a snapshot line is malformed, naming file and line', () => {
-    expect(() => parseSnapshot('# header\ndev-gateway aws_x.a\ndev-gateway\n', 'dev.txt')).toThrow('dev.txt:3: expected "<stack> <type>.<name>", got "dev-gateway"');
+    expect(() => parseSnapshot('# header\ndev-gateway aws_x.a\ndev-gateway\n', 'dev.txt')).toThrow(
+      'dev.txt:3: expected "<stack> <type>.<name>", got "dev-gateway"',
+    );
   });
 });
 
@@ -63,14 +74,17 @@ describe('compareAddresses', () => {
  * the check fails naming old and new address, and passes once the new construct declares the move.
  */
 describe('make addresses-check in a scratch copy', () => {
-  const OLD = 'new CloudwatchDashboard(this, \'Resource\', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });';
+  const OLD = "new CloudwatchDashboard(this, 'Resource', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });";
   const source = 'modules/observability/environment-dashboard.ts';
   let copy = '';
 
   const check = (): Promise<{ code: number; output: string }> =>
     new Promise((resolve) => {
-      execFile(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['tools/ci/addresses-cli.ts', '--check'], { cwd: copy, env: { ...process.env, ENV: 'dev', UAG_CONFIG_DIR: copy } }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
+      execFile(
+        path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+        ['tools/ci/addresses-cli.ts', '--check'],
+        { cwd: copy, env: { ...process.env, ENV: 'dev', UAG_CONFIG_DIR: copy } },
+        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
       );
     });
 
@@ -87,7 +101,10 @@ describe('make addresses-check in a scratch copy', () => {
     const file = path.join(copy, source);
     writeFileSync(file, readFileSync(path.join(REPO_ROOT, source), 'utf8').replace(OLD, replacement));
   };
-  const oldAddress = (): string => snapshotOf('dev').find((entry) => entry.startsWith('dev-gateway aws_cloudwatch_dashboard.'))!.split(' ')[1];
+  const oldAddress = (): string =>
+    snapshotOf('dev')
+      .find((entry) => entry.startsWith('dev-gateway aws_cloudwatch_dashboard.'))!
+      .split(' ')[1];
 
   it('fails when the construct id is renamed, naming the old and the new address', async () => {
     edit(OLD.replace("'Resource'", "'Board'"));
@@ -101,7 +118,12 @@ describe('make addresses-check in a scratch copy', () => {
   it('passes once the renamed construct declares the move (cdktf moveFromId → moved block)', async () => {
     edit(OLD.replace("'Resource'", "'Board'").replace(/\);$/, `).moveFromId('${oldAddress()}');`));
     const { code, output } = await check();
-    expect([code, output]).toEqual([0, expect.stringMatching(new RegExp(`dev-gateway ${oldAddress().replace('.', '\\.')} → aws_cloudwatch_dashboard\\.Dashboard_Board_[0-9A-F]{8} \\(moved block\\)\\n`))]);
+    expect([code, output]).toEqual([
+      0,
+      expect.stringMatching(
+        new RegExp(`dev-gateway ${oldAddress().replace('.', '\\.')} → aws_cloudwatch_dashboard\\.Dashboard_Board_[0-9A-F]{8} \\(moved block\\)\\n`),
+      ),
+    ]);
     expect(output).toContain('addresses: dev: 11 stacks match tests/snapshots/addresses/dev.txt');
   });
 });

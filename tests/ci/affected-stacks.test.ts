@@ -20,7 +20,11 @@ const ids = (result: AffectedResult) => result.affected.map((entry) => entry.id)
 
 describe('canonicalJson', () => {
   it('ignores key order, cdktf metadata and asset hash directories, but not values', () => {
-    const a = { resource: { aws_lambda_function: { F: { filename: 'assets/Fn_Code_1/a93b43ca26a5a4e7f2c8b56094b23880/fn.zip', '//': { metadata: { path: 'x' } }, timeout: 3 } } } };
+    const a = {
+      resource: {
+        aws_lambda_function: { F: { filename: 'assets/Fn_Code_1/a93b43ca26a5a4e7f2c8b56094b23880/fn.zip', '//': { metadata: { path: 'x' } }, timeout: 3 } },
+      },
+    };
     const b = { resource: { aws_lambda_function: { F: { timeout: 3, filename: 'assets/Fn_Code_1/6ffd21f3f80b7ad0f8d97b32abc359e3/fn.zip' } } } };
     expect(canonicalJson(a)).toBe(canonicalJson(b));
     expect(canonicalJson(a)).toBe('{"resource":{"aws_lambda_function":{"F":{"filename":"assets/Fn_Code_1/<asset>/fn.zip","timeout":3}}}}');
@@ -29,12 +33,18 @@ describe('canonicalJson', () => {
 });
 
 describe('affectedStacks', () => {
-  const gatewayOutputs = new Map([['vpc_link_payments', 'o1'], ['vpc_link_ledger', 'o2']]);
+  const gatewayOutputs = new Map([
+    ['vpc_link_payments', 'o1'],
+    ['vpc_link_ledger', 'o2'],
+  ]);
   const base = new Map([
     ['dev-gateway', stack('dev-gateway', 'g1', { outputs: gatewayOutputs })],
     ['dev-api-payments', stack('dev-api-payments', 'p1', { reads: new Map([['dev-gateway', new Set(['vpc_link_payments'])]]) })],
     ['dev-api-ledger', stack('dev-api-ledger', 'l1', { reads: new Map([['dev-gateway', new Set(['vpc_link_ledger'])]]) })],
-    ['dev-api-old', stack('dev-api-old', 'x1', { accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] })],
+    [
+      'dev-api-old',
+      stack('dev-api-old', 'x1', { accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] }),
+    ],
   ]);
 
   it('lists nothing when every digest matches', () => {
@@ -47,7 +57,15 @@ describe('affectedStacks', () => {
   });
 
   it('adds the stacks that read a changed output, and only those', () => {
-    const head = new Map(base).set('dev-gateway', stack('dev-gateway', 'g2', { outputs: new Map([['vpc_link_payments', 'o1-new'], ['vpc_link_ledger', 'o2']]) }));
+    const head = new Map(base).set(
+      'dev-gateway',
+      stack('dev-gateway', 'g2', {
+        outputs: new Map([
+          ['vpc_link_payments', 'o1-new'],
+          ['vpc_link_ledger', 'o2'],
+        ]),
+      }),
+    );
     expect(affectedStacks(base, head, 'abc').affected).toEqual([
       { id: 'dev-gateway', reasons: [{ kind: 'changed' }] },
       { id: 'dev-api-payments', reasons: [{ kind: 'reads-changed-outputs', producer: 'dev-gateway', outputs: ['vpc_link_payments'] }] },
@@ -60,7 +78,9 @@ describe('affectedStacks', () => {
     head.set('dev-api-new', stack('dev-api-new', 'n1'));
     const result = affectedStacks(base, head, 'abc');
     expect(ids(result)).toEqual(['dev-api-new']);
-    expect(result.destroyed).toEqual([{ id: 'dev-api-old', accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] }]);
+    expect(result.destroyed).toEqual([
+      { id: 'dev-api-old', accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] },
+    ]);
     expect([result.unchanged, result.total]).toEqual([3, 4]);
   });
 });
@@ -100,7 +120,13 @@ describe('make affected in a scratch repository', () => {
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base');
     git('checkout', '-qb', 'change');
     const openapi = path.join(repo, 'services/payments/openapi.yaml');
-    writeFileSync(openapi, readFileSync(openapi, 'utf8').replace('description: Payments API, served through the unified API gateway.', 'description: Payments API (v1.1), served through the unified API gateway.'));
+    writeFileSync(
+      openapi,
+      readFileSync(openapi, 'utf8').replace(
+        'description: Payments API, served through the unified API gateway.',
+        'description: Payments API (v1.1), served through the unified API gateway.',
+      ),
+    );
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qam', 'describe payments v1.1');
   });
 
@@ -121,7 +147,9 @@ describe('make affected in a scratch repository', () => {
     const first = readFileSync(path.join(repo, 'affected.json'), 'utf8');
     const { code, output } = await run('--base', 'main', '--out', 'affected.json');
     expect(code).toBe(0);
-    expect(output).toMatch(/^affected: merge base [0-9a-f]{12} from \.tmp\/affected-cache\/[0-9a-f]{40}-[0-9a-f]{16}\.json \(--no-cache synthesizes it again\)$/m);
+    expect(output).toMatch(
+      /^affected: merge base [0-9a-f]{12} from \.tmp\/affected-cache\/[0-9a-f]{40}-[0-9a-f]{16}\.json \(--no-cache synthesizes it again\)$/m,
+    );
     expect(readFileSync(path.join(repo, 'affected.json'), 'utf8')).toBe(first);
   });
 

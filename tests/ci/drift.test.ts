@@ -51,7 +51,11 @@ describe('drift issue', () => {
     const gitlab = fakeGitlab({ [ISSUES]: [{ iid: 3, title: 'Drift: dev-gateway-old', state: 'opened' }] });
     await expect(syncDriftIssue(client(gitlab.fetch), drifted, PIPELINE)).resolves.toBe('opened');
     const created = gitlab.calls.at(-1);
-    expect(created).toMatchObject({ method: 'POST', url: `https://gitlab.example.com/api/v4${ISSUES}`, body: { title: 'Drift: dev-gateway', labels: 'drift,stack::dev-gateway' } });
+    expect(created).toMatchObject({
+      method: 'POST',
+      url: `https://gitlab.example.com/api/v4${ISSUES}`,
+      body: { title: 'Drift: dev-gateway', labels: 'drift,stack::dev-gateway' },
+    });
     const description = (created?.body as { description: string }).description;
     expect(description).toContain('- update `aws_cloudwatch_log_group.access`');
     expect(description).toContain('### Changed outside Terraform');
@@ -103,7 +107,9 @@ describe('ci drift-issue', () => {
     const gitlab = fakeGitlab({ [ISSUES]: [] });
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      await expect(main(['drift-issue', '--exit-code', '2', fixture('drift-real/dev-gateway.plan.json')], { ...GITLAB_ENV, CI_PIPELINE_URL: PIPELINE }, gitlab.fetch)).resolves.toBe(0);
+      await expect(
+        main(['drift-issue', '--exit-code', '2', fixture('drift-real/dev-gateway.plan.json')], { ...GITLAB_ENV, CI_PIPELINE_URL: PIPELINE }, gitlab.fetch),
+      ).resolves.toBe(0);
       expect(log).toHaveBeenCalledWith('ci: dev-gateway: 3 drifted, 0 ignored as known noise; issue opened');
     } finally {
       log.mockRestore();

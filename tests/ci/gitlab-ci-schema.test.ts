@@ -50,7 +50,9 @@ describe('.gitlab-ci.yml', () => {
 
   it('publishes unit tests and tflint as reports and keeps cdktf.out as the synth artifact', () => {
     expect(pipeline['unit-tests'].artifacts).toMatchObject({ reports: { junit: '.tmp/reports/jest-junit.xml' } });
-    expect(pipeline.tflint.artifacts).toMatchObject({ reports: { codequality: '.tmp/reports/tflint-codequality.json', junit: '.tmp/reports/tflint-junit.xml' } });
+    expect(pipeline.tflint.artifacts).toMatchObject({
+      reports: { codequality: '.tmp/reports/tflint-codequality.json', junit: '.tmp/reports/tflint-junit.xml' },
+    });
     expect(pipeline.synth.artifacts).toMatchObject({ paths: ['cdktf.out/'], access: 'developer' });
   });
 
@@ -79,7 +81,8 @@ describe('generated child pipelines', () => {
   });
 
   /** As the CLI writes it: through YAML and back. */
-  const generated = (mode: PipelineMode): Record<string, Job> => parse(stringify(childPipeline(stacks, { mode, manualEnvironments: ['prod'] }))) as Record<string, Job>;
+  const generated = (mode: PipelineMode): Record<string, Job> =>
+    parse(stringify(childPipeline(stacks, { mode, manualEnvironments: ['prod'] }))) as Record<string, Job>;
 
   it.each(['merge-request', 'deploy', 'drift'] as const)('%s pipeline is valid against GitLab’s CI schema', (mode) => {
     expect(errorsOf(validate, generated(mode))).toEqual([]);
@@ -128,7 +131,10 @@ describe('generated child pipelines', () => {
       expect(job).toMatchObject({ extends: '.plan-stack', variables: { UAG_STACK: stack.id } });
       expect(job.artifacts).toMatchObject({ access: 'developer', reports: { terraform: `plan-report/${stack.id}.terraform-report.json` } });
     }
-    expect(jobs['.plan-stack']).toMatchObject({ id_tokens: { UAG_AWS_ID_TOKEN: { aud: '$UAG_OIDC_AUDIENCE' } }, needs: [{ pipeline: '$PARENT_PIPELINE_ID', job: 'synth' }] });
+    expect(jobs['.plan-stack']).toMatchObject({
+      id_tokens: { UAG_AWS_ID_TOKEN: { aud: '$UAG_OIDC_AUDIENCE' } },
+      needs: [{ pipeline: '$PARENT_PIPELINE_ID', job: 'synth' }],
+    });
     expect(jobs.summary).toMatchObject({ stage: 'summary', script: ['bash tools/ci/merge-request-summary.sh'] });
   });
 
@@ -168,7 +174,10 @@ describe('generated child pipelines', () => {
     const planJobs = (jobs: Record<string, Job>) => Object.keys(jobs).filter((name) => name.startsWith('plan:'));
 
     it('has plan jobs only for the affected stacks and passes the result to the summary, valid for GitLab', () => {
-      const result = affected(['dev-gateway', 'dev-api-payments'], [{ id: 'dev-api-old', accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] }]);
+      const result = affected(
+        ['dev-gateway', 'dev-api-payments'],
+        [{ id: 'dev-api-old', accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api', type: 'aws_api_gateway_rest_api' }] }],
+      );
       const jobs = scoped(result);
       expect(errorsOf(validate, jobs)).toEqual([]);
       expect(planJobs(jobs).sort()).toEqual(['plan:dev-api-payments', 'plan:dev-gateway']);
@@ -189,9 +198,39 @@ describe('generated child pipelines', () => {
       const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
       const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       try {
-        await expect(ciMain(['child-pipeline', '--mode', 'merge-request', '--affected', path.join(dir, 'affected.json'), '--outdir', outdir, '--out', file, '--config-dir', REPO_ROOT])).resolves.toBe(0);
-        expect(log).toHaveBeenCalledWith(`ci: merge-request pipeline with 1 of ${stacks.length} stacks written to ${file} (${stacks.length - 1} unchanged skipped, 0 destroyed)`);
-        await expect(ciMain(['child-pipeline', '--mode', 'deploy', '--affected', path.join(dir, 'affected.json'), '--outdir', outdir, '--out', file, '--config-dir', REPO_ROOT])).resolves.toBe(2);
+        await expect(
+          ciMain([
+            'child-pipeline',
+            '--mode',
+            'merge-request',
+            '--affected',
+            path.join(dir, 'affected.json'),
+            '--outdir',
+            outdir,
+            '--out',
+            file,
+            '--config-dir',
+            REPO_ROOT,
+          ]),
+        ).resolves.toBe(0);
+        expect(log).toHaveBeenCalledWith(
+          `ci: merge-request pipeline with 1 of ${stacks.length} stacks written to ${file} (${stacks.length - 1} unchanged skipped, 0 destroyed)`,
+        );
+        await expect(
+          ciMain([
+            'child-pipeline',
+            '--mode',
+            'deploy',
+            '--affected',
+            path.join(dir, 'affected.json'),
+            '--outdir',
+            outdir,
+            '--out',
+            file,
+            '--config-dir',
+            REPO_ROOT,
+          ]),
+        ).resolves.toBe(2);
         expect(error).toHaveBeenCalledWith('ci: --affected is for merge-request pipelines; deploy pipelines cover every stack');
       } finally {
         log.mockRestore();

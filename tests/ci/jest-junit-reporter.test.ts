@@ -4,9 +4,17 @@ import * as path from 'node:path';
 
 // The reporter is plain CommonJS because jest loads reporters without transforming them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const JunitReporter = require('../../tools/ci/jest-junit-reporter.js') as new (config: { rootDir: string }) => { onRunComplete(contexts: unknown, results: unknown): void };
+const JunitReporter = require('../../tools/ci/jest-junit-reporter.js') as new (config: { rootDir: string }) => {
+  onRunComplete(contexts: unknown, results: unknown): void;
+};
 
-const test = (title: string, status: string, failureMessages: string[] = []) => ({ ancestorTitles: ['plan report'], title, status, duration: 12, failureMessages });
+const test = (title: string, status: string, failureMessages: string[] = []) => ({
+  ancestorTitles: ['plan report'],
+  title,
+  status,
+  duration: 12,
+  failureMessages,
+});
 
 describe('jest JUnit reporter', () => {
   it('writes one suite per file and one case per test, with failures and skips', () => {

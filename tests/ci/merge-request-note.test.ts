@@ -20,7 +20,9 @@ describe('merge request summary note', () => {
 
   it('updates its own note, found by the marker on any page, instead of adding another', async () => {
     const others = Array.from({ length: 150 }, (_, index) => ({ id: index + 10, body: `comment ${index}`, system: false }));
-    const gitlab = fakeGitlab({ [NOTES]: [...others, { id: 999, body: summary('dev', 'old'), system: false }, { id: 1000, body: summary('prod', 'old'), system: false }] });
+    const gitlab = fakeGitlab({
+      [NOTES]: [...others, { id: 999, body: summary('dev', 'old'), system: false }, { id: 1000, body: summary('prod', 'old'), system: false }],
+    });
     await expect(upsertMergeRequestNote(client(gitlab.fetch), '7', summary('dev', '2 to create'))).resolves.toBe('updated');
     expect(gitlab.calls.filter((call) => call.method === 'GET')).toHaveLength(2);
     expect(gitlab.calls.at(-1)).toEqual({ method: 'PUT', url: `https://gitlab.example.com/api/v4${NOTES}/999`, body: { body: summary('dev', '2 to create') } });
@@ -44,7 +46,9 @@ describe('merge request summary note', () => {
   it('fails with GitLab’s answer when the token is refused', async () => {
     const gitlab = fakeGitlab({});
     const refused = new GitlabClient({ apiUrl: GITLAB_ENV.CI_API_V4_URL, projectId: '42', token: 'wrong', fetch: gitlab.fetch });
-    await expect(upsertMergeRequestNote(refused, '7', summary('dev', 'x'))).rejects.toThrow(/GitLab API GET https:\/\/gitlab\.example\.com\/api\/v4\/projects\/42\/merge_requests\/7\/notes answered 403/);
+    await expect(upsertMergeRequestNote(refused, '7', summary('dev', 'x'))).rejects.toThrow(
+      /GitLab API GET https:\/\/gitlab\.example\.com\/api\/v4\/projects\/42\/merge_requests\/7\/notes answered 403/,
+    );
   });
 });
 
@@ -85,7 +89,9 @@ describe('ci post-summary', () => {
   it('exits 2 without a token, naming what to set', async () => {
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      await expect(main(['post-summary', ...files()], { CI_API_V4_URL: GITLAB_ENV.CI_API_V4_URL, CI_PROJECT_ID: '42', CI_MERGE_REQUEST_IID: '7' })).resolves.toBe(2);
+      await expect(
+        main(['post-summary', ...files()], { CI_API_V4_URL: GITLAB_ENV.CI_API_V4_URL, CI_PROJECT_ID: '42', CI_MERGE_REQUEST_IID: '7' }),
+      ).resolves.toBe(2);
       expect(error).toHaveBeenCalledWith(expect.stringContaining('UAG_GITLAB_TOKEN not set'));
     } finally {
       error.mockRestore();

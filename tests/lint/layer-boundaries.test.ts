@@ -6,7 +6,11 @@ import { REPO_ROOT } from '../support/example-config';
 describe('layer boundaries', () => {
   // The ESLint CLI, as `make lint` runs it, on a planted file (jest's VM cannot load the ESM flat config in-process).
   const violations = (file: string, code: string): string[] => {
-    const result = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/eslint'), ['--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: REPO_ROOT, input: code, encoding: 'utf8' });
+    const result = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/eslint'), ['--stdin', '--stdin-filename', file, '--format', 'json'], {
+      cwd: REPO_ROOT,
+      input: code,
+      encoding: 'utf8',
+    });
     const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[];
     return report.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
   };
@@ -25,8 +29,15 @@ describe('layer boundaries', () => {
   });
 
   it('accepts imports that point down', () => {
-    expect(violations('stacks/planted.ts', "import { ServiceApi } from '../modules/gateway/service-api';\nimport { resourceName } from '../lib/naming';\nexport const x = [ServiceApi, resourceName];\n")).toEqual([]);
+    expect(
+      violations(
+        'stacks/planted.ts',
+        "import { ServiceApi } from '../modules/gateway/service-api';\nimport { resourceName } from '../lib/naming';\nexport const x = [ServiceApi, resourceName];\n",
+      ),
+    ).toEqual([]);
     expect(violations('modules/gateway/planted.ts', "import { resourceName } from '../../lib/naming';\nexport const x = resourceName;\n")).toEqual([]);
-    expect(violations('lambdas/authorizer/planted.ts', "import { findRoute } from '../../lib/authorizer/route-table';\nexport const x = findRoute;\n")).toEqual([]);
+    expect(violations('lambdas/authorizer/planted.ts', "import { findRoute } from '../../lib/authorizer/route-table';\nexport const x = findRoute;\n")).toEqual(
+      [],
+    );
   });
 });

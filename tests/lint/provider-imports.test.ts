@@ -6,11 +6,11 @@ import { REPO_ROOT } from '../support/example-config';
 describe('provider import rule', () => {
   // The ESLint CLI, as `make lint` runs it (jest's VM cannot load the ESM flat config in-process).
   const lint = (code: string): { ruleId: string; message: string }[] => {
-    const result = spawnSync(
-      path.join(REPO_ROOT, 'node_modules/.bin/eslint'),
-      ['--stdin', '--stdin-filename', 'stacks/example.ts', '--format', 'json'],
-      { cwd: REPO_ROOT, input: code, encoding: 'utf8' },
-    );
+    const result = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/eslint'), ['--stdin', '--stdin-filename', 'stacks/example.ts', '--format', 'json'], {
+      cwd: REPO_ROOT,
+      input: code,
+      encoding: 'utf8',
+    });
     const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[];
     return report.messages.filter((message) => message.ruleId === 'no-restricted-imports');
   };

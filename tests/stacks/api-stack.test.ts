@@ -40,7 +40,9 @@ describe('API stacks (<env>-api-<service>)', () => {
       expect(scheme.authorizerCredentials).toBe(`${remote}cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn}`);
       // …and those outputs of the gateway stack are the authorizer function's invoke ARN and its invoke role.
       const outputs = prod.get('prod-gateway')!.output!;
-      expect(outputs['cross-stack-output-aws_lambda_functionAuthorizer_Function_EB19F618invoke_arn'].value).toBe('${aws_lambda_function.Authorizer_Function_EB19F618.invoke_arn}');
+      expect(outputs['cross-stack-output-aws_lambda_functionAuthorizer_Function_EB19F618invoke_arn'].value).toBe(
+        '${aws_lambda_function.Authorizer_Function_EB19F618.invoke_arn}',
+      );
       expect(outputs['cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn'].value).toBe('${aws_iam_role.Authorizer_InvokeRole_EDD039E0.arn}');
       expect(api.body).not.toContain('${authorizer_uri}');
     });
@@ -49,7 +51,9 @@ describe('API stacks (<env>-api-<service>)', () => {
       const privateBody = JSON.parse(only<RestApi>(ledger, 'aws_api_gateway_rest_api').body);
       expect(privateBody.paths['/entries/{id}'].get['x-amazon-apigateway-integration'].uri).toBe('http://$${stageVariables.backendHost}/entries/{id}');
       const stage = only<{ variables: Record<string, string> }>(ledger, 'aws_api_gateway_stage');
-      expect(stage.variables.backendHost).toBe('${data.terraform_remote_state.cross-stack-reference-input-prod-gateway.outputs.cross-stack-output-aws_lbNetwork_PrivateIntegrations_Nlb-ledger_0ECACDBAdns_name}:8080');
+      expect(stage.variables.backendHost).toBe(
+        '${data.terraform_remote_state.cross-stack-reference-input-prod-gateway.outputs.cross-stack-output-aws_lbNetwork_PrivateIntegrations_Nlb-ledger_0ECACDBAdns_name}:8080',
+      );
     });
 
     it('sends the authorizer context, request id, audit headers and path parameters to the backend', () => {
@@ -98,15 +102,30 @@ describe('API stacks (<env>-api-<service>)', () => {
       const after = only<RestApi>(changed, 'aws_api_gateway_rest_api').body;
       expect(after).not.toBe(before);
       // The trigger hashes the body attribute, so a different body is a different trigger value at plan time.
-      expect(only<{ triggers: unknown }>(changed, 'aws_api_gateway_deployment').triggers).toEqual(only<{ triggers: unknown }>(payments, 'aws_api_gateway_deployment').triggers);
+      expect(only<{ triggers: unknown }>(changed, 'aws_api_gateway_deployment').triggers).toEqual(
+        only<{ triggers: unknown }>(payments, 'aws_api_gateway_deployment').triggers,
+      );
     });
 
     it('has JSON access logs, X-Ray tracing and the authorizer and backend stage variables', () => {
-      const stage = only<{ xray_tracing_enabled: boolean; access_log_settings: { format: string }; variables: Record<string, string>; stage_name: string }>(payments, 'aws_api_gateway_stage');
+      const stage = only<{ xray_tracing_enabled: boolean; access_log_settings: { format: string }; variables: Record<string, string>; stage_name: string }>(
+        payments,
+        'aws_api_gateway_stage',
+      );
       expect(stage.stage_name).toBe('prod');
       expect(stage.xray_tracing_enabled).toBe(true);
       expect(Object.keys(JSON.parse(stage.access_log_settings.format))).toEqual(
-        expect.arrayContaining(['requestId', 'extendedRequestId', 'sourceIp', 'principal', 'clientId', 'status', 'latency', 'integrationLatency', 'authorizerError']),
+        expect.arrayContaining([
+          'requestId',
+          'extendedRequestId',
+          'sourceIp',
+          'principal',
+          'clientId',
+          'status',
+          'latency',
+          'integrationLatency',
+          'authorizerError',
+        ]),
       );
       expect(stage.variables.uagService).toBe('payments');
       // A TLS backend is called by the name on the listener certificate, not the NLB's *.elb.amazonaws.com name.
@@ -116,7 +135,13 @@ describe('API stacks (<env>-api-<service>)', () => {
     it('sets metrics, logging level, no data trace and the service throttling on every method', () => {
       const settings = only<{ method_path: string; settings: Record<string, unknown> }>(payments, 'aws_api_gateway_method_settings');
       expect(settings.method_path).toBe('*/*');
-      expect(settings.settings).toEqual({ metrics_enabled: true, logging_level: 'ERROR', data_trace_enabled: false, throttling_rate_limit: 500, throttling_burst_limit: 1000 });
+      expect(settings.settings).toEqual({
+        metrics_enabled: true,
+        logging_level: 'ERROR',
+        data_trace_enabled: false,
+        throttling_rate_limit: 500,
+        throttling_burst_limit: 1000,
+      });
     });
 
     it('keeps access and execution logs with retention', () => {
@@ -133,16 +158,27 @@ describe('API stacks (<env>-api-<service>)', () => {
   describe('custom domains', () => {
     it('maps the public API on the regional domain under its multi-level base path', () => {
       const mapping = only<Record<string, unknown>>(payments, 'aws_apigatewayv2_api_mapping');
-      expect(mapping).toMatchObject({ domain_name: 'origin.api.example.com', api_mapping_key: 'v1/payments', stage: expect.stringMatching(/aws_api_gateway_stage\..*\.stage_name/) });
+      expect(mapping).toMatchObject({
+        domain_name: 'origin.api.example.com',
+        api_mapping_key: 'v1/payments',
+        stage: expect.stringMatching(/aws_api_gateway_stage\..*\.stage_name/),
+      });
     });
 
     it('protects the public stage with the regional web ACL', () => {
-      expect(only<Record<string, string>>(payments, 'aws_wafv2_web_acl_association')).toMatchObject({ resource_arn: expect.stringMatching(/aws_api_gateway_stage\..*\.arn/), web_acl_arn: expect.stringMatching(/terraform_remote_state/) });
+      expect(only<Record<string, string>>(payments, 'aws_wafv2_web_acl_association')).toMatchObject({
+        resource_arn: expect.stringMatching(/aws_api_gateway_stage\..*\.arn/),
+        web_acl_arn: expect.stringMatching(/terraform_remote_state/),
+      });
     });
 
     it('has a TLS 1.2 regional domain named origin.<public> in the gateway stack', () => {
       const gateway = prod.get('prod-gateway')!;
-      expect(only<Record<string, unknown>>(gateway, 'aws_api_gateway_domain_name', 'RegionalDomain')).toMatchObject({ domain_name: 'origin.api.example.com', security_policy: 'TLS_1_2', endpoint_configuration: { types: ['REGIONAL'] } });
+      expect(only<Record<string, unknown>>(gateway, 'aws_api_gateway_domain_name', 'RegionalDomain')).toMatchObject({
+        domain_name: 'origin.api.example.com',
+        security_policy: 'TLS_1_2',
+        endpoint_configuration: { types: ['REGIONAL'] },
+      });
     });
   });
 
@@ -171,13 +207,15 @@ describe('API stacks (<env>-api-<service>)', () => {
     it('alarms on p95 and p99 latency, p99 integration latency and 5XX / 4XX rates', () => {
       const specs = alarms.map((alarm) => [alarm.metric_name, alarm.extended_statistic ?? alarm.statistic, alarm.threshold]);
       expect(specs).toHaveLength(5);
-      expect(specs).toEqual(expect.arrayContaining([
-        ['Latency', 'p95', 800],
-        ['Latency', 'p99', 2000],
-        ['IntegrationLatency', 'p99', 1500],
-        ['5XXError', 'Average', 0.005],
-        ['4XXError', 'Average', 0.05],
-      ]));
+      expect(specs).toEqual(
+        expect.arrayContaining([
+          ['Latency', 'p95', 800],
+          ['Latency', 'p99', 2000],
+          ['IntegrationLatency', 'p99', 1500],
+          ['5XXError', 'Average', 0.005],
+          ['4XXError', 'Average', 0.05],
+        ]),
+      );
     });
 
     it('watches this API and stage and notifies the environment topic', () => {

@@ -5,7 +5,11 @@ import { exampleConfig, exampleEnvironment } from '../support/example-config';
 function build(name: string) {
   const stacks = buildEnvironmentStacks(new App(), exampleConfig(), exampleEnvironment(name));
   const byId = new Map(stacks.map((stack) => [stack.stackId, stack]));
-  const dependenciesOf = (id: string) => byId.get(id)!.dependencies.map((dependency) => dependency.node.id).sort();
+  const dependenciesOf = (id: string) =>
+    byId
+      .get(id)!
+      .dependencies.map((dependency) => dependency.node.id)
+      .sort();
   return { stacks, ids: stacks.map((stack) => stack.stackId), dependenciesOf };
 }
 

@@ -14,13 +14,23 @@ describe('<env>-network', () => {
 
   it('holds the Transit Gateway, a route table per segment and its share to the gateway and backend accounts only', () => {
     expect(values(network, 'aws_ec2_transit_gateway')).toHaveLength(1);
-    expect(values(network, 'aws_ec2_transit_gateway_route_table').map((table) => (table.tags as Record<string, string>).Name).sort()).toEqual(['prod-tgw-backends', 'prod-tgw-gateway']);
+    expect(
+      values(network, 'aws_ec2_transit_gateway_route_table')
+        .map((table) => (table.tags as Record<string, string>).Name)
+        .sort(),
+    ).toEqual(['prod-tgw-backends', 'prod-tgw-gateway']);
     expect(values(network, 'aws_ram_resource_share')).toEqual([expect.objectContaining({ name: 'prod-transit-gateway', allow_external_principals: false })]);
-    expect(values(network, 'aws_ram_principal_association').map((association) => association.principal).sort()).toEqual(['444455558888', '555566668888', '666677778888', '777766668888']);
+    expect(
+      values(network, 'aws_ram_principal_association')
+        .map((association) => association.principal)
+        .sort(),
+    ).toEqual(['444455558888', '555566668888', '666677778888', '777766668888']);
   });
 
   it('documents its Transit Gateway and route tables as outputs for operators', () => {
-    expect(Object.keys(network.output ?? {})).toEqual(expect.arrayContaining(['transit_gateway_id', 'transit_gateway_route_table_backends', 'transit_gateway_route_table_gateway']));
+    expect(Object.keys(network.output ?? {})).toEqual(
+      expect.arrayContaining(['transit_gateway_id', 'transit_gateway_route_table_backends', 'transit_gateway_route_table_gateway']),
+    );
   });
 });
 
@@ -46,13 +56,25 @@ describe('<env>-gateway', () => {
   const gateway = stack('prod-gateway');
 
   it('holds one VPC link and NLB per service (per-service strategy in prod), the authorizer and the auditor', () => {
-    expect(values(gateway, 'aws_api_gateway_vpc_link').map((link) => link.name).sort()).toEqual(['prod-customers', 'prod-ledger', 'prod-payments']);
+    expect(
+      values(gateway, 'aws_api_gateway_vpc_link')
+        .map((link) => link.name)
+        .sort(),
+    ).toEqual(['prod-customers', 'prod-ledger', 'prod-payments']);
     expect(values(gateway, 'aws_lb')).toHaveLength(3);
-    expect(values(gateway, 'aws_lambda_function').map((fn) => fn.function_name).sort()).toEqual(['prod-authorizer', 'prod-ram-share-auditor']);
+    expect(
+      values(gateway, 'aws_lambda_function')
+        .map((fn) => fn.function_name)
+        .sort(),
+    ).toEqual(['prod-authorizer', 'prod-ram-share-auditor']);
   });
 
-  it('holds both custom domains, the CloudFront front door and the consumers\' endpoints, but no REST API', () => {
-    expect(values(gateway, 'aws_api_gateway_domain_name').map((domain) => domain.domain_name).sort()).toEqual(['api.internal.example.com', 'origin.api.example.com']);
+  it("holds both custom domains, the CloudFront front door and the consumers' endpoints, but no REST API", () => {
+    expect(
+      values(gateway, 'aws_api_gateway_domain_name')
+        .map((domain) => domain.domain_name)
+        .sort(),
+    ).toEqual(['api.internal.example.com', 'origin.api.example.com']);
     expect(values(gateway, 'aws_cloudfront_distribution')).toHaveLength(1);
     expect(values(gateway, 'aws_vpc_endpoint')).toHaveLength(2);
     expect(values(gateway, 'aws_api_gateway_rest_api')).toEqual([]);
@@ -75,6 +97,11 @@ describe('<env>-spoke-<account>', () => {
   });
 
   it('in a consumer account outside the organization: also the acceptance of the share invitation', () => {
-    expect(types(stack('prod-spoke-999988887777'))).toEqual(['aws_api_gateway_domain_name_access_association', 'aws_ram_resource_share_accepter', 'aws_route53_record', 'aws_route53_zone']);
+    expect(types(stack('prod-spoke-999988887777'))).toEqual([
+      'aws_api_gateway_domain_name_access_association',
+      'aws_ram_resource_share_accepter',
+      'aws_route53_record',
+      'aws_route53_zone',
+    ]);
   });
 });

@@ -27,7 +27,10 @@ interface CaseRun {
 }
 
 /** Plants the case in a fresh configuration copy next to a previous output, and runs synth on it. */
-async function runCase(entry: BadInputCase, synth: (options: { configDir: string; outdir: string; env?: Record<string, string> }) => SynthRun | Promise<SynthRun>): Promise<CaseRun> {
+async function runCase(
+  entry: BadInputCase,
+  synth: (options: { configDir: string; outdir: string; env?: Record<string, string> }) => SynthRun | Promise<SynthRun>,
+): Promise<CaseRun> {
   const configDir = copyExampleConfig();
   entry.mutate(configDir);
   const outdir = previousOutput();

@@ -24,7 +24,9 @@ export function synthEnvironment(environment: Environment, options: { offline?: 
     app.synth();
     return built;
   });
-  return new Map(stacks.map((stack) => [stack.stackId, JSON.parse(readFileSync(path.join(outdir, 'stacks', stack.stackId, 'cdk.tf.json'), 'utf8')) as TerraformJson]));
+  return new Map(
+    stacks.map((stack) => [stack.stackId, JSON.parse(readFileSync(path.join(outdir, 'stacks', stack.stackId, 'cdk.tf.json'), 'utf8')) as TerraformJson]),
+  );
 }
 
 function sharedEnvironment(name: string, offline: boolean): Map<string, TerraformJson> {
@@ -35,5 +37,7 @@ function sharedEnvironment(name: string, offline: boolean): Map<string, Terrafor
 
 /** Resources of one type across all stacks: `[stackId, name, attributes]`. */
 export function allResources(stacks: Map<string, TerraformJson>, type: string): [string, string, Record<string, unknown>][] {
-  return [...stacks].flatMap(([stackId, json]) => Object.entries(json.resource?.[type] ?? {}).map(([name, body]) => [stackId, name, body] as [string, string, Record<string, unknown>]));
+  return [...stacks].flatMap(([stackId, json]) =>
+    Object.entries(json.resource?.[type] ?? {}).map(([name, body]) => [stackId, name, body] as [string, string, Record<string, unknown>]),
+  );
 }

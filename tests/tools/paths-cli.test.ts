@@ -11,8 +11,11 @@ synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev' });
 
 function paths(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'tools/paths/cli.ts'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ENV: '' }, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+      [path.join(REPO_ROOT, 'tools/paths/cli.ts'), ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, ENV: '' }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -28,7 +31,9 @@ describe('make paths', () => {
 
     const json = await paths('--outdir', outdir, '--format', 'json');
     const report = JSON.parse(json.stdout) as { environments: { environment: string; routes: number; broken: number }[]; routes: { status: string }[] };
-    expect(report.environments.map(({ environment, routes, broken }) => ({ environment, routes, broken }))).toEqual([{ environment: 'dev', routes: 12, broken: 0 }]);
+    expect(report.environments.map(({ environment, routes, broken }) => ({ environment, routes, broken }))).toEqual([
+      { environment: 'dev', routes: 12, broken: 0 },
+    ]);
     expect(new Set(report.routes.map((route) => route.status))).toEqual(new Set(['ok']));
   });
 

@@ -72,9 +72,15 @@ function main(): void {
   console.log(
     `| make affected BASE=main (cold) | ${affected.mean.toFixed(2)} | ${affected.stddev.toFixed(2)} | ${(affected.mean / synth.mean).toFixed(2)} | ${result.affected.length} affected: ${result.affected.map((entry) => entry.id).join(', ')} |`,
   );
-  console.log(`| make affected BASE=main, merge base cached | ${warm.mean.toFixed(2)} | ${warm.stddev.toFixed(2)} | ${(warm.mean / synth.mean).toFixed(2)} | same |`);
+  console.log(
+    `| make affected BASE=main, merge base cached | ${warm.mean.toFixed(2)} | ${warm.stddev.toFixed(2)} | ${(warm.mean / synth.mean).toFixed(2)} | same |`,
+  );
   console.log('');
-  console.log(`load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(', ')} on ${cpus().length} cores (other processes share them)`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ')} on ${cpus().length} cores (other processes share them)`,
+  );
   console.log(`target: under ${TARGET_SECONDS} s: ${affected.mean < TARGET_SECONDS ? 'met' : 'MISSED'}`);
 }
 

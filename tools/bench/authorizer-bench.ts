@@ -50,13 +50,33 @@ async function main(): Promise<void> {
     const rows: string[][] = [
       ['bundle size (index.js, minified)', `${kb(bundleBytes)} KB`, `< ${TARGETS.bundleKb} KB`, verdict(bundleBytes / 1024 < TARGETS.bundleKb)],
       ['deployment archive (zip: bundle, source map, routes, issuers)', `${kb(archiveBytes)} KB`, '', ''],
-      [`cold initialisation, require of index.js (median of ${COLD_STARTS} processes; max)`, `${ms(median(cold.init))} ms (max ${ms(Math.max(...cold.init))})`, `< ${TARGETS.coldInitMs} ms`, verdict(median(cold.init) < TARGETS.coldInitMs)],
+      [
+        `cold initialisation, require of index.js (median of ${COLD_STARTS} processes; max)`,
+        `${ms(median(cold.init))} ms (max ${ms(Math.max(...cold.init))})`,
+        `< ${TARGETS.coldInitMs} ms`,
+        verdict(median(cold.init) < TARGETS.coldInitMs),
+      ],
       ['first decision after init, incl. JWKS download (median)', `${ms(median(cold.first))} ms`, '', ''],
-      [`warm verification p50 / p99 (${TOKENS.toLocaleString('en')} distinct tokens)`, `${ms(percentile(warm.all, 50))} / ${ms(percentile(warm.all, 99))} ms`, `p99 < ${TARGETS.warmP99Ms} ms`, verdict(percentile(warm.all, 99) < TARGETS.warmP99Ms)],
+      [
+        `warm verification p50 / p99 (${TOKENS.toLocaleString('en')} distinct tokens)`,
+        `${ms(percentile(warm.all, 50))} / ${ms(percentile(warm.all, 99))} ms`,
+        `p99 < ${TARGETS.warmP99Ms} ms`,
+        verdict(percentile(warm.all, 99) < TARGETS.warmP99Ms),
+      ],
       ['  RS256 p50 / p99', `${ms(percentile(warm.rs256, 50))} / ${ms(percentile(warm.rs256, 99))} ms`, '', ''],
       ['  ES256 p50 / p99', `${ms(percentile(warm.es256, 50))} / ${ms(percentile(warm.es256, 99))} ms`, '', ''],
-      [`throughput, ${CONCURRENCY} concurrent requests (${TOKENS.toLocaleString('en')} in total)`, `${Math.round(throughput.perSecond).toLocaleString('en')} decisions/s (p99 ${ms(throughput.p99)} ms)`, '', ''],
-      [`JWKS downloads of one issuer for ${CONCURRENCY} concurrent requests on a cold start`, `${coldBurst.downloads}`, '1', verdict(coldBurst.downloads === 1)],
+      [
+        `throughput, ${CONCURRENCY} concurrent requests (${TOKENS.toLocaleString('en')} in total)`,
+        `${Math.round(throughput.perSecond).toLocaleString('en')} decisions/s (p99 ${ms(throughput.p99)} ms)`,
+        '',
+        '',
+      ],
+      [
+        `JWKS downloads of one issuer for ${CONCURRENCY} concurrent requests on a cold start`,
+        `${coldBurst.downloads}`,
+        '1',
+        verdict(coldBurst.downloads === 1),
+      ],
     ];
     console.log(`Authorizer benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), JWKS on 127.0.0.1`);
     console.log(table(['measure', 'value', 'target', 'met'], rows));
@@ -78,7 +98,11 @@ function writeDeployableArchive(dir: string, server: JwksServer) {
   const issuers: AuthorizerSettings = {
     issuers: [
       { ...first, jwksUri: server.url('/workforce/keys'), algorithms: ['RS256'] },
-      { ...(second ?? { ...first, issuer: 'https://partners.example.com/oidc', audiences: [], clientIds: ['partner-hub-settlement'] }), jwksUri: server.url('/partners/keys'), algorithms: ['ES256'] },
+      {
+        ...(second ?? { ...first, issuer: 'https://partners.example.com/oidc', audiences: [], clientIds: ['partner-hub-settlement'] }),
+        jwksUri: server.url('/partners/keys'),
+        algorithms: ['ES256'],
+      },
     ],
   };
   const bundle = bundleHandler({ entry: 'lambdas/authorizer/index.ts', rootDir: REPOSITORY_ROOT });
@@ -102,10 +126,20 @@ function signTokens(workforce: SigningKey, partner: SigningKey, settings: Author
   return Array.from({ length: TOKENS }, (_, index) => {
     const rsa = index % 2 === 0;
     const claims = rsa
-      ? { iss: workforceIssuer.issuer, sub: `user-${index}`, aud: workforceIssuer.audiences[0], client_id: 'merchant-portal', scope: 'openid payments/read', exp }
+      ? {
+          iss: workforceIssuer.issuer,
+          sub: `user-${index}`,
+          aud: workforceIssuer.audiences[0],
+          client_id: 'merchant-portal',
+          scope: 'openid payments/read',
+          exp,
+        }
       : { iss: partnerIssuer.issuer, sub: `partner-${index}`, client_id: partnerIssuer.clientIds[0], scope: 'payments/read payments/write', exp };
     const token = signJwt(rsa ? workforce : partner, claims);
-    return { alg: rsa ? 'RS256' : 'ES256', event: requestEvent({ authorization: `Bearer ${token}`, method: 'GET', resource: '/payments/{id}', requestId: `bench-${index}` }) };
+    return {
+      alg: rsa ? 'RS256' : 'ES256',
+      event: requestEvent({ authorization: `Bearer ${token}`, method: 'GET', resource: '/payments/{id}', requestId: `bench-${index}` }),
+    };
   });
 }
 
@@ -126,7 +160,9 @@ async function coldStarts(dir: string, event: unknown): Promise<{ init: number[]
   const first: number[] = [];
   for (let run = 0; run < COLD_STARTS; run++) {
     const output = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['-e', script, dir, JSON.stringify(event)], { timeout: 30_000, env: { PATH: process.env.PATH ?? '' } }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      execFile(process.execPath, ['-e', script, dir, JSON.stringify(event)], { timeout: 30_000, env: { PATH: process.env.PATH ?? '' } }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
     );
     const result = JSON.parse(output) as { init: number; first: number; effect?: string; error?: string };
     if (result.effect !== 'Allow') throw new Error(`cold start did not allow the benchmark token: ${output}`);
@@ -198,7 +234,9 @@ async function coldBurstDownloads(dir: string, server: JwksServer, event: unknow
     Promise.all(Array.from({ length: ${CONCURRENCY} }, () => handler(JSON.parse(process.argv[2])))).then(() => process.exit(0), () => process.exit(1));
   `;
   await new Promise<void>((resolve, reject) =>
-    execFile(process.execPath, ['-e', script, dir, JSON.stringify(event)], { timeout: 30_000, env: { PATH: process.env.PATH ?? '' } }, (error) => (error ? reject(error) : resolve())),
+    execFile(process.execPath, ['-e', script, dir, JSON.stringify(event)], { timeout: 30_000, env: { PATH: process.env.PATH ?? '' } }, (error) =>
+      error ? reject(error) : resolve(),
+    ),
   );
   return { downloads: server.hits('/workforce/keys') - before };
 }

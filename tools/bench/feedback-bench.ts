@@ -21,9 +21,15 @@ interface Timing {
 
 /** One run under /usr/bin/time: wall, user+sys CPU of the process tree, peak RSS of the largest process. */
 function timed(command: readonly string[], env: NodeJS.ProcessEnv): Timing {
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %U %S %M', ...command], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %U %S %M', ...command], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const match = /BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
-  if (result.status !== 0 || !match) throw new Error(`${command.join(' ')} failed (${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  if (result.status !== 0 || !match)
+    throw new Error(`${command.join(' ')} failed (${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
   return { wallSeconds: Number(match[1]), cpuSeconds: Number(match[2]) + Number(match[3]), peakRssMb: Number(match[4]) / 1024 };
 }
 
@@ -44,7 +50,9 @@ function synthVersusFloor(name: string, configDir: string): void {
   const floorWall = median(pairs.map((pair) => pair.floor.wallSeconds));
   const ratio = median(pairs.map((pair) => pair.synth.wallSeconds / pair.floor.wallSeconds));
   const rss = Math.max(...pairs.map((pair) => pair.synth.peakRssMb));
-  console.log(`| synth ${name} | ${synthWall.toFixed(2)} | ${median(pairs.map((pair) => pair.synth.cpuSeconds)).toFixed(2)} | ${rss.toFixed(0)} | floor ${floorWall.toFixed(2)} s | **${ratio.toFixed(2)}×** |`);
+  console.log(
+    `| synth ${name} | ${synthWall.toFixed(2)} | ${median(pairs.map((pair) => pair.synth.cpuSeconds)).toFixed(2)} | ${rss.toFixed(0)} | floor ${floorWall.toFixed(2)} s | **${ratio.toFixed(2)}×** |`,
+  );
 }
 
 function validate(name: string, configDir: string): void {

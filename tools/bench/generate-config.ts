@@ -61,7 +61,10 @@ export function generateConfig(target: string, count: number): void {
       // Addresses stay inside the spoke's /16: 10.x.<200-249>.<1-250>.
       const address = `${a}.${b}.${200 + Math.floor(index / 250)}.${(index % 250) + 1}`;
       // TLS backends (all generated ones) use a name the environment's backend certificate covers (rule backend-tls-server-names).
-      document.setIn(['services', name], document.createNode({ backend: { account: spoke.account, addresses: [address], tlsServerName: `${name}.${backendDomain}` } }));
+      document.setIn(
+        ['services', name],
+        document.createNode({ backend: { account: spoke.account, addresses: [address], tlsServerName: `${name}.${backendDomain}` } }),
+      );
       // Private and "both" services must be granted to a consumer; the first consumer of the environment gets them.
       if (VISIBILITIES[index % VISIBILITIES.length] !== 'public') {
         const consumer = Object.keys((document.get('consumers') as { toJSON(): Record<string, unknown> }).toJSON())[0];

@@ -63,11 +63,17 @@ function main(): void {
     { name: 'generated (200 services)', configDir: generated, baseline: true },
   ];
   const stackCount = (configDir: string) => {
-    const output = execFileSync('node', ['--import', 'tsx', 'main.ts'], { cwd: ROOT, env: environmentFor({ name: '', configDir, baseline: false }), encoding: 'utf8' });
+    const output = execFileSync('node', ['--import', 'tsx', 'main.ts'], {
+      cwd: ROOT,
+      env: environmentFor({ name: '', configDir, baseline: false }),
+      encoding: 'utf8',
+    });
     return Number(/Synthesized (\d+) stacks/.exec(output)?.[1]);
   };
 
-  console.log(`Synthesis of every environment, ${RUNS} runs each after one warm-up (hyperfine ${execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]}), peak RSS from /usr/bin/time -v, ${new Date().toISOString()}`);
+  console.log(
+    `Synthesis of every environment, ${RUNS} runs each after one warm-up (hyperfine ${execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]}), peak RSS from /usr/bin/time -v, ${new Date().toISOString()}`,
+  );
   console.log('');
   const synthMeans = new Map<string, { configDir: string; meanSeconds: number }>();
   console.log('| configuration | stacks | imports | wall mean (s) | ± (s) | peak RSS (MB) | wall vs baseline | RSS vs baseline |');
@@ -101,9 +107,15 @@ function routeProofBench(synthMeans: ReadonlyMap<string, { configDir: string; me
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, synth] of synthMeans) {
     const outdir = path.join(WORK, `paths-${name.replace(/\W+/g, '-')}`);
-    execFileSync('node', ['--import', 'tsx', 'main.ts'], { cwd: ROOT, env: { ...environmentFor({ name, configDir: synth.configDir, baseline: false }), CDKTF_OUTDIR: outdir }, stdio: 'ignore' });
+    execFileSync('node', ['--import', 'tsx', 'main.ts'], {
+      cwd: ROOT,
+      env: { ...environmentFor({ name, configDir: synth.configDir, baseline: false }), CDKTF_OUTDIR: outdir },
+      stdio: 'ignore',
+    });
     const cli = ['node', '--import', 'tsx', 'tools/paths/cli.ts', '--outdir', outdir];
-    const json = JSON.parse(execFileSync(cli[0]!, [...cli.slice(1), '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ENV: '' } })) as {
+    const json = JSON.parse(
+      execFileSync(cli[0]!, [...cli.slice(1), '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ENV: '' } }),
+    ) as {
       environments: { routes: number; hops: number; broken: number }[];
     };
     const total = (field: 'routes' | 'hops' | 'broken') => json.environments.reduce((sum, environment) => sum + environment[field], 0);
@@ -119,7 +131,11 @@ function routeProofBench(synthMeans: ReadonlyMap<string, { configDir: string; me
 
 function measureCommand(name: string, argv: readonly string[], env: NodeJS.ProcessEnv): Measurement {
   const exportFile = path.join(WORK, `${name.replace(/\W+/g, '-')}.json`);
-  execFileSync('hyperfine', ['--style', 'none', '--warmup', '1', '--runs', String(RUNS), '--export-json', exportFile, argv.join(' ')], { cwd: ROOT, env, stdio: 'ignore' });
+  execFileSync('hyperfine', ['--style', 'none', '--warmup', '1', '--runs', String(RUNS), '--export-json', exportFile, argv.join(' ')], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
   const [result] = (JSON.parse(readFileSync(exportFile, 'utf8')) as { results: { mean: number; stddev: number | null }[] }).results;
   const timed = spawnSync('/usr/bin/time', ['-v', ...argv], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timed.stderr)?.[1]);

@@ -55,7 +55,9 @@ export function stackAddresses(stacks: ReadonlyMap<string, StackJson>): StackAdd
 
 /** Moves the stacks declare (`moved` blocks); a move never crosses stacks because state is per stack. */
 export function declaredMoves(stacks: ReadonlyMap<string, StackJson>): DeclaredMove[] {
-  return [...stacks].flatMap(([stack, json]) => (json.moved ?? []).map((move) => ({ stack, from: withoutInstanceKey(move.from), to: withoutInstanceKey(move.to) })));
+  return [...stacks].flatMap(([stack, json]) =>
+    (json.moved ?? []).map((move) => ({ stack, from: withoutInstanceKey(move.from), to: withoutInstanceKey(move.to) })),
+  );
 }
 
 /** The snapshot file's text: a header, then one `<stack> <type>.<name>` line per resource. */

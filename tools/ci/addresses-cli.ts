@@ -40,7 +40,9 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
     for (const environment of environments) {
       const outdir = path.join(scratch, environment);
       synthesize({ configDir, outdir, environments: environment });
-      const stacks = new Map(readManifest(outdir).map((stack) => [stack.id, JSON.parse(readFileSync(path.join(stack.directory, 'cdk.tf.json'), 'utf8')) as StackJson]));
+      const stacks = new Map(
+        readManifest(outdir).map((stack) => [stack.id, JSON.parse(readFileSync(path.join(stack.directory, 'cdk.tf.json'), 'utf8')) as StackJson]),
+      );
       const file = path.join(snapshotDir, `${environment}.txt`);
       const shown = path.relative(process.cwd(), file);
       if (!check) {
@@ -66,7 +68,9 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
     for (const [file, text] of rendered) {
       writeFileSync(`${file}.tmp`, text);
       renameSync(`${file}.tmp`, file);
-      console.log(`addresses: wrote ${path.relative(process.cwd(), file)} (${text.split('\n').filter((entry) => entry && !entry.startsWith('#')).length} resources)`);
+      console.log(
+        `addresses: wrote ${path.relative(process.cwd(), file)} (${text.split('\n').filter((entry) => entry && !entry.startsWith('#')).length} resources)`,
+      );
     }
   } catch (error) {
     console.error(`addresses: ${(error as Error).message}`);

@@ -33,7 +33,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     repo = git(process.cwd(), 'rev-parse', '--show-toplevel');
     mergeBase = git(repo, 'merge-base', baseRef, 'HEAD');
   } catch (error) {
-    console.error(`affected: no merge base of ${baseRef} and HEAD (${(error as Error).message.split('\n')[0]}); fetch the target branch (git fetch origin ${baseRef.replace(/^origin\//, '')}) or, in CI, set GIT_DEPTH: 0`);
+    console.error(
+      `affected: no merge base of ${baseRef} and HEAD (${(error as Error).message.split('\n')[0]}); fetch the target branch (git fetch origin ${baseRef.replace(/^origin\//, '')}) or, in CI, set GIT_DEPTH: 0`,
+    );
     return 2;
   }
 
@@ -61,7 +63,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     } else {
       console.log(`affected: merge base ${mergeBase.slice(0, 12)} from ${path.relative(repo, cacheFile)} (--no-cache synthesizes it again)`);
     }
-    const result: AffectedResult = { ...affectedStacks(cachedBase, fingerprintOutdir(headOutdir), mergeBase), snapshotChanges: snapshotChanges(repo, mergeBase) };
+    const result: AffectedResult = {
+      ...affectedStacks(cachedBase, fingerprintOutdir(headOutdir), mergeBase),
+      snapshotChanges: snapshotChanges(repo, mergeBase),
+    };
     writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
     console.log(describeAffected(result));
     console.log(`affected: written to ${path.relative(process.cwd(), out) || out}`);
@@ -118,7 +123,10 @@ function gitOrEmpty(cwd: string, ...args: string[]): string {
 
 function lockDigest(repo: string): string {
   const lock = path.join(repo, 'package-lock.json');
-  return createHash('sha256').update(existsSync(lock) ? readFileSync(lock) : '').digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(existsSync(lock) ? readFileSync(lock) : '')
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function readCachedFingerprints(file: string): Map<string, StackFingerprint> | undefined {

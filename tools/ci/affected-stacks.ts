@@ -47,7 +47,13 @@ export interface SnapshotChange {
 
 /** Lines removed and added between two versions of a snapshot file (order does not matter: it is sorted). */
 export function snapshotChange(file: string, before: string, after: string): SnapshotChange | undefined {
-  const entries = (text: string) => new Set(text.split('\n').map((entry) => entry.trim()).filter((entry) => entry && !entry.startsWith('#')));
+  const entries = (text: string) =>
+    new Set(
+      text
+        .split('\n')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry && !entry.startsWith('#')),
+    );
   const was = entries(before);
   const now = entries(after);
   const removed = [...was].filter((entry) => !now.has(entry));
@@ -100,13 +106,17 @@ export function affectedStacks(base: ReadonlyMap<string, StackFingerprint>, head
   }
 
   const affected = [...head.keys()].filter((id) => reasons.has(id)).map((id) => ({ id, reasons: reasons.get(id)! }));
-  const destroyed = [...base.values()].filter((stack) => !head.has(stack.id)).map((stack) => ({ id: stack.id, accountId: stack.accountId, resources: stack.resources }));
+  const destroyed = [...base.values()]
+    .filter((stack) => !head.has(stack.id))
+    .map((stack) => ({ id: stack.id, accountId: stack.accountId, resources: stack.resources }));
   return { base: baseCommit, affected, destroyed, unchanged: head.size - affected.length, total: head.size };
 }
 
 /** One line per stack for people: `dev-api-svc-001  changed` / `dev-api-x  reads dev-gateway outputs a, b`. */
 export function describeAffected(result: AffectedResult): string {
-  const lines = [`affected: ${result.affected.length} of ${result.total} stacks to plan, ${result.unchanged} unchanged since ${result.base.slice(0, 12)}, ${result.destroyed.length} destroyed`];
+  const lines = [
+    `affected: ${result.affected.length} of ${result.total} stacks to plan, ${result.unchanged} unchanged since ${result.base.slice(0, 12)}, ${result.destroyed.length} destroyed`,
+  ];
   for (const stack of result.affected) lines.push(`  plan     ${stack.id}  ${stack.reasons.map(describeReason).join('; ')}`);
   for (const stack of result.destroyed) lines.push(`  destroy  ${stack.id}  (gone from the head: ${stack.resources.length} resources would be destroyed)`);
   return lines.join('\n');

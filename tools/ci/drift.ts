@@ -30,12 +30,16 @@ const NOISE: readonly { readonly reason: string; readonly applies: (change: Reso
   {
     reason: 'Shield Advanced automatic mitigation rule (ShieldMitigationRuleGroup_*) managed by AWS Shield',
     applies: (change) =>
-      change.type === 'aws_wafv2_web_acl' && changeKind(change) === 'update' && sameValue(withoutShieldRules(change.change.before), withoutShieldRules(change.change.after)),
+      change.type === 'aws_wafv2_web_acl' &&
+      changeKind(change) === 'update' &&
+      sameValue(withoutShieldRules(change.change.before), withoutShieldRules(change.change.after)),
   },
   {
     reason: 'Firewall Manager managed_service_data differs only in key order',
     applies: (change) =>
-      change.type === 'aws_fms_policy' && changeKind(change) === 'update' && sameValue(parsedServiceData(change.change.before), parsedServiceData(change.change.after)),
+      change.type === 'aws_fms_policy' &&
+      changeKind(change) === 'update' &&
+      sameValue(parsedServiceData(change.change.before), parsedServiceData(change.change.after)),
   },
 ];
 
@@ -55,7 +59,10 @@ export function assessDrift(plan: StackPlan): DriftAssessment {
 
 function withoutShieldRules(value: unknown): unknown {
   if (!isRecord(value) || !Array.isArray(value.rule)) return value;
-  return { ...value, rule: value.rule.filter((rule: unknown) => !(isRecord(rule) && typeof rule.name === 'string' && rule.name.startsWith('ShieldMitigationRuleGroup'))) };
+  return {
+    ...value,
+    rule: value.rule.filter((rule: unknown) => !(isRecord(rule) && typeof rule.name === 'string' && rule.name.startsWith('ShieldMitigationRuleGroup'))),
+  };
 }
 
 function parsedServiceData(value: unknown): unknown {
@@ -84,4 +91,3 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   return a === b;
 }
-

@@ -1,5 +1,8 @@
 /** The subset of `fetch` the client uses, so tests can pass a recording fake. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{
   ok: boolean;
   status: number;
   statusText: string;
@@ -71,7 +74,9 @@ export class GitlabSettingsError extends Error {}
 export function clientFromEnvironment(env: NodeJS.ProcessEnv, fetch?: FetchLike): GitlabClient {
   const missing = ['CI_API_V4_URL', 'CI_PROJECT_ID', 'UAG_GITLAB_TOKEN'].filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new GitlabSettingsError(`${missing.join(', ')} not set: GitLab sets CI_API_V4_URL and CI_PROJECT_ID in jobs; UAG_GITLAB_TOKEN is a masked project access token (Reporter, api scope), see docs/ci.md`);
+    throw new GitlabSettingsError(
+      `${missing.join(', ')} not set: GitLab sets CI_API_V4_URL and CI_PROJECT_ID in jobs; UAG_GITLAB_TOKEN is a masked project access token (Reporter, api scope), see docs/ci.md`,
+    );
   }
   return new GitlabClient({ apiUrl: env.CI_API_V4_URL as string, projectId: env.CI_PROJECT_ID as string, token: env.UAG_GITLAB_TOKEN as string, fetch });
 }

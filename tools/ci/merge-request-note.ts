@@ -15,7 +15,8 @@ export type NoteOutcome = 'created' | 'updated' | 'unchanged';
  */
 export async function upsertMergeRequestNote(client: GitlabClient, mergeRequestIid: string, body: string): Promise<NoteOutcome> {
   const marker = body.split('\n', 1)[0];
-  if (!/^<!-- .+ -->$/.test(marker)) throw new Error(`the note body must start with a hidden marker line such as <!-- uag-plan-summary:dev -->, got "${marker}"`);
+  if (!/^<!-- .+ -->$/.test(marker))
+    throw new Error(`the note body must start with a hidden marker line such as <!-- uag-plan-summary:dev -->, got "${marker}"`);
   const base = `/merge_requests/${encodeURIComponent(mergeRequestIid)}/notes`;
   const notes = await client.list<Note>(`${base}?sort=asc&order_by=created_at`);
   const existing = notes.find((note) => !note.system && note.body.split('\n', 1)[0] === marker);

@@ -26,7 +26,8 @@ export function planRoleOverride(stack: { provider?: { aws?: ProviderBlock[] } }
     provider: {
       aws: providers.map((provider) => {
         const role = provider.assume_role?.[0];
-        if (!role) throw new Error(`${stackId}: provider ${provider.alias ?? 'aws'} assumes no role; CI plans stacks synthesized for deploy (without UAG_OFFLINE)`);
+        if (!role)
+          throw new Error(`${stackId}: provider ${provider.alias ?? 'aws'} assumes no role; CI plans stacks synthesized for deploy (without UAG_OFFLINE)`);
         const roleArn = role.role_arn.replace(/:role\/.+$/, `:role/${planRoleName}`);
         return { ...(provider.alias ? { alias: provider.alias } : {}), assume_role: [{ role_arn: roleArn, session_name: role.session_name }] };
       }),

@@ -61,7 +61,9 @@ function fingerprintStack(id: string, directory: string, dependencies: readonly 
   }
   const digest = sha256(canonicalJson(json) + assetDigests(path.join(directory, 'assets')));
   const outputs = new Map(Object.entries((json.output ?? {}) as { [key: string]: Json }).map(([name, block]) => [name, sha256(canonicalJson(block))]));
-  const resources = Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(([type, byName]) => Object.keys(byName).map((name) => ({ address: `${type}.${name}`, type })));
+  const resources = Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => ({ address: `${type}.${name}`, type })),
+  );
   const provider = (json.provider as Record<string, { alias?: string; allowed_account_ids?: string[] }[]> | undefined)?.aws?.find((entry) => !entry.alias);
   return { id, digest, outputs, reads: remoteStateReads(json, knownStacks), dependencies, resources, accountId: provider?.allowed_account_ids?.[0] };
 }
@@ -86,7 +88,10 @@ function assetDigests(directory: string): string {
  * found by cdktf's data source name (`cross-stack-reference-input-<stack>`) or the state key (`…/<stack>.tfstate`).
  */
 function remoteStateReads(json: { [key: string]: Json }, knownStacks: ReadonlySet<string>): Map<string, Set<string>> {
-  const sources = ((json.data as Record<string, Record<string, { config?: { key?: string } }>> | undefined)?.terraform_remote_state ?? {}) as Record<string, { config?: { key?: string } }>;
+  const sources = ((json.data as Record<string, Record<string, { config?: { key?: string } }>> | undefined)?.terraform_remote_state ?? {}) as Record<
+    string,
+    { config?: { key?: string } }
+  >;
   const producerOf = new Map<string, string>();
   for (const [name, source] of Object.entries(sources)) {
     const byName = name.replace(/^cross-stack-reference-input-/, '');
@@ -108,11 +113,20 @@ function remoteStateReads(json: { [key: string]: Json }, knownStacks: ReadonlySe
 /** Fingerprints as JSON (maps and sets as entry lists), for the merge-base cache of `make affected`. */
 export function serializeFingerprints(fingerprints: ReadonlyMap<string, StackFingerprint>): string {
   return JSON.stringify(
-    [...fingerprints.values()].map((stack) => ({ ...stack, outputs: [...stack.outputs], reads: [...stack.reads].map(([producer, names]) => [producer, [...names]]) })),
+    [...fingerprints.values()].map((stack) => ({
+      ...stack,
+      outputs: [...stack.outputs],
+      reads: [...stack.reads].map(([producer, names]) => [producer, [...names]]),
+    })),
   );
 }
 
 export function deserializeFingerprints(text: string): Map<string, StackFingerprint> {
   const entries = JSON.parse(text) as (Omit<StackFingerprint, 'outputs' | 'reads'> & { outputs: [string, string][]; reads: [string, string[]][] })[];
-  return new Map(entries.map((stack) => [stack.id, { ...stack, outputs: new Map(stack.outputs), reads: new Map(stack.reads.map(([producer, names]) => [producer, new Set(names)])) }]));
+  return new Map(
+    entries.map((stack) => [
+      stack.id,
+      { ...stack, outputs: new Map(stack.outputs), reads: new Map(stack.reads.map(([producer, names]) => [producer, new Set(names)])) },
+    ]),
+  );
 }

@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const repoRoot = path.resolve(__dirname, '../..');
   const environments = process.env.ENV || 'dev';
   const { mirror, reason } = resolveProviderMirror();
-  const missing = !commandAvailable('terraform') ? 'terraform is not on PATH' : reason ?? emulatorUnavailable();
+  const missing = !commandAvailable('terraform') ? 'terraform is not on PATH' : (reason ?? emulatorUnavailable());
   if (missing || !mirror) {
     console.error(`e2e: ${missing}`);
     return 2;
@@ -40,5 +40,5 @@ main().then(
   (error: Error) => {
     console.error(`e2e: ${error.message}`);
     process.exitCode = 1;
-  }
+  },
 );

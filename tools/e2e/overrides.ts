@@ -124,7 +124,7 @@ export function emulatorOverride(json: StackJson, url: string, stackId: string):
   if (Object.keys(remoteStates).length > 0) {
     override.data = {
       terraform_remote_state: Object.fromEntries(
-        Object.entries(remoteStates).map(([name, remote]) => [name, { config: { ...remote.config, ...s3BackendSettings(url) } }])
+        Object.entries(remoteStates).map(([name, remote]) => [name, { config: { ...remote.config, ...s3BackendSettings(url) } }]),
       ),
     };
   }

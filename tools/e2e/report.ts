@@ -16,7 +16,7 @@ export function formatReport(environments: string, result: E2eResult): string {
       (outcome) =>
         `| ${outcome.stack} | ${outcome.declared} | ${outcome.applied} | 0 | ${outcome.failed} | ${replanCell(outcome)} | ${
           outcome.destroyed ? 'yes' : 'NO'
-        } | ` + `${outcome.seconds.apply.toFixed(0)} | ${outcome.seconds.plan.toFixed(0)} | ${outcome.seconds.destroy.toFixed(0)} |`
+        } | ` + `${outcome.seconds.apply.toFixed(0)} | ${outcome.seconds.plan.toFixed(0)} | ${outcome.seconds.destroy.toFixed(0)} |`,
     ),
   ];
   const problems = result.stacks.flatMap((outcome) => [
@@ -28,7 +28,7 @@ export function formatReport(environments: string, result: E2eResult): string {
   problems.push(...result.leftovers.map((item) => `leftover in the emulator after destroy: ${item}`));
   if (problems.length > 0) lines.push('', 'Problems:', ...problems.map((problem) => `- ${problem}`));
   const artefacts = result.stacks.flatMap((outcome) =>
-    outcome.replanArtefacts.map(({ change, reason }) => `- ${outcome.stack}: ${change.address} (${change.attributes.join(', ')}): ${reason}`)
+    outcome.replanArtefacts.map(({ change, reason }) => `- ${outcome.stack}: ${change.address} (${change.attributes.join(', ')}): ${reason}`),
   );
   if (artefacts.length > 0) lines.push('', 'Re-plan differences that are emulator artefacts (tools/e2e/artefacts.ts):', ...artefacts);
   lines.push('', summaryLine(environments, result));
@@ -42,7 +42,7 @@ export function summaryLine(environments: string, result: E2eResult): string {
   const total = result.stacks.length;
   return (
     `e2e ${environments}: ${result.ok ? 'PASSED' : 'FAILED'}: ${count(
-      (outcome) => outcome.applyErrors.length === 0 && outcome.failed === 0
+      (outcome) => outcome.applyErrors.length === 0 && outcome.failed === 0,
     )}/${total} stacks applied ` +
     `(${applied}/${declared} resources, 0 excluded), re-plan clean ${count((outcome) => outcome.replanClean === true)}/${total} ` +
     `(${result.stacks.reduce((sum, outcome) => sum + outcome.replanArtefacts.length, 0)} emulator artefacts), ` +

@@ -134,7 +134,7 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
         log(
           `apply   ${stack.id}: ${outcome.applied}/${outcome.declared} in ${outcome.seconds.apply.toFixed(0)} s${
             outcome.applyErrors.length ? ` (${outcome.applyErrors.length} errors)` : ''
-          }`
+          }`,
         );
       });
     }

@@ -69,7 +69,7 @@ export function cdktfErrors(stdout: string, stderr: string): string[] {
       line
         .replace(/^\S+\s{2,}/, '')
         .replace(/^[│╷╵\s]+/, '')
-        .trimEnd()
+        .trimEnd(),
     );
   const errors = new Set<string>();
   lines.forEach((line, index) => {

@@ -19,7 +19,9 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   if (options.format === 'json') io.out(JSON.stringify(checkJson(report, errors, warnings), null, 2));
   else {
     for (const problem of report.problems) (problem.severity === 'error' ? io.err : io.out)(formatCheckProblem(problem));
-    io.out(`check: ${report.files.length} files, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${errors > 0 ? ' (errors stop synth and the merge request pipeline)' : ''}`);
+    io.out(
+      `check: ${report.files.length} files, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${errors > 0 ? ' (errors stop synth and the merge request pipeline)' : ''}`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }
@@ -36,7 +38,10 @@ export function checkCommand(io: Io, exit: (code: number) => void): Command {
   return new Command('check')
     .description('validate environments/ and services/: configuration rules, OpenAPI rules (errors and API standards) and full OpenAPI validation')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit code 1 when any error is found; warnings are printed but exit 0.\nExample: npm run onboard -- check --format json > check.json')
+    .addHelpText(
+      'after',
+      '\nExit code 1 when any error is found; warnings are printed but exit 0.\nExample: npm run onboard -- check --format json > check.json',
+    )
     .action(async (options: { format: 'text' | 'json' }, command: Command) => {
       exit(await runCheck({ ...options, configDir: command.optsWithGlobals().configDir }, io));
     });

@@ -23,7 +23,9 @@ export async function runImport(file: string, flags: ServiceFlags & { name?: str
     const source = readOpenApiSource(userPath(io, file), file);
     const name = flags.name ?? (flags.input && io.prompter ? await io.prompter.ask('Service name') : undefined);
     if (name === undefined) {
-      throw new OnboardingError(`Cannot import ${file}: no service name; nothing was changed.`, [optionProblem('--name', 'is required', 'pass --name <service>, e.g. --name pets')]);
+      throw new OnboardingError(`Cannot import ${file}: no service name; nothing was changed.`, [
+        optionProblem('--name', 'is required', 'pass --name <service>, e.g. --name pets'),
+      ]);
     }
     // Before any question about the service: a bad or taken name ends the import at once.
     checkNewServiceName(rootDir, name, '--name');
@@ -36,7 +38,12 @@ export async function runImport(file: string, flags: ServiceFlags & { name?: str
     printCreated(name, result, io);
     io.out('\nRunning check:');
     const code = await runCheck({ configDir: rootDir, format: 'text' }, io);
-    io.out(nextSteps(name, request.backends.map((backend) => backend.environment)));
+    io.out(
+      nextSteps(
+        name,
+        request.backends.map((backend) => backend.environment),
+      ),
+    );
     return code;
   });
 }
@@ -67,15 +74,18 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
       .argument('<openapi-file>', 'the OpenAPI 3.0 document to import')
       .option('--name <name>', 'service name (2-32 lowercase letters, digits or dashes)'),
   )
-    .addHelpText('after', [
-      '',
-      'Adds to every operation that lacks them: an http_proxy integration through the service VPC link, and the gateway',
-      'authorizer (<name>/read for GET, HEAD, OPTIONS; <name>/write otherwise). Adds request validation and the authorizer',
-      'security scheme when missing. Comments, key order and all other content stay as they were.',
-      'Example:',
-      '  npm run onboard -- import petstore.yaml --name pets --team pets-team --email pets-team@example.com \\',
-      '    --visibility public --backend dev=customers:10.103.1.60',
-    ].join('\n'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Adds to every operation that lacks them: an http_proxy integration through the service VPC link, and the gateway',
+        'authorizer (<name>/read for GET, HEAD, OPTIONS; <name>/write otherwise). Adds request validation and the authorizer',
+        'security scheme when missing. Comments, key order and all other content stay as they were.',
+        'Example:',
+        '  npm run onboard -- import petstore.yaml --name pets --team pets-team --email pets-team@example.com \\',
+        '    --visibility public --backend dev=customers:10.103.1.60',
+      ].join('\n'),
+    )
     .action(async (file: string, flags: ServiceFlags & { name?: string }, command: Command) => {
       exit(await runImport(file, { ...flags, configDir: command.optsWithGlobals().configDir }, io));
     });

@@ -29,7 +29,11 @@ export async function runList(options: ListOptions, io: Io): Promise<number> {
     if (options.check) return checkCurrent(target, options.output, catalog, io);
     if (!existsSync(path.dirname(target))) {
       throw new OnboardingError(`Cannot write ${options.output}; nothing was changed.`, [
-        optionProblem('--output', `the folder ${path.dirname(options.output)} does not exist`, 'write into an existing folder, e.g. --output docs/catalog.md from the repository root'),
+        optionProblem(
+          '--output',
+          `the folder ${path.dirname(options.output)} does not exist`,
+          'write into an existing folder, e.g. --output docs/catalog.md from the repository root',
+        ),
       ]);
     }
     // Written next to the target and renamed over it, so a reader never sees half a catalog.
@@ -52,7 +56,9 @@ function checkCurrent(target: string, shown: string, catalog: string, io: Io): n
     io.out(`${shown} is current`);
     return 0;
   }
-  io.err(`${shown} ${current === undefined ? 'does not exist' : 'is stale: services/ or environments/ changed since it was generated'}\n    fix: run ${CATALOG_COMMAND} and commit the result`);
+  io.err(
+    `${shown} ${current === undefined ? 'does not exist' : 'is stale: services/ or environments/ changed since it was generated'}\n    fix: run ${CATALOG_COMMAND} and commit the result`,
+  );
   return 1;
 }
 
@@ -62,7 +68,10 @@ export function listCommand(io: Io, exit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...CATALOG_FORMATS]).default('table'))
     .option('--output <file>', 'write the catalog to <file> (atomically) instead of printing it')
     .option('--check', 'with --output: exit 1 if <file> differs from the catalog instead of writing it (CI)')
-    .addHelpText('after', `\nThe checked-in catalog: ${CATALOG_COMMAND}\nIn CI:                 npm run onboard -- list --format markdown --output docs/catalog.md --check`)
+    .addHelpText(
+      'after',
+      `\nThe checked-in catalog: ${CATALOG_COMMAND}\nIn CI:                 npm run onboard -- list --format markdown --output docs/catalog.md --check`,
+    )
     .action(async (options: Omit<ListOptions, 'configDir'>, command: Command) => {
       if (options.check && !options.output) {
         command.error('error: --check needs --output <file>, the file to compare (e.g. --output docs/catalog.md)');

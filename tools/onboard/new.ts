@@ -15,11 +15,20 @@ export async function runNew(name: string, flags: ServiceFlags & { configDir?: s
   return reportRefusal(io, async () => {
     const rootDir = configRoot(io, flags.configDir);
     const request = await serviceRequest(name, flags, io);
-    const result = createService({ rootDir, ...request, openApi: renderOpenApiStub({ name, description: request.answers.description, protocol: request.answers.protocol }) });
+    const result = createService({
+      rootDir,
+      ...request,
+      openApi: renderOpenApiStub({ name, description: request.answers.description, protocol: request.answers.protocol }),
+    });
     printCreated(name, result, io);
     io.out('\nRunning check:');
     const code = await runCheck({ configDir: rootDir, format: 'text' }, io);
-    io.out(nextSteps(name, request.backends.map((backend) => backend.environment)));
+    io.out(
+      nextSteps(
+        name,
+        request.backends.map((backend) => backend.environment),
+      ),
+    );
     return code;
   });
 }
@@ -49,13 +58,16 @@ export function newCommand(io: Io, exit: (code: number) => void): Command {
       .description('scaffold services/<name>/ (service.yaml + openapi.yaml stub), enable it in environments, then run check')
       .argument('<name>', 'service name: 2-32 lowercase letters, digits or dashes, starting with a letter'),
   )
-    .addHelpText('after', [
-      '',
-      'Missing options are asked for in a terminal; with --no-input (or no terminal) they must all be given.',
-      'Example:',
-      '  npm run onboard -- new orders --description "Order intake for the retail app." --team orders-team \\',
-      '    --email orders-team@example.com --visibility private --consumer retail-app --backend dev=payments:10.101.2.40',
-    ].join('\n'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Missing options are asked for in a terminal; with --no-input (or no terminal) they must all be given.',
+        'Example:',
+        '  npm run onboard -- new orders --description "Order intake for the retail app." --team orders-team \\',
+        '    --email orders-team@example.com --visibility private --consumer retail-app --backend dev=payments:10.101.2.40',
+      ].join('\n'),
+    )
     .action(async (name: string, flags: ServiceFlags, command: Command) => {
       exit(await runNew(name, { ...flags, configDir: command.optsWithGlobals().configDir }, io));
     });

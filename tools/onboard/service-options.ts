@@ -44,11 +44,18 @@ export function addServiceOptions(command: Command): Command {
     .option('--team <team>', 'owning team')
     .option('--email <email>', "owning team's e-mail address")
     .option('--base-path <path>', 'mapping on the custom domain(s), e.g. orders or v1/orders (private services: one segment) (default: the name)')
-    .addOption(new Option('--visibility <visibility>', 'public: internet via CloudFront; private: internal consumers only; both').choices([...SERVICE_VISIBILITIES]))
+    .addOption(
+      new Option('--visibility <visibility>', 'public: internet via CloudFront; private: internal consumers only; both').choices([...SERVICE_VISIBILITIES]),
+    )
     .option('--port <port>', 'backend port (default: 8443)', port)
     .addOption(new Option('--protocol <protocol>', 'backend protocol').choices(['TLS', 'TCP']).default('TLS'))
     .option('--health-check-path <path>', 'backend health check path', '/health')
-    .option('--backend <env=account:ip,...>', 'enable in <env> with the backend at these addresses in that account (repeatable), e.g. dev=payments:10.101.1.50', collect, [])
+    .option(
+      '--backend <env=account:ip,...>',
+      'enable in <env> with the backend at these addresses in that account (repeatable), e.g. dev=payments:10.101.1.50',
+      collect,
+      [],
+    )
     .option('--consumer <consumer>', 'grant a private service to this internal consumer wherever it exists (repeatable)', collect, [])
     .option('--without-consumers-reason <text>', 'for a private service no consumer calls yet: why (at least 20 characters)')
     .option('--no-input', 'never prompt; fail when a required option is missing (CI)');
@@ -72,11 +79,18 @@ export async function serviceRequest(name: string, flags: ServiceFlags, io: Io, 
   const basePath = await required('--base-path', flags.basePath, 'Base path on the custom domain(s)', name);
   const visibility = await required('--visibility', flags.visibility, 'Visibility (public, private, both)', 'private');
   const portAnswer = flags.port ?? (prompter ? Number(await prompter.ask('Backend port', '8443')) : 8443);
-  if (missing.length > 0) throw new OnboardingError(`Cannot onboard "${name}": ${missing.length} required ${missing.length === 1 ? 'option is' : 'options are'} missing; nothing was changed.`, missing);
+  if (missing.length > 0)
+    throw new OnboardingError(
+      `Cannot onboard "${name}": ${missing.length} required ${missing.length === 1 ? 'option is' : 'options are'} missing; nothing was changed.`,
+      missing,
+    );
 
   const backendValues = flags.backend.length > 0 || !prompter ? flags.backend : await askBackends(prompter);
   const backends = backendValues.map(parseBackendTarget);
-  const access = visibility === 'public' ? { consumers: flags.consumer, reasonWithoutConsumers: flags.withoutConsumersReason } : await privateAccess(flags, backends, prompter);
+  const access =
+    visibility === 'public'
+      ? { consumers: flags.consumer, reasonWithoutConsumers: flags.withoutConsumersReason }
+      : await privateAccess(flags, backends, prompter);
   return {
     answers: { name, description, team, email, basePath, visibility, port: portAnswer, protocol: flags.protocol, healthCheckPath: flags.healthCheckPath },
     backends,

@@ -70,11 +70,15 @@ export function renderStatus(status: ServiceStatus): string {
   for (const consumer of status.consumers) {
     const principal = consumer.principal ? consumer.principal.status : 'no principal association';
     const endpoints = consumer.accessAssociations.map((association) => association.endpoint).join(', ') || 'no domain access association';
-    lines.push(`  consumer ${consumer.consumer} (${consumer.accountId}, ${consumer.share} share): ${principal}; ${endpoints}${consumer.missing.length === 0 ? ' - ok' : ''}`);
+    lines.push(
+      `  consumer ${consumer.consumer} (${consumer.accountId}, ${consumer.share} share): ${principal}; ${endpoints}${consumer.missing.length === 0 ? ' - ok' : ''}`,
+    );
     for (const missing of consumer.missing) lines.push(`    missing: ${missing}`);
   }
   for (const principal of status.unexpectedPrincipals) {
-    lines.push(`  unexpected principal ${principal.entity} on the ${principal.share} share (${principal.status}): no consumer declares this account; the share auditor reports it`);
+    lines.push(
+      `  unexpected principal ${principal.entity} on the ${principal.share} share (${principal.status}): no consumer declares this account; the share auditor reports it`,
+    );
   }
   lines.push(status.complete ? 'complete: every consumer granted the service can reach it' : 'incomplete: see missing above');
   return lines.join('\n');
@@ -86,7 +90,10 @@ export function statusCommand(io: Io, exit: (code: number) => void): Command {
     .requiredOption('--env <env>', 'environment, e.g. dev')
     .requiredOption('--service <name>', 'service name')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nReads only: ram:GetResourceShares, ram:GetResourceShareAssociations, apigateway:GET domain name access associations.\nExit code 0 when every consumer granted the service can reach it, 1 otherwise.')
+    .addHelpText(
+      'after',
+      '\nReads only: ram:GetResourceShares, ram:GetResourceShareAssociations, apigateway:GET domain name access associations.\nExit code 0 when every consumer granted the service can reach it, 1 otherwise.',
+    )
     .action(async (options: Omit<StatusOptions, 'configDir'>, command: Command) => {
       exit(await runStatus({ ...options, configDir: command.optsWithGlobals().configDir }, io));
     });

@@ -34,7 +34,9 @@ function parseArguments(argv: readonly string[]): Options | string {
         options.outdir = path.resolve(value());
         break;
       case '--env':
-        options.environments = value().split(/[\s,]+/).filter(Boolean);
+        options.environments = value()
+          .split(/[\s,]+/)
+          .filter(Boolean);
         break;
       case '--service':
         options.service = value();

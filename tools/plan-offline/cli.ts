@@ -46,11 +46,20 @@ async function main(): Promise<number> {
   const failed = planned.filter((result) => result.error !== undefined);
   for (const result of failed) console.error(`plan-offline: terraform plan failed in ${result.stack}:\n${indent(result.error ?? '')}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.error(`plan-offline: ${planned.length - failed.length} of ${planned.length} stacks planned in ${seconds} s (no network, no credentials, mirror ${mirror})`);
+  console.error(
+    `plan-offline: ${planned.length - failed.length} of ${planned.length} stacks planned in ${seconds} s (no network, no credentials, mirror ${mirror})`,
+  );
   if (failed.length > 0) return 1;
 
   const plans = planned.map((result) => readPlanFile(result.planJson as string));
-  const report = buildPlanReport(plans, placementsFromConfig(configDir, plans.map((plan) => plan.stack)), parseAllowList(process.env[ALLOW_DESTROY_VARIABLE]));
+  const report = buildPlanReport(
+    plans,
+    placementsFromConfig(
+      configDir,
+      plans.map((plan) => plan.stack),
+    ),
+    parseAllowList(process.env[ALLOW_DESTROY_VARIABLE]),
+  );
   const reportDir = path.join(outdir, 'plan-report');
   writePlanReport(reportDir, report);
   for (const markdown of report.summaries.values()) console.log(markdown);

@@ -22,7 +22,9 @@ export function offlineReadinessProblems(stacks: readonly SynthesizedStack[]): s
     const json = JSON.parse(readFileSync(file, 'utf8')) as StackJson;
     const backends = Object.keys(json.terraform?.backend ?? {});
     if (backends.length > 0 && !backends.includes('local')) {
-      problems.push(`${stack.id}: synthesized for deploy (backend ${backends.join(', ')}); synthesize with UAG_OFFLINE=1 (make plan-offline does) before planning offline`);
+      problems.push(
+        `${stack.id}: synthesized for deploy (backend ${backends.join(', ')}); synthesize with UAG_OFFLINE=1 (make plan-offline does) before planning offline`,
+      );
     }
     const remoteStates = Object.keys(json.data?.terraform_remote_state ?? {});
     if (remoteStates.length > 0) {

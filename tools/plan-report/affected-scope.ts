@@ -13,7 +13,12 @@ export function removedStackPlans(affected: AffectedResult, file: string): Stack
     file,
     terraformVersion: '',
     formatVersion: '',
-    resourceChanges: stack.resources.map((resource) => ({ address: resource.address, mode: 'managed' as const, type: resource.type, change: { actions: ['delete'] } })),
+    resourceChanges: stack.resources.map((resource) => ({
+      address: resource.address,
+      mode: 'managed' as const,
+      type: resource.type,
+      change: { actions: ['delete'] },
+    })),
     resourceDrift: [],
   }));
 }
@@ -39,7 +44,9 @@ export function scopeNote(environment: string, affected: AffectedResult, placeme
   const lines = [
     `Planned **${planned.length} of ${total}** stacks: ${skipped} skipped because their synthesized Terraform JSON is identical to the merge base \`${affected.base.slice(0, 12)}\`` +
       ` (and no output they read changed). Set \`UAG_PLAN_ALL=1\` on the pipeline to plan every stack; the default branch and the drift schedule always do.` +
-      (destroyed.length > 0 ? ` ${destroyed.length} stack${destroyed.length === 1 ? '' : 's'} removed by this change: every resource in ${destroyed.length === 1 ? 'it' : 'them'} is listed as destroyed below.` : ''),
+      (destroyed.length > 0
+        ? ` ${destroyed.length} stack${destroyed.length === 1 ? '' : 's'} removed by this change: every resource in ${destroyed.length === 1 ? 'it' : 'them'} is listed as destroyed below.`
+        : ''),
     '',
   ];
   lines.push(...snapshotWarning(affected, inEnvironment));

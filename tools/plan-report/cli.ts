@@ -54,7 +54,13 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof PlanFileError || error instanceof UnknownStackError || error instanceof ConfigError || error instanceof AllowListError || error instanceof AffectedFileError) {
+    if (
+      error instanceof PlanFileError ||
+      error instanceof UnknownStackError ||
+      error instanceof ConfigError ||
+      error instanceof AllowListError ||
+      error instanceof AffectedFileError
+    ) {
       console.error(`plan-report: ${(error as Error).message}`);
       return EXIT.badInput;
     }

@@ -70,11 +70,14 @@ export function environmentSummary(
   const lines: Line[] = envPlans.flatMap((plan) =>
     plan.resourceChanges.map((change) => ({ stack: plan.stack, address: change.address, kind: changeKind(change) })).filter((line) => isChange(line.kind)),
   );
-  const totals = envPlans.map(gitlabReport).reduce((sum, report) => ({
-    create: sum.create + report.create,
-    update: sum.update + report.update,
-    delete: sum.delete + report.delete,
-  }), { create: 0, update: 0, delete: 0 });
+  const totals = envPlans.map(gitlabReport).reduce(
+    (sum, report) => ({
+      create: sum.create + report.create,
+      update: sum.update + report.update,
+      delete: sum.delete + report.delete,
+    }),
+    { create: 0, update: 0, delete: 0 },
+  );
   const replacements = lines.filter((line) => line.kind.startsWith('replace')).length;
   // In configuration order, like the table.
   const findings = stacks.flatMap((placement) => guard.findings.filter((finding) => finding.stack === placement.stack));
@@ -100,7 +103,10 @@ export function environmentSummary(
   }
   const unused = guard.unusedAllowances.filter((entry) => stacks.some((placement) => placement.stack === entry.stack));
   if (unused.length > 0) {
-    out.push(`> :warning: ${ALLOW_DESTROY_VARIABLE} allows destroys this plan does not make: ${unused.map((entry) => `\`${entry.stack}:${entry.address}\``).join(', ')}.`, '');
+    out.push(
+      `> :warning: ${ALLOW_DESTROY_VARIABLE} allows destroys this plan does not make: ${unused.map((entry) => `\`${entry.stack}:${entry.address}\``).join(', ')}.`,
+      '',
+    );
   }
 
   out.push('| account | stack | create | update | delete | replace | move | drift |', '|---|---|--:|--:|--:|--:|--:|--:|');
@@ -132,7 +138,11 @@ export function environmentSummary(
     out.push(
       ...listed(destroys, maxListed, (line) => {
         const finding = findingOf(line);
-        const guardNote = finding ? (finding.allowed ? ` — protected (${finding.reason}), allowed by ${ALLOW_DESTROY_VARIABLE}` : ` — :no_entry: protected: ${finding.reason}`) : '';
+        const guardNote = finding
+          ? finding.allowed
+            ? ` — protected (${finding.reason}), allowed by ${ALLOW_DESTROY_VARIABLE}`
+            : ` — :no_entry: protected: ${finding.reason}`
+          : '';
         return `- **${KIND_LABEL[line.kind]}** \`${line.address}\` in \`${line.stack}\`${guardNote}`;
       }),
       '',
@@ -158,7 +168,9 @@ export function environmentSummary(
       if (ofStack.length === 0) continue;
       out.push(`- \`${placement.stack}\``);
       for (const entry of ofStack.slice(0, maxListed)) {
-        out.push(`  - ${KIND_LABEL[entry.kind]} \`${entry.address}\`${entry.attributes.length > 0 ? `: ${entry.attributes.map((name) => `\`${name}\``).join(', ')}` : ''}`);
+        out.push(
+          `  - ${KIND_LABEL[entry.kind]} \`${entry.address}\`${entry.attributes.length > 0 ? `: ${entry.attributes.map((name) => `\`${name}\``).join(', ')}` : ''}`,
+        );
       }
       if (ofStack.length > maxListed) out.push(`  - … and ${ofStack.length - maxListed} more`);
     }

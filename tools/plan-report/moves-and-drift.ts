@@ -38,7 +38,8 @@ export function driftOf(plan: Pick<StackPlan, 'stack' | 'resourceDrift'>): Drift
 
 function changedAttributes(change: ResourceChange): string[] {
   const { before, after } = change.change;
-  const asObject = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const asObject = (value: unknown): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const was = asObject(before);
   const now = asObject(after);
   return [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key])).sort();

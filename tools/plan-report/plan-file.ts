@@ -96,7 +96,12 @@ export function parsePlan(text: string, file: string, stack: string): StackPlan 
   }
   if (!('planned_values' in plan)) {
     const isState = 'values' in plan;
-    throw new PlanFileError(file, 'planned_values', isState ? 'is missing: this is the JSON of a state, not of a plan' : 'is missing, so this is not a plan', SHOW_JSON_FIX);
+    throw new PlanFileError(
+      file,
+      'planned_values',
+      isState ? 'is missing: this is the JSON of a state, not of a plan' : 'is missing, so this is not a plan',
+      SHOW_JSON_FIX,
+    );
   }
   if (plan.errored === true) {
     throw new PlanFileError(file, 'errored', 'is true: Terraform could not finish this plan', 'fix the errors printed by the plan job and plan again');

@@ -37,7 +37,9 @@ export function buildPlanReport(
   }
   const guard = checkDestroys(plans, allowList);
   // With affected stacks, every environment gets its note (an earlier push's note must not go stale).
-  const environments = [...new Set(placements.filter((placement) => affected || plans.some((plan) => plan.stack === placement.stack)).map((placement) => placement.environment))];
+  const environments = [
+    ...new Set(placements.filter((placement) => affected || plans.some((plan) => plan.stack === placement.stack)).map((placement) => placement.environment)),
+  ];
   return {
     stacks: new Map(plannedStacks.map((plan) => [plan.stack, gitlabReport(plan)])),
     summaries: new Map(

@@ -32,7 +32,9 @@ export function writeOfflineCliConfig(directory: string, mirrorDir: string): str
 export function resolveProviderMirror(env: NodeJS.ProcessEnv = process.env): { mirror?: string; reason?: string } {
   const mirror = env[PROVIDER_MIRROR_VARIABLE];
   if (!mirror) {
-    return { reason: `${PROVIDER_MIRROR_VARIABLE} is not set; point it at a Terraform provider filesystem mirror holding hashicorp/aws 5.100.0 (e.g. /opt/tf-plugins)` };
+    return {
+      reason: `${PROVIDER_MIRROR_VARIABLE} is not set; point it at a Terraform provider filesystem mirror holding hashicorp/aws 5.100.0 (e.g. /opt/tf-plugins)`,
+    };
   }
   if (!existsSync(path.join(mirror, 'registry.terraform.io', 'hashicorp', 'aws'))) {
     return { reason: `${PROVIDER_MIRROR_VARIABLE}=${mirror} holds no registry.terraform.io/hashicorp/aws provider` };

@@ -42,7 +42,12 @@ export async function validateStacks(options: ValidateOptions): Promise<StackVal
     const init = await runCommand(terraform, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: rootDir, env });
     if (init.code !== 0) throw new Error(`terraform init failed (offline, provider mirror only):\n${init.stderr || init.stdout}`);
     const result = await runCommand(terraform, ['validate', '-json', '-no-color'], { cwd: rootDir, env });
-    return attribute(stacks.map((stack) => stack.id), root, result.stdout, result.stderr);
+    return attribute(
+      stacks.map((stack) => stack.id),
+      root,
+      result.stdout,
+      result.stderr,
+    );
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -29,7 +29,12 @@ function shapeOf(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((item) => shapeOf(item));
   if (value !== null && typeof value === 'object') {
     if (key === 'tags') return 'map';
-    return Object.fromEntries(Object.entries(value as Json).filter(([name]) => name !== 'alias').sort(([a], [b]) => a.localeCompare(b)).map(([name, item]) => [name, shapeOf(item, name)]));
+    return Object.fromEntries(
+      Object.entries(value as Json)
+        .filter(([name]) => name !== 'alias')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, item]) => [name, shapeOf(item, name)]),
+    );
   }
   return value === null ? 'null' : typeof value;
 }
@@ -41,7 +46,10 @@ export function writeValidationRoot(stacks: readonly SynthesizedStack[], rootDir
   let requiredAws: Json | undefined;
 
   for (const stack of stacks) {
-    const json = JSON.parse(readFileSync(path.join(stack.directory, 'cdk.tf.json'), 'utf8')) as Json & { provider?: { aws?: Json[] }; terraform?: Json & { required_providers?: { aws?: Json } } };
+    const json = JSON.parse(readFileSync(path.join(stack.directory, 'cdk.tf.json'), 'utf8')) as Json & {
+      provider?: { aws?: Json[] };
+      terraform?: Json & { required_providers?: { aws?: Json } };
+    };
     const blocks = json.provider?.aws ?? [];
     delete json.provider;
     const terraform = { ...json.terraform };
@@ -58,7 +66,8 @@ export function writeValidationRoot(stacks: readonly SynthesizedStack[], rootDir
       if (local !== 'aws') aliases.push(local);
       providers[local] = `aws.${shapes.get(shape)!.alias}`;
     }
-    if (aws) terraform.required_providers = { ...terraform.required_providers, aws: { ...aws, ...(aliases.length > 0 ? { configuration_aliases: aliases } : {}) } };
+    if (aws)
+      terraform.required_providers = { ...terraform.required_providers, aws: { ...aws, ...(aliases.length > 0 ? { configuration_aliases: aliases } : {}) } };
 
     const moduleFile = path.posix.join('modules', stack.id, 'cdk.tf.json');
     mkdirSync(path.join(rootDir, 'modules', stack.id), { recursive: true });
@@ -66,7 +75,10 @@ export function writeValidationRoot(stacks: readonly SynthesizedStack[], rootDir
     stackOfFile.set(moduleFile, stack.id);
 
     const callFile = `call-${stack.id}.tf.json`;
-    writeFileSync(path.join(rootDir, callFile), JSON.stringify({ module: { [moduleName(stack.id)]: { source: `./modules/${stack.id}`, providers } } }, null, 2));
+    writeFileSync(
+      path.join(rootDir, callFile),
+      JSON.stringify({ module: { [moduleName(stack.id)]: { source: `./modules/${stack.id}`, providers } } }, null, 2),
+    );
     stackOfFile.set(callFile, stack.id);
   }
 
@@ -76,7 +88,10 @@ export function writeValidationRoot(stacks: readonly SynthesizedStack[], rootDir
     stackOfFile.set(file, stack);
     providerOfFile.set(file, typeof block.alias === 'string' ? `provider.aws.${block.alias}` : 'provider.aws');
   });
-  writeFileSync(path.join(rootDir, 'terraform.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: requiredAws ?? { source: 'hashicorp/aws' } } } }, null, 2));
+  writeFileSync(
+    path.join(rootDir, 'terraform.tf.json'),
+    JSON.stringify({ terraform: { required_providers: { aws: requiredAws ?? { source: 'hashicorp/aws' } } } }, null, 2),
+  );
   return { stackOfFile, providerOfFile, providerShapes: shapes.size };
 }
 

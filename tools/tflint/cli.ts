@@ -65,7 +65,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const status = lint.errors.length > 0 ? 'FAILED ' : lint.issues.length > 0 ? 'issues ' : 'ok     ';
     console.log(`${status} ${lint.stack}`);
     for (const error of lint.errors) console.log(`        ${error}`);
-    for (const issue of lint.issues) console.log(`        ${issue.rule.severity} ${issue.rule.name}: ${issue.message} (${lint.file}:${issue.range.start.line})`);
+    for (const issue of lint.issues)
+      console.log(`        ${issue.rule.severity} ${issue.rule.name}: ${issue.message} (${lint.file}:${issue.range.start.line})`);
   }
   const failed = lints.filter((lint) => lint.errors.length > 0).length;
   const errorIssues = lints.flatMap((lint) => lint.issues).filter((issue) => issue.rule.severity === 'error').length;

@@ -14,7 +14,9 @@ export function junitReport(lints: readonly StackLint[]): string {
     if (lint.errors.length > 0) {
       body.push(`      <error message="${xml(`tflint could not lint ${lint.stack}`)}">${xml(lint.errors.join('\n'))}</error>`);
     } else if (failing.length > 0) {
-      body.push(`      <failure message="${xml(`${failing.length} tflint error(s)`)}" type="tflint">${xml(failing.map((issue) => describe(lint, issue)).join('\n'))}</failure>`);
+      body.push(
+        `      <failure message="${xml(`${failing.length} tflint error(s)`)}" type="tflint">${xml(failing.map((issue) => describe(lint, issue)).join('\n'))}</failure>`,
+      );
     }
     if (other.length > 0) body.push(`      <system-out>${xml(other.map((issue) => describe(lint, issue)).join('\n'))}</system-out>`);
     const open = `    <testcase classname="tflint" name="${xml(lint.stack)}" file="${xml(lint.file)}"`;

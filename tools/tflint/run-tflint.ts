@@ -66,6 +66,9 @@ export async function lintStacks(stacks: readonly SynthesizedStack[], options: T
 
 /** `tflint --init`: installs the plugins `.tflint.hcl` pins (needs network once; CI caches TFLINT_PLUGIN_DIR). */
 export async function initTflint(options: Pick<TflintOptions, 'config' | 'tflint' | 'root'>): Promise<string | undefined> {
-  const result = await runCommand(options.tflint ?? 'tflint', ['--init', `--config=${options.config}`, '--no-color'], { cwd: options.root ?? process.cwd(), env: process.env });
+  const result = await runCommand(options.tflint ?? 'tflint', ['--init', `--config=${options.config}`, '--no-color'], {
+    cwd: options.root ?? process.cwd(),
+    env: process.env,
+  });
   return result.code === 0 ? undefined : (result.stderr || result.stdout).trim();
 }

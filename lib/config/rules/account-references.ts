@@ -38,6 +38,13 @@ function duplicateIds(file: string, environment: Environment): ConfigProblem[] {
       firstAliasById.set(account.id, alias);
       return [];
     }
-    return [{ file, path: ['accounts', alias, 'id'], message: `account id ${account.id} is already declared as "${first}"`, fix: `reference "${first}" instead of declaring the account twice` }];
+    return [
+      {
+        file,
+        path: ['accounts', alias, 'id'],
+        message: `account id ${account.id} is already declared as "${first}"`,
+        fix: `reference "${first}" instead of declaring the account twice`,
+      },
+    ];
   });
 }

@@ -14,22 +14,26 @@ export const backendAddresses: ConfigRule = {
         if (!deployment.enabled || !backend) return [];
         const spokes = environment.network.spokes.filter((spoke) => spoke.account === backend.account);
         if (spokes.length === 0) {
-          return [{
-            file,
-            path: ['services', name, 'backend', 'account'],
-            message: `account "${backend.account}" has no spoke VPC attached to the Transit Gateway`,
-            fix: `add a network.spokes entry for account ${backend.account}, or point the backend at an account that has one`,
-          }];
+          return [
+            {
+              file,
+              path: ['services', name, 'backend', 'account'],
+              message: `account "${backend.account}" has no spoke VPC attached to the Transit Gateway`,
+              fix: `add a network.spokes entry for account ${backend.account}, or point the backend at an account that has one`,
+            },
+          ];
         }
         return backend.addresses.flatMap((address, index) => {
           const inside = spokes.some((spoke) => ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(spoke.vpc.cidr)));
           if (inside) return [];
-          return [{
-            file,
-            path: ['services', name, 'backend', 'addresses', index],
-            message: `${address} is outside the spoke VPC of account "${backend.account}" (${spokes.map((spoke) => spoke.vpc.cidr).join(', ')})`,
-            fix: 'use an address of the backend in that VPC, or declare the VPC that holds it under network.spokes',
-          }];
+          return [
+            {
+              file,
+              path: ['services', name, 'backend', 'addresses', index],
+              message: `${address} is outside the spoke VPC of account "${backend.account}" (${spokes.map((spoke) => spoke.vpc.cidr).join(', ')})`,
+              fix: 'use an address of the backend in that VPC, or declare the VPC that holds it under network.spokes',
+            },
+          ];
         });
       }),
     ),

@@ -36,7 +36,12 @@ export const backendTlsServerNames: ConfigRule = {
             fix: `remove services.${name}.backend.tlsServerName, or set backend.protocol: TLS in ${service.file}`,
           });
         }
-        if (protocol === 'TLS' && serverName !== undefined && certificateNames && !certificateNames.some((pattern) => certificateNameCovers(pattern, serverName))) {
+        if (
+          protocol === 'TLS' &&
+          serverName !== undefined &&
+          certificateNames &&
+          !certificateNames.some((pattern) => certificateNameCovers(pattern, serverName))
+        ) {
           problems.push({
             file,
             path,

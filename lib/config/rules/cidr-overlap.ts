@@ -21,12 +21,14 @@ export const cidrsDoNotOverlap: ConfigRule = {
           .slice(0, index)
           .find((other) => !(network.vpcId !== undefined && other.vpcId === network.vpcId) && overlaps(other.cidr, network.cidr));
         if (!earlier) return [];
-        return [{
-          file,
-          path: network.path,
-          message: `${network.cidr} overlaps ${earlier.cidr} at ${formatPath(earlier.path)}`,
-          fix: 'give every VPC of the environment its own address range',
-        }];
+        return [
+          {
+            file,
+            path: network.path,
+            message: `${network.cidr} overlaps ${earlier.cidr} at ${formatPath(earlier.path)}`,
+            fix: 'give every VPC of the environment its own address range',
+          },
+        ];
       });
     }),
 };
@@ -35,7 +37,11 @@ function networksOf(environment: Environment): NamedNetwork[] {
   return [
     { cidr: environment.network.gatewayVpc.cidr, path: ['network', 'gatewayVpc', 'cidr'] },
     ...environment.network.spokes.map((spoke, index) => ({ cidr: spoke.vpc.cidr, vpcId: spoke.vpc.id, path: ['network', 'spokes', index, 'vpc', 'cidr'] })),
-    ...Object.entries(environment.consumers).map(([name, consumer]) => ({ cidr: consumer.vpc.cidr, vpcId: consumer.vpc.id, path: ['consumers', name, 'vpc', 'cidr'] })),
+    ...Object.entries(environment.consumers).map(([name, consumer]) => ({
+      cidr: consumer.vpc.cidr,
+      vpcId: consumer.vpc.id,
+      path: ['consumers', name, 'vpc', 'cidr'],
+    })),
   ];
 }
 

@@ -9,23 +9,37 @@ import type { ConfigRule } from './rule';
  */
 export const consumerEndpoints: ConfigRule = {
   id: 'consumer-endpoints',
-  check: (config) => config.environments.flatMap(({ file, config: environment }) => [...subnets(file, environment), ...sharedVpcs(file, environment), ...gatewayAccount(file, environment)]),
+  check: (config) =>
+    config.environments.flatMap(({ file, config: environment }) => [
+      ...subnets(file, environment),
+      ...sharedVpcs(file, environment),
+      ...gatewayAccount(file, environment),
+    ]),
 };
 
 function subnets(file: string, environment: Environment): ConfigProblem[] {
   return Object.entries(environment.consumers).flatMap(([name, { vpc }]): ConfigProblem[] => {
     const path = ['consumers', name, 'vpc', 'subnetIds'];
     if (vpc.subnetIds === undefined) {
-      return [{
-        file,
-        path: ['consumers', name, 'vpc'],
-        message: `consumer "${name}" declares no subnetIds: its execute-api VPC endpoint needs subnets in at least two availability zones`,
-        fix: `add subnetIds: [subnet-…, subnet-…] with subnets of ${vpc.id} in different availability zones`,
-      }];
+      return [
+        {
+          file,
+          path: ['consumers', name, 'vpc'],
+          message: `consumer "${name}" declares no subnetIds: its execute-api VPC endpoint needs subnets in at least two availability zones`,
+          fix: `add subnetIds: [subnet-…, subnet-…] with subnets of ${vpc.id} in different availability zones`,
+        },
+      ];
     }
     const duplicates = vpc.subnetIds.filter((subnet, index) => vpc.subnetIds!.indexOf(subnet) !== index);
     return duplicates.length > 0
-      ? [{ file, path, message: `subnet ${duplicates[0]} is listed twice; the endpoint would sit in fewer availability zones than it looks`, fix: 'list each subnet once, one per availability zone' }]
+      ? [
+          {
+            file,
+            path,
+            message: `subnet ${duplicates[0]} is listed twice; the endpoint would sit in fewer availability zones than it looks`,
+            fix: 'list each subnet once, one per availability zone',
+          },
+        ]
       : [];
   });
 }
@@ -38,12 +52,14 @@ function sharedVpcs(file: string, environment: Environment): ConfigProblem[] {
       firstByVpc.set(vpc.id, name);
       return [];
     }
-    return [{
-      file,
-      path: ['consumers', name, 'vpc', 'id'],
-      message: `${vpc.id} is already the VPC of consumer "${first}"; a VPC gets one execute-api endpoint and one private zone for the domain`,
-      fix: `merge the two consumers into "${first}" (list every service it may call there)`,
-    }];
+    return [
+      {
+        file,
+        path: ['consumers', name, 'vpc', 'id'],
+        message: `${vpc.id} is already the VPC of consumer "${first}"; a VPC gets one execute-api endpoint and one private zone for the domain`,
+        fix: `merge the two consumers into "${first}" (list every service it may call there)`,
+      },
+    ];
   });
 }
 

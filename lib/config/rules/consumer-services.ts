@@ -13,12 +13,14 @@ export const consumerServices: ConfigRule = {
             return [{ file, path, message: `service "${name}" does not exist`, fix: `use one of: ${[...config.services.keys()].join(', ')}` }];
           }
           if (service.definition.visibility === 'public') {
-            return [{
-              file,
-              path,
-              message: `service "${name}" is public and has no private endpoint`,
-              fix: `remove it here, or set visibility: both in ${service.file}`,
-            }];
+            return [
+              {
+                file,
+                path,
+                message: `service "${name}" is public and has no private endpoint`,
+                fix: `remove it here, or set visibility: both in ${service.file}`,
+              },
+            ];
           }
           return [];
         }),

@@ -20,26 +20,37 @@ function declaredAdministrator({ file, config: environment }: EnvironmentFile): 
   const administrator = environment.organization?.firewallManagerAdministrator;
   if (!administrator) {
     if (!environment.firewallManager) return [];
-    return [{
-      file,
-      path: environment.organization ? ['organization'] : ['firewallManager'],
-      message: 'Firewall Manager policies are configured but the organization section declares no Firewall Manager administrator',
-      fix: `add organization.firewallManagerAdministrator.account: ${environment.roles.security} (the security account the policies are created in)`,
-    }];
+    return [
+      {
+        file,
+        path: environment.organization ? ['organization'] : ['firewallManager'],
+        message: 'Firewall Manager policies are configured but the organization section declares no Firewall Manager administrator',
+        fix: `add organization.firewallManagerAdministrator.account: ${environment.roles.security} (the security account the policies are created in)`,
+      },
+    ];
   }
   const path = ['organization', 'firewallManagerAdministrator', 'account'];
   const account = environment.accounts[administrator.account];
   if (!account) {
-    return [{ file, path, message: `account "${administrator.account}" is not declared`, fix: `declare it under accounts or use one of: ${Object.keys(environment.accounts).join(', ')}` }];
+    return [
+      {
+        file,
+        path,
+        message: `account "${administrator.account}" is not declared`,
+        fix: `declare it under accounts or use one of: ${Object.keys(environment.accounts).join(', ')}`,
+      },
+    ];
   }
   const security = environment.accounts[environment.roles.security];
   if (security && security.id !== account.id) {
-    return [{
-      file,
-      path,
-      message: `the Firewall Manager administrator ${account.id} is not the security account ${security.id} (roles.security) that creates the policies`,
-      fix: `set it to ${environment.roles.security}, or point roles.security at the administrator account`,
-    }];
+    return [
+      {
+        file,
+        path,
+        message: `the Firewall Manager administrator ${account.id} is not the security account ${security.id} (roles.security) that creates the policies`,
+        fix: `set it to ${environment.roles.security}, or point roles.security at the administrator account`,
+      },
+    ];
   }
   return [];
 }

@@ -13,11 +13,13 @@ export const logSubscriptionDestination: ConfigRule = {
       const [, , , region, accountId] = destination.split(':');
       const gatewayAccount = environment.accounts[environment.roles.gateway]?.id;
       if (region === environment.region && accountId === gatewayAccount) return [];
-      return [{
-        file,
-        path: ['observability', 'logSubscription', 'destinationArn'],
-        message: `the Firehose stream is in ${accountId}/${region}, not in the gateway account ${gatewayAccount}/${environment.region}`,
-        fix: 'use a delivery stream in the gateway account and home region (it may forward to the SIEM account)',
-      }];
+      return [
+        {
+          file,
+          path: ['observability', 'logSubscription', 'destinationArn'],
+          message: `the Firehose stream is in ${accountId}/${region}, not in the gateway account ${gatewayAccount}/${environment.region}`,
+          fix: 'use a delivery stream in the gateway account and home region (it may forward to the SIEM account)',
+        },
+      ];
     }),
 };

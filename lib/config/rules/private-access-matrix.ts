@@ -10,7 +10,11 @@ import type { ConfigRule } from './rule';
  */
 export const privateAccessMatrix: ConfigRule = {
   id: 'private-access-matrix',
-  check: (config) => config.environments.flatMap(({ file, config: environment }) => [...grantsOfDisabledServices(config, file, environment), ...servicesWithoutConsumers(config, file, environment)]),
+  check: (config) =>
+    config.environments.flatMap(({ file, config: environment }) => [
+      ...grantsOfDisabledServices(config, file, environment),
+      ...servicesWithoutConsumers(config, file, environment),
+    ]),
 };
 
 /** Enabled services of the environment whose API is on the private domain. */
@@ -30,12 +34,14 @@ function grantsOfDisabledServices(config: LandingZoneConfig, file: string, envir
   return Object.entries(environment.consumers).flatMap(([consumer, { services }]) =>
     services.flatMap((name, index) =>
       isPrivate(config, name) && !enabled.has(name)
-        ? [{
-            file,
-            path: ['consumers', consumer, 'services', index],
-            message: `service "${name}" is not enabled in the ${environment.name} environment, so it has no private API to call`,
-            fix: `enable it under services.${name}, or remove it from this consumer`,
-          }]
+        ? [
+            {
+              file,
+              path: ['consumers', consumer, 'services', index],
+              message: `service "${name}" is not enabled in the ${environment.name} environment, so it has no private API to call`,
+              fix: `enable it under services.${name}, or remove it from this consumer`,
+            },
+          ]
         : [],
     ),
   );
@@ -43,7 +49,10 @@ function grantsOfDisabledServices(config: LandingZoneConfig, file: string, envir
 
 function servicesWithoutConsumers(config: LandingZoneConfig, file: string, environment: Environment): ConfigProblem[] {
   const enabled = enabledPrivateServices(config, environment);
-  const consumersOf = (service: string) => Object.entries(environment.consumers).filter(([, consumer]) => consumer.services.includes(service)).map(([name]) => name);
+  const consumersOf = (service: string) =>
+    Object.entries(environment.consumers)
+      .filter(([, consumer]) => consumer.services.includes(service))
+      .map(([name]) => name);
   const reasons = environment.privateDomain.servicesWithoutConsumers;
   const unconsumed = enabled
     .filter((service) => consumersOf(service).length === 0 && reasons[service] === undefined)
@@ -56,10 +65,19 @@ function servicesWithoutConsumers(config: LandingZoneConfig, file: string, envir
   const stale = Object.keys(reasons).flatMap((service) => {
     const path = ['privateDomain', 'servicesWithoutConsumers', service];
     if (!enabled.includes(service)) {
-      return [{ file, path, message: `"${service}" is not a private service enabled in this environment`, fix: `remove the entry, or use one of: ${enabled.join(', ') || '(none)'}` }];
+      return [
+        {
+          file,
+          path,
+          message: `"${service}" is not a private service enabled in this environment`,
+          fix: `remove the entry, or use one of: ${enabled.join(', ') || '(none)'}`,
+        },
+      ];
     }
     const consumers = consumersOf(service);
-    return consumers.length > 0 ? [{ file, path, message: `"${service}" is granted to ${consumers.join(', ')}; the reason for having no consumer is stale`, fix: 'remove the entry' }] : [];
+    return consumers.length > 0
+      ? [{ file, path, message: `"${service}" is granted to ${consumers.join(', ')}; the reason for having no consumer is stale`, fix: 'remove the entry' }]
+      : [];
   });
   return [...unconsumed, ...stale];
 }

@@ -11,12 +11,14 @@ export const privateBasePaths: ConfigRule = {
   check: (config) =>
     [...config.services.values()].flatMap(({ file, definition }) =>
       (definition.visibility === 'private' || definition.visibility === 'both') && !PRIVATE_BASE_PATH.test(definition.basePath)
-        ? [{
-            file,
-            path: ['basePath'],
-            message: `basePath "${definition.basePath}" has ${definition.basePath.split('/').length} segments, but a ${definition.visibility} service is mapped on the private custom domain, which takes single-segment base paths only`,
-            fix: `use one segment such as "${definition.basePath.split('/').join('-')}", or set visibility: public`,
-          }]
+        ? [
+            {
+              file,
+              path: ['basePath'],
+              message: `basePath "${definition.basePath}" has ${definition.basePath.split('/').length} segments, but a ${definition.visibility} service is mapped on the private custom domain, which takes single-segment base paths only`,
+              fix: `use one segment such as "${definition.basePath.split('/').join('-')}", or set visibility: public`,
+            },
+          ]
         : [],
     ),
 };

@@ -14,14 +14,17 @@ export const privateDomainCertificate: ConfigRule = {
       const gatewayAccountId = environment.accounts[environment.roles.gateway]?.id;
       const problems: string[] = [];
       if (region !== environment.region) problems.push(`is in region ${region}, not the home region ${environment.region}`);
-      if (gatewayAccountId !== undefined && accountId !== gatewayAccountId) problems.push(`belongs to account ${accountId}, not the gateway account ${gatewayAccountId}`);
+      if (gatewayAccountId !== undefined && accountId !== gatewayAccountId)
+        problems.push(`belongs to account ${accountId}, not the gateway account ${gatewayAccountId}`);
       return problems.length === 0
         ? []
-        : [{
-            file,
-            path: ['privateDomain', 'certificateArn'],
-            message: `the private domain certificate ${problems.join(' and ')}`,
-            fix: `request or import the certificate for ${environment.domains.private} in ${environment.region} of the gateway account, or remove certificateArn to have one requested and validated by DNS`,
-          }];
+        : [
+            {
+              file,
+              path: ['privateDomain', 'certificateArn'],
+              message: `the private domain certificate ${problems.join(' and ')}`,
+              fix: `request or import the certificate for ${environment.domains.private} in ${environment.region} of the gateway account, or remove certificateArn to have one requested and validated by DNS`,
+            },
+          ];
     }),
 };

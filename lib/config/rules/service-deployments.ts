@@ -7,20 +7,24 @@ export const serviceDeployments: ConfigRule = {
     config.environments.flatMap(({ file, config: environment }) =>
       Object.entries(environment.services).flatMap(([name, deployment]) => {
         if (!config.services.has(name)) {
-          return [{
-            file,
-            path: ['services', name],
-            message: `service "${name}" does not exist`,
-            fix: `create services/${name}/service.yaml (npm run onboard -- new) or use one of: ${[...config.services.keys()].join(', ')}`,
-          }];
+          return [
+            {
+              file,
+              path: ['services', name],
+              message: `service "${name}" does not exist`,
+              fix: `create services/${name}/service.yaml (npm run onboard -- new) or use one of: ${[...config.services.keys()].join(', ')}`,
+            },
+          ];
         }
         if (deployment.enabled && !deployment.backend) {
-          return [{
-            file,
-            path: ['services', name],
-            message: `service "${name}" is enabled but has no backend for ${environment.name}`,
-            fix: `add services.${name}.backend with account and addresses, or set enabled: false`,
-          }];
+          return [
+            {
+              file,
+              path: ['services', name],
+              message: `service "${name}" is enabled but has no backend for ${environment.name}`,
+              fix: `add services.${name}.backend with account and addresses, or set enabled: false`,
+            },
+          ];
         }
         return [];
       }),

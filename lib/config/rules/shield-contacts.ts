@@ -14,15 +14,24 @@ export const shieldContacts: ConfigRule = {
       return [
         ...(enabled
           ? []
-          : [{ file, path: [...path, 'enabled'], message: 'proactive engagement is on but Shield Advanced is off', fix: 'set shield.enabled: true, or turn proactive engagement off' }]),
+          : [
+              {
+                file,
+                path: [...path, 'enabled'],
+                message: 'proactive engagement is on but Shield Advanced is off',
+                fix: 'set shield.enabled: true, or turn proactive engagement off',
+              },
+            ]),
         ...(proactiveEngagement.contacts.length > 0
           ? []
-          : [{
-              file,
-              path: [...path, 'contacts'],
-              message: 'proactive engagement is on but no emergency contact is listed',
-              fix: 'add contacts with email and phone (E.164, e.g. +12025550142), or set proactiveEngagement.enabled: false',
-            }]),
+          : [
+              {
+                file,
+                path: [...path, 'contacts'],
+                message: 'proactive engagement is on but no emergency contact is listed',
+                fix: 'add contacts with email and phone (E.164, e.g. +12025550142), or set proactiveEngagement.enabled: false',
+              },
+            ]),
       ];
     }),
 };

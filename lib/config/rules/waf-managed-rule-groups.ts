@@ -16,12 +16,14 @@ export const wafManagedRuleGroups: ConfigRule = {
         const path = ['waf', 'managedRuleGroups', name];
         if (!isKnown(name)) return [unknown(file, path, name)];
         if (!inEdgeAcl.includes(name)) {
-          return [{
-            file,
-            path,
-            message: `managed rule group ${name} is not part of the edge web ACL`,
-            fix: `configure one of the groups it evaluates (${inEdgeAcl.join(', ')}); enable anonymousIpList or botControl to add those groups`,
-          }];
+          return [
+            {
+              file,
+              path,
+              message: `managed rule group ${name} is not part of the edge web ACL`,
+              fix: `configure one of the groups it evaluates (${inEdgeAcl.join(', ')}); enable anonymousIpList or botControl to add those groups`,
+            },
+          ];
         }
         return [];
       });

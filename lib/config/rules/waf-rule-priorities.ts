@@ -19,12 +19,14 @@ export const wafRulePriorities: ConfigRule = {
         const sameName = plan.find((other) => other !== rule && other.name === rule.name && (other.kind !== 'custom' || other.index < rule.index));
         return [
           ...(samePriority
-            ? [{
-                file,
-                path: [...path, 'priority'],
-                message: `priority ${rule.priority} is already used by ${samePriority.name}`,
-                fix: `choose a priority no other rule uses; taken by built-in rules: ${reserved}`,
-              }]
+            ? [
+                {
+                  file,
+                  path: [...path, 'priority'],
+                  message: `priority ${rule.priority} is already used by ${samePriority.name}`,
+                  fix: `choose a priority no other rule uses; taken by built-in rules: ${reserved}`,
+                },
+              ]
             : []),
           ...(sameName
             ? [{ file, path: [...path, 'name'], message: `rule name "${rule.rule.name}" is used twice`, fix: 'give every custom rule its own name' }]

@@ -9,11 +9,9 @@ import { z } from 'zod';
 export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
 
 const httpsUrl = (what: string) =>
-  z
-    .string()
-    .refine((value) => isHttpsUrl(value), {
-      error: (issue) => `${what} must be an https:// URL without credentials or fragment, got "${String(issue.input)}"`,
-    });
+  z.string().refine((value) => isHttpsUrl(value), {
+    error: (issue) => `${what} must be an https:// URL without credentials or fragment, got "${String(issue.input)}"`,
+  });
 
 const OidcIssuer = z
   .strictObject({
@@ -41,7 +39,8 @@ const OidcIssuer = z
   })
   .refine((issuer) => issuer.audiences.length > 0 || issuer.clientIds.length > 0, {
     path: ['audiences'],
-    error: 'list at least one audience (or one client id under clientIds): without either, tokens minted for any other application of this provider would be accepted',
+    error:
+      'list at least one audience (or one client id under clientIds): without either, tokens minted for any other application of this provider would be accepted',
   })
   .meta({ description: 'An OIDC identity provider whose access tokens the gateway accepts.' });
 
@@ -55,20 +54,19 @@ export const AuthorizerSchema = z
         issuers.forEach((entry, index) => {
           const first = seen.get(entry.issuer);
           if (first === undefined) seen.set(entry.issuer, index);
-          else ctx.addIssue({ code: 'custom', path: [index, 'issuer'], message: `"${entry.issuer}" is already listed at issuers[${first}]; merge the two entries (one issuer, one set of audiences)` });
+          else
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'issuer'],
+              message: `"${entry.issuer}" is already listed at issuers[${first}]; merge the two entries (one issuer, one set of audiences)`,
+            });
         });
       })
       .meta({ description: 'Trusted issuers (bring your own identity provider); a token is checked against the entry matching its `iss`.' }),
-    resultTtlSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(3600)
-      .default(300)
-      .meta({
-        description:
-          'How long API Gateway caches a decision per token and route. Longer is faster and cheaper, but a cached Allow outlives a revoked token by up to this long; 0 disables caching.',
-      }),
+    resultTtlSeconds: z.number().int().min(0).max(3600).default(300).meta({
+      description:
+        'How long API Gateway caches a decision per token and route. Longer is faster and cheaper, but a cached Allow outlives a revoked token by up to this long; 0 disables caching.',
+    }),
     reservedConcurrency: z
       .number()
       .int()

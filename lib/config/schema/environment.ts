@@ -76,13 +76,11 @@ const ServiceBackend = z
       .max(65535)
       .optional()
       .meta({ description: 'NLB listener port; defaults to the backend port. With a shared NLB, every service needs its own.' }),
-    tlsServerName: dnsName
-      .optional()
-      .meta({
-        description:
-          'TLS backends only: the host name API Gateway puts in the integration URI and verifies the NLB listener certificate against (Host header and SNI). Must be covered by network.privateIntegrations.tlsCertificateArn.',
-        examples: ['payments.internal.example.com'],
-      }),
+    tlsServerName: dnsName.optional().meta({
+      description:
+        'TLS backends only: the host name API Gateway puts in the integration URI and verifies the NLB listener certificate against (Host header and SNI). Must be covered by network.privateIntegrations.tlsCertificateArn.',
+      examples: ['payments.internal.example.com'],
+    }),
   })
   .meta({ description: 'Where the service runs in this environment.' });
 

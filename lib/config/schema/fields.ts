@@ -11,15 +11,11 @@ export const accountId = z
   .meta({ description: '12-digit AWS account id, quoted so YAML keeps leading zeros.', examples: ['111122223333'] });
 
 /** A short lowercase name used in stack ids and resource names. */
-export const slug = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, {
-    error: (issue) => `must be 2-32 lowercase letters, digits or dashes, starting with a letter, got "${String(issue.input)}"`,
-  });
+export const slug = z.string().regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, {
+  error: (issue) => `must be 2-32 lowercase letters, digits or dashes, starting with a letter, got "${String(issue.input)}"`,
+});
 
-export const awsRegion = z
-  .enum(AWS_REGIONS)
-  .meta({ description: 'AWS region code.', examples: ['ap-southeast-1'] });
+export const awsRegion = z.enum(AWS_REGIONS).meta({ description: 'AWS region code.', examples: ['ap-southeast-1'] });
 
 export const ipv4Cidr = z
   .string()
@@ -36,26 +32,19 @@ export const ipv4Cidr = z
   })
   .meta({ description: 'IPv4 network in CIDR notation.', examples: ['10.10.0.0/20'] });
 
-export const ipv4Address = z
-  .string()
-  .refine((value) => ipaddr.IPv4.isValidFourPartDecimal(value), {
-    error: (issue) => `"${String(issue.input)}" is not an IPv4 address such as 10.20.1.10`,
-  });
+export const ipv4Address = z.string().refine((value) => ipaddr.IPv4.isValidFourPartDecimal(value), {
+  error: (issue) => `"${String(issue.input)}" is not an IPv4 address such as 10.20.1.10`,
+});
 
-export const dnsName = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    error: (issue) => `"${String(issue.input)}" is not a lowercase DNS name such as api.example.com`,
-  });
+export const dnsName = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+  error: (issue) => `"${String(issue.input)}" is not a lowercase DNS name such as api.example.com`,
+});
 
 /** A certificate name: a DNS name whose first label may be `*` (one label, as in X.509 wildcard names). */
-export const wildcardDnsName = z
-  .string()
-  .regex(/^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    error: (issue) => `"${String(issue.input)}" is not a lowercase DNS name such as api.example.com or *.example.com`,
-  });
+export const wildcardDnsName = z.string().regex(/^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+  error: (issue) => `"${String(issue.input)}" is not a lowercase DNS name such as api.example.com or *.example.com`,
+});
 
 export const email = z.email({ error: (issue) => `"${String(issue.input)}" is not an e-mail address` });
-
 
 export const logRetentionDays = z.literal(LOG_RETENTION_DAYS).meta({ description: 'CloudWatch Logs retention in days.' });

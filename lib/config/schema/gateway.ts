@@ -56,7 +56,9 @@ export const ObservabilitySchema = z
     alarms: Thresholds.default(Thresholds.parse({})),
     metricStream: z
       .strictObject({
-        endpointUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).meta({ description: 'HTTP endpoint of the APM tool (e.g. Dynatrace) receiving CloudWatch metrics.' }),
+        endpointUrl: z
+          .url({ protocol: /^https$/, error: 'must be an https URL' })
+          .meta({ description: 'HTTP endpoint of the APM tool (e.g. Dynatrace) receiving CloudWatch metrics.' }),
         accessKeySecretArn: z
           .string()
           .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, { error: 'must be a Secrets Manager secret ARN' })

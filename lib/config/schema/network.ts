@@ -13,18 +13,18 @@ export const GATEWAY_SEGMENT = 'gateway';
 export const DEFAULT_QUOTAS = { vpcLinksPerRegion: 20, listenersPerLoadBalancer: 50, targetsPerTargetGroup: 1000 } as const;
 
 const vpcId = z.string().regex(/^vpc-[0-9a-f]{8,17}$/, { error: (issue) => `must be a VPC id such as vpc-0a1b2c3d4e5f67890, got "${String(issue.input)}"` });
-const subnetId = z.string().regex(/^subnet-[0-9a-f]{8,17}$/, { error: (issue) => `must be a subnet id such as subnet-0a1b2c3d4e5f67890, got "${String(issue.input)}"` });
-const routeTableId = z.string().regex(/^rtb-[0-9a-f]{8,17}$/, { error: (issue) => `must be a route table id such as rtb-0a1b2c3d4e5f67890, got "${String(issue.input)}"` });
+const subnetId = z
+  .string()
+  .regex(/^subnet-[0-9a-f]{8,17}$/, { error: (issue) => `must be a subnet id such as subnet-0a1b2c3d4e5f67890, got "${String(issue.input)}"` });
+const routeTableId = z
+  .string()
+  .regex(/^rtb-[0-9a-f]{8,17}$/, { error: (issue) => `must be a route table id such as rtb-0a1b2c3d4e5f67890, got "${String(issue.input)}"` });
 
 /** A VPC owned by a service or consumer account. */
 export const VpcReferenceSchema = z.strictObject({
   id: vpcId.meta({ description: 'Existing VPC id in the account.' }),
   cidr: ipv4Cidr,
-  subnetIds: z
-    .array(subnetId)
-    .min(2)
-    .optional()
-    .meta({ description: 'Subnets in at least two availability zones (TGW attachment or VPC endpoint ENIs).' }),
+  subnetIds: z.array(subnetId).min(2).optional().meta({ description: 'Subnets in at least two availability zones (TGW attachment or VPC endpoint ENIs).' }),
   routeTableIds: z.array(routeTableId).min(1).optional().meta({ description: 'Route tables that get routes to the gateway VPC.' }),
 });
 
@@ -69,14 +69,10 @@ const PrivateIntegrationsSchema = z
       .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, { error: 'must be an ACM certificate ARN' })
       .optional()
       .meta({ description: 'ACM certificate for TLS listeners of backends that speak TLS (required when one does).' }),
-    tlsCertificateNames: z
-      .array(wildcardDnsName)
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          "The names tlsCertificateArn covers (its subject alternative names, e.g. *.internal.example.com); when set, every TLS backend's tlsServerName must match one of them.",
-      }),
+    tlsCertificateNames: z.array(wildcardDnsName).min(1).optional().meta({
+      description:
+        "The names tlsCertificateArn covers (its subject alternative names, e.g. *.internal.example.com); when set, every TLS backend's tlsServerName must match one of them.",
+    }),
     deletionProtection: z
       .boolean()
       .default(true)

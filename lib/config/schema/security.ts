@@ -42,20 +42,15 @@ export const EDGE_BASELINE_RULE_GROUPS = [
 export const RATE_LIMIT_BOUNDS = { min: 10, max: 2_000_000_000 } as const;
 export const RATE_LIMIT_WINDOWS_SECONDS = [60, 120, 300, 600] as const;
 
-
 const ruleName = z
   .string()
   .regex(/^[A-Za-z][\w-]{0,63}$/, { error: (issue) => `must be 1-64 letters, digits, _ or -, starting with a letter, got "${String(issue.input)}"` });
 
-const countryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, { error: (issue) => `must be an ISO 3166-1 alpha-2 country code such as KP, got "${String(issue.input)}"` });
+const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: (issue) => `must be an ISO 3166-1 alpha-2 country code such as KP, got "${String(issue.input)}"` });
 
-const uriPathPrefix = z
-  .string()
-  .regex(/^\/[a-z0-9/._~-]*$/, {
-    error: (issue) => `must be a lowercase URI path starting with / (requests are lower-cased before matching), got "${String(issue.input)}"`,
-  });
+const uriPathPrefix = z.string().regex(/^\/[a-z0-9/._~-]*$/, {
+  error: (issue) => `must be a lowercase URI path starting with / (requests are lower-cased before matching), got "${String(issue.input)}"`,
+});
 
 const managedRuleGroupVersion = z
   .string()
@@ -65,8 +60,15 @@ const managedRuleGroupVersion = z
 const enforcement = z.enum(['block', 'count']);
 
 const RateLimit = z.strictObject({
-  limit: z.number().int().meta({ description: `Requests per evaluation window and client IP (${RATE_LIMIT_BOUNDS.min}-${RATE_LIMIT_BOUNDS.max}).` }),
-  evaluationWindowSeconds: z.number().int().default(300).meta({ description: `Window the limit applies to: one of ${RATE_LIMIT_WINDOWS_SECONDS.join(', ')}.` }),
+  limit: z
+    .number()
+    .int()
+    .meta({ description: `Requests per evaluation window and client IP (${RATE_LIMIT_BOUNDS.min}-${RATE_LIMIT_BOUNDS.max}).` }),
+  evaluationWindowSeconds: z
+    .number()
+    .int()
+    .default(300)
+    .meta({ description: `Window the limit applies to: one of ${RATE_LIMIT_WINDOWS_SECONDS.join(', ')}.` }),
   action: enforcement.default('block').meta({ description: 'block answers 429 Too Many Requests; count only records.' }),
 });
 
@@ -89,7 +91,9 @@ const ManagedRuleGroupSettings = z
 const CustomRuleMatch = z
   .strictObject({
     pathPrefix: uriPathPrefix.optional(),
-    header: z.strictObject({ name: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: 'must be a lowercase HTTP header name' }), equals: z.string().min(1).max(200) }).optional(),
+    header: z
+      .strictObject({ name: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: 'must be a lowercase HTTP header name' }), equals: z.string().min(1).max(200) })
+      .optional(),
     ipCidrs: z.array(ipv4Cidr).min(1).optional(),
     countries: z.array(countryCode).min(1).optional(),
   })
@@ -157,11 +161,9 @@ export const WafSchema = z
   })
   .meta({ description: "The gateway's web ACLs: edge (CloudFront) baseline and rule settings." });
 
-const e164Phone = z
-  .string()
-  .regex(/^\+[1-9]\d{6,14}$/, {
-    error: (issue) => `must be an E.164 phone number: +, country code and number without spaces, e.g. +12025550142, got "${String(issue.input)}"`,
-  });
+const e164Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, {
+  error: (issue) => `must be an E.164 phone number: +, country code and number without spaces, e.g. +12025550142, got "${String(issue.input)}"`,
+});
 
 const EmergencyContact = z
   .strictObject({
@@ -178,7 +180,10 @@ export const ShieldSchema = z
     enabled: z.boolean().default(false).meta({ description: 'Protections, protection group, health checks, SRT access, DDoS alarms.' }),
     subscription: z
       .strictObject({
-        create: z.boolean().default(false).meta({ description: 'Subscribe the gateway account (a yearly commitment that cannot be cancelled through the API).' }),
+        create: z
+          .boolean()
+          .default(false)
+          .meta({ description: 'Subscribe the gateway account (a yearly commitment that cannot be cancelled through the API).' }),
         autoRenew: z.boolean().default(true),
       })
       .prefault({})
@@ -257,10 +262,10 @@ export const FirewallManagerSchema = z
       .strictObject({
         enabled: z.boolean().default(true),
         scope: PolicyScope.optional(),
-        automaticResponse: z
-          .enum(['ignored', 'disabled', 'count', 'block'])
-          .default('count')
-          .meta({ description: 'Automatic application-layer response on CloudFront: ignored leaves it to the account, disabled turns it off, count or block turn it on.' }),
+        automaticResponse: z.enum(['ignored', 'disabled', 'count', 'block']).default('count').meta({
+          description:
+            'Automatic application-layer response on CloudFront: ignored leaves it to the account, disabled turns it off, count or block turn it on.',
+        }),
       })
       .prefault({})
       .meta({ description: 'SHIELD_ADVANCED policy for CloudFront distributions (Firewall Manager subscribes accounts in scope).' }),

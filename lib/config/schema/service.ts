@@ -37,9 +37,9 @@ export const ServiceSchema = z
     publicOperations: z
       .array(
         z.strictObject({
-          operation: z
-            .string()
-            .regex(/^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH) \/\S*$/, { error: (issue) => `must be "METHOD /path" as in the OpenAPI document, e.g. "GET /health", got "${String(issue.input)}"` }),
+          operation: z.string().regex(/^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH) \/\S*$/, {
+            error: (issue) => `must be "METHOD /path" as in the OpenAPI document, e.g. "GET /health", got "${String(issue.input)}"`,
+          }),
           reason: z.string().min(20, { error: 'must explain in at least 20 characters why the operation needs no authorization' }),
         }),
       )

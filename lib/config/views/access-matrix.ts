@@ -20,8 +20,18 @@ export function accessMatrix(environment: Environment): ConsumerGrant[] {
   return Object.entries(environment.consumers)
     .map(([consumer, entry]) => {
       const account = environment.accounts[entry.account];
-      if (!account) throw new Error(`consumer "${consumer}" of environment "${environment.name}" is in undeclared account "${entry.account}"; load the configuration with loadConfig first`);
-      return { consumer, accountAlias: entry.account, accountId: account.id, inOrganization: account.inOrganization, vpcId: entry.vpc.id, services: [...entry.services].sort() };
+      if (!account)
+        throw new Error(
+          `consumer "${consumer}" of environment "${environment.name}" is in undeclared account "${entry.account}"; load the configuration with loadConfig first`,
+        );
+      return {
+        consumer,
+        accountAlias: entry.account,
+        accountId: account.id,
+        inOrganization: account.inOrganization,
+        vpcId: entry.vpc.id,
+        services: [...entry.services].sort(),
+      };
     })
     .sort((a, b) => a.consumer.localeCompare(b.consumer));
 }

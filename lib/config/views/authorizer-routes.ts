@@ -15,7 +15,6 @@ import { API_GATEWAY_OPERATION_METHODS } from '../../openapi/document';
  * API Gateway does not call the authorizer for it, so it has no entry (and would be denied if it did).
  */
 
-
 export function compileRouteTable(services: readonly EnabledService[]): RouteTable {
   const problems: ConfigProblem[] = [];
   const entries = [...services]
@@ -48,13 +47,23 @@ export function compileServiceRoutes(document: OpenApiDocument, file: string, pr
 function scopeRequirement(security: unknown, schemes: ReadonlySet<string>, file: string, path: PropertyKey[], problems: ConfigProblem[]): string[][] {
   if (security === undefined) return [];
   if (!Array.isArray(security)) {
-    problems.push({ file, path, message: 'security must be a list of requirement objects', fix: 'write e.g. security: [{ gatewayAuthorizer: [payments/read] }]' });
+    problems.push({
+      file,
+      path,
+      message: 'security must be a list of requirement objects',
+      fix: 'write e.g. security: [{ gatewayAuthorizer: [payments/read] }]',
+    });
     return [];
   }
   const alternatives: string[][] = [];
   security.forEach((requirement: unknown, index) => {
     if (!isRecord(requirement)) {
-      problems.push({ file, path: [...path, index], message: 'a security requirement must be an object of scheme name → scopes', fix: 'write e.g. { gatewayAuthorizer: [payments/read] }' });
+      problems.push({
+        file,
+        path: [...path, index],
+        message: 'a security requirement must be an object of scheme name → scopes',
+        fix: 'write e.g. { gatewayAuthorizer: [payments/read] }',
+      });
       return;
     }
     const ours = Object.entries(requirement).filter(([scheme]) => schemes.has(scheme));
@@ -62,7 +71,12 @@ function scopeRequirement(security: unknown, schemes: ReadonlySet<string>, file:
     const scopes = new Set<string>();
     for (const [scheme, list] of ours) {
       if (!Array.isArray(list) || !list.every((scope) => typeof scope === 'string' && /^\S+$/.test(scope))) {
-        problems.push({ file, path: [...path, index, scheme], message: 'scopes must be a list of strings without spaces', fix: 'write e.g. [payments/read, payments/write]' });
+        problems.push({
+          file,
+          path: [...path, index, scheme],
+          message: 'scopes must be a list of strings without spaces',
+          fix: 'write e.g. [payments/read, payments/write]',
+        });
         return;
       }
       list.forEach((scope: string) => scopes.add(scope));
@@ -77,4 +91,3 @@ function scopeRequirement(security: unknown, schemes: ReadonlySet<string>, file:
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -25,9 +25,12 @@ export function backendTargets(environment: Environment, services: readonly Enab
   return services.map(({ service, backend }) => {
     const { definition } = service;
     const spoke = environment.network.spokes.find(
-      (candidate) => candidate.account === backend.account && backend.addresses.every((address) => ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(candidate.vpc.cidr))),
+      (candidate) =>
+        candidate.account === backend.account &&
+        backend.addresses.every((address) => ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(candidate.vpc.cidr))),
     );
-    if (!spoke) throw new Error(`service ${definition.name}: backend addresses are in no spoke VPC of account "${backend.account}"; run the configuration checks`);
+    if (!spoke)
+      throw new Error(`service ${definition.name}: backend addresses are in no spoke VPC of account "${backend.account}"; run the configuration checks`);
     return {
       service: definition.name,
       port: definition.backend.port,

@@ -13,7 +13,12 @@ export async function findShareByName(client: RAMClient, name: string, options: 
   const found: ShareSummary[] = [];
   let nextToken: string | undefined;
   do {
-    const response = await callRam('GetResourceShares', name, () => client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name, nextToken })), options);
+    const response = await callRam(
+      'GetResourceShares',
+      name,
+      () => client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name, nextToken })),
+      options,
+    );
     for (const share of response.resourceShares ?? []) {
       if (share.name !== name || !share.resourceShareArn || GONE.has(share.status ?? '')) continue;
       found.push({
@@ -28,7 +33,9 @@ export async function findShareByName(client: RAMClient, name: string, options: 
     nextToken = response.nextToken || undefined;
   } while (nextToken);
   if (found.length > 1) {
-    throw new Error(`${found.length} RAM shares are named ${name} (${found.map((share) => share.shareArn).join(', ')}); the gateway stack creates one, delete the others`);
+    throw new Error(
+      `${found.length} RAM shares are named ${name} (${found.map((share) => share.shareArn).join(', ')}); the gateway stack creates one, delete the others`,
+    );
   }
   return found[0];
 }

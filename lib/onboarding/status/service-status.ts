@@ -66,15 +66,28 @@ export async function serviceStatus(config: LandingZoneConfig, environmentName: 
   const environment = resolveEnvironment(config, environmentName);
   const service = config.services.get(serviceName);
   if (!service || environment.services[serviceName]?.enabled !== true) {
-    const enabled = Object.entries(environment.services).filter(([, deployment]) => deployment.enabled).map(([name]) => name);
+    const enabled = Object.entries(environment.services)
+      .filter(([, deployment]) => deployment.enabled)
+      .map(([name]) => name);
     throw new OnboardingError(`No status for "${serviceName}" in ${environmentName}.`, [
-      optionProblem('--service', service ? `"${serviceName}" is not enabled in ${environmentName}` : `service "${serviceName}" does not exist`, `use one of: ${enabled.join(', ') || '(none enabled)'}`),
+      optionProblem(
+        '--service',
+        service ? `"${serviceName}" is not enabled in ${environmentName}` : `service "${serviceName}" does not exist`,
+        `use one of: ${enabled.join(', ') || '(none enabled)'}`,
+      ),
     ]);
   }
   const visibility = service.definition.visibility;
   const base = { environment: environmentName, service: serviceName, visibility };
   if (visibility === 'public') {
-    return { ...base, shares: [], consumers: [], unexpectedPrincipals: [], complete: true, notApplicable: 'public service: it is not on the private custom domain, so no RAM share or domain access association applies' };
+    return {
+      ...base,
+      shares: [],
+      consumers: [],
+      unexpectedPrincipals: [],
+      complete: true,
+      notApplicable: 'public service: it is not on the private custom domain, so no RAM share or domain access association applies',
+    };
   }
 
   const domain = environment.domains.private;
@@ -88,7 +101,12 @@ export async function serviceStatus(config: LandingZoneConfig, environmentName: 
       continue;
     }
     const associations = await listShareAssociations(clients.ram, share.shareArn, clients.retry);
-    shares.push({ kind, name: names[kind], share, domainShared: associations.resources.some((resource) => isAssociated(resource) && resource.entity.includes(`/domainnames/${domain}+`)) });
+    shares.push({
+      kind,
+      name: names[kind],
+      share,
+      domainShared: associations.resources.some((resource) => isAssociated(resource) && resource.entity.includes(`/domainnames/${domain}+`)),
+    });
     principals.push(...associations.principals.map((principal) => ({ ...principal, share: kind })));
   }
   const accessAssociations = await listDomainAccessAssociations(clients.apiGateway, domain);
@@ -105,7 +123,9 @@ export async function serviceStatus(config: LandingZoneConfig, environmentName: 
         ...(!shareState?.share ? [`share ${names[kind]} does not exist (deploy ${environmentName}-gateway)`] : []),
         ...(shareState?.share && !shareState.domainShared ? [`the private domain is not a resource of ${names[kind]}`] : []),
         ...(shareState?.share && !principal ? [`account ${account.id} is not a principal of ${names[kind]}`] : []),
-        ...(principal && !isAssociated(principal) ? [`principal association is ${principal.status}${principal.statusMessage ? ` (${principal.statusMessage})` : ''}`] : []),
+        ...(principal && !isAssociated(principal)
+          ? [`principal association is ${principal.status}${principal.statusMessage ? ` (${principal.statusMessage})` : ''}`]
+          : []),
         ...(associations.length === 0 ? [`no domain access association from account ${account.id} (deploy ${environmentName}-spoke-${account.id})`] : []),
       ];
       return { consumer: name, accountId: account.id, share: kind, principal, accessAssociations: associations, missing };
@@ -127,7 +147,11 @@ function resolveEnvironment(config: LandingZoneConfig, name: string): Environmen
   const found = config.environments.find(({ config: environment }) => environment.name === name);
   if (!found) {
     throw new OnboardingError(`No status for environment "${name}".`, [
-      optionProblem('--env', `environment "${name}" does not exist`, `use one of: ${config.environments.map(({ config: environment }) => environment.name).join(', ')}`),
+      optionProblem(
+        '--env',
+        `environment "${name}" does not exist`,
+        `use one of: ${config.environments.map(({ config: environment }) => environment.name).join(', ')}`,
+      ),
     ]);
   }
   return found.config;

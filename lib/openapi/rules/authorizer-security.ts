@@ -20,13 +20,16 @@ export const authorizerSecurity: OpenApiRule = {
       if (declaredPublic.has(name)) return [];
       const requirements = reference.operation.security ?? globalSecurity ?? [];
       // Every alternative must go through the authorizer; `{}` (anonymous) or another scheme would bypass it.
-      const protectedByAuthorizer = requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).some((scheme) => authorizerSchemes.has(scheme)));
+      const protectedByAuthorizer =
+        requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).some((scheme) => authorizerSchemes.has(scheme)));
       if (protectedByAuthorizer) return [];
-      return [{
-        path: reference.operation.security ? [...reference.location, 'security'] : [...reference.location],
-        message: `${name} does not require the gateway authorizer`,
-        fix: `add security: [{ ${[...authorizerSchemes][0] ?? 'gatewayAuthorizer'}: [<scopes>] }], or list "${name}" under publicOperations in service.yaml with a reason`,
-      }];
+      return [
+        {
+          path: reference.operation.security ? [...reference.location, 'security'] : [...reference.location],
+          message: `${name} does not require the gateway authorizer`,
+          fix: `add security: [{ ${[...authorizerSchemes][0] ?? 'gatewayAuthorizer'}: [<scopes>] }], or list "${name}" under publicOperations in service.yaml with a reason`,
+        },
+      ];
     });
   },
 };

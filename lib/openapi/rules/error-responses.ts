@@ -16,10 +16,12 @@ export const errorResponses: OpenApiRule = {
       const missing = ['4', '5'].filter((family) => !codes.some((code) => code.startsWith(family)));
       if (missing.length === 0) return [];
       const ranges = missing.map((family) => `${family}XX`);
-      return [{
-        path: [...reference.location, 'responses'],
-        message: `${operationName(reference)} declares no ${ranges.join(' or ')} response`,
-        fix: `add ${ranges.map((range) => `"${range}"`).join(' and ')} responses (or specific codes such as 400, 404, 503), e.g. referencing components/responses`,
-      }];
+      return [
+        {
+          path: [...reference.location, 'responses'],
+          message: `${operationName(reference)} declares no ${ranges.join(' or ')} response`,
+          fix: `add ${ranges.map((range) => `"${range}"`).join(' and ')} responses (or specific codes such as 400, 404, 503), e.g. referencing components/responses`,
+        },
+      ];
     }),
 };

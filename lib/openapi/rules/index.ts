@@ -7,4 +7,11 @@ import { openApiStructure } from './structure';
 import { vpcLinkIntegration } from './vpc-link-integration';
 
 /** The OpenAPI rule pack: errors block synthesis, warnings are reported by `onboard check`. */
-export const OPENAPI_RULES: readonly OpenApiRule[] = [openApiStructure, vpcLinkIntegration, authorizerSecurity, resourceLimit, interpolations, ...API_STANDARDS];
+export const OPENAPI_RULES: readonly OpenApiRule[] = [
+  openApiStructure,
+  vpcLinkIntegration,
+  authorizerSecurity,
+  resourceLimit,
+  interpolations,
+  ...API_STANDARDS,
+];

@@ -10,10 +10,12 @@ export const openApiVersion: OpenApiRule = {
   description: 'The document is OpenAPI 3.0.x, the newest version API Gateway imports.',
   check: ({ document }) => {
     if (typeof document.openapi === 'string' && /^3\.0\.\d+$/.test(document.openapi)) return [];
-    return [{
-      path: ['openapi'],
-      message: `API Gateway imports OpenAPI 3.0 documents, this one declares ${JSON.stringify(document.openapi)}`,
-      fix: 'write the document as OpenAPI 3.0.3 (for 3.1: replace type lists such as [string, "null"] with nullable: true, and examples with example)',
-    }];
+    return [
+      {
+        path: ['openapi'],
+        message: `API Gateway imports OpenAPI 3.0 documents, this one declares ${JSON.stringify(document.openapi)}`,
+        fix: 'write the document as OpenAPI 3.0.3 (for 3.1: replace type lists such as [string, "null"] with nullable: true, and examples with example)',
+      },
+    ];
   },
 };

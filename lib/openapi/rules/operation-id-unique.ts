@@ -20,11 +20,13 @@ export const operationIdUnique: OpenApiRule = {
         firstUse.set(id, operationName(reference));
         return [];
       }
-      return [{
-        path: [...reference.location, 'operationId'],
-        message: `operationId "${id}" of ${operationName(reference)} is already used by ${first}`,
-        fix: 'give each operation its own operationId',
-      }];
+      return [
+        {
+          path: [...reference.location, 'operationId'],
+          message: `operationId "${id}" of ${operationName(reference)} is already used by ${first}`,
+          fix: 'give each operation its own operationId',
+        },
+      ];
     });
   },
 };

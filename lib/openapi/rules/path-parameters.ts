@@ -22,14 +22,26 @@ export const pathParameters: OpenApiRule = {
       for (const parameter of inTemplate) {
         const declaration = declared.get(parameter);
         if (!declaration) {
-          findings.push({ path: [...reference.location], message: `${name} does not declare path parameter "${parameter}"`, fix: `add { name: ${parameter}, in: path, required: true, schema: { type: string } } to parameters` });
+          findings.push({
+            path: [...reference.location],
+            message: `${name} does not declare path parameter "${parameter}"`,
+            fix: `add { name: ${parameter}, in: path, required: true, schema: { type: string } } to parameters`,
+          });
         } else if (declaration.parameter.required !== true) {
-          findings.push({ path: declaration.location, message: `path parameter "${parameter}" of ${name} is not required`, fix: 'set required: true; path parameters are always required' });
+          findings.push({
+            path: declaration.location,
+            message: `path parameter "${parameter}" of ${name} is not required`,
+            fix: 'set required: true; path parameters are always required',
+          });
         }
       }
       for (const [parameter, { location }] of declared) {
         if (!inTemplate.includes(parameter)) {
-          findings.push({ path: location, message: `${name} declares path parameter "${parameter}" that is not in the path`, fix: `remove it, or add {${parameter}} to the path` });
+          findings.push({
+            path: location,
+            message: `${name} declares path parameter "${parameter}" that is not in the path`,
+            fix: `remove it, or add {${parameter}} to the path`,
+          });
         }
       }
       return findings;

@@ -17,7 +17,13 @@ export const requestBodySchema: OpenApiRule = {
       const content = isObject(body) && isObject(body.content) ? body.content : {};
       const mediaTypes = Object.entries(content);
       if (mediaTypes.length === 0) {
-        return [{ path: [...location], message: `${operationName(reference)} has a request body without content`, fix: 'declare content: { application/json: { schema: ... } }' }];
+        return [
+          {
+            path: [...location],
+            message: `${operationName(reference)} has a request body without content`,
+            fix: 'declare content: { application/json: { schema: ... } }',
+          },
+        ];
       }
       // A body shared through components/requestBodies is reported where the operation refers to it.
       const viaReference = body !== reference.operation.requestBody;

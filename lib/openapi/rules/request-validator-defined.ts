@@ -15,15 +15,19 @@ export const requestValidatorDefined: OpenApiRule = {
     const defined = Object.keys(validators);
     const check = (name: unknown, path: (string | number)[], where: string): OpenApiFinding[] => {
       if (name === undefined || (typeof name === 'string' && defined.includes(name))) return [];
-      return [{
-        path,
-        message: `${where} names request validator ${JSON.stringify(name)}, which is not defined`,
-        fix: defined.length > 0 ? `use one of: ${defined.join(', ')}` : `define it under ${VALIDATORS_KEY} at the top of the document`,
-      }];
+      return [
+        {
+          path,
+          message: `${where} names request validator ${JSON.stringify(name)}, which is not defined`,
+          fix: defined.length > 0 ? `use one of: ${defined.join(', ')}` : `define it under ${VALIDATORS_KEY} at the top of the document`,
+        },
+      ];
     };
     return [
       ...check(document[VALIDATOR_KEY], [VALIDATOR_KEY], 'the document'),
-      ...operationsOf(document).flatMap((reference) => check(reference.operation[VALIDATOR_KEY], [...reference.location, VALIDATOR_KEY], operationName(reference))),
+      ...operationsOf(document).flatMap((reference) =>
+        check(reference.operation[VALIDATOR_KEY], [...reference.location, VALIDATOR_KEY], operationName(reference)),
+      ),
     ];
   },
 };

@@ -19,10 +19,12 @@ export const resourceLimit: OpenApiRule = {
       segments.forEach((_, index) => resources.add(`/${segments.slice(0, index + 1).join('/')}`));
     }
     if (resources.size <= MAX_RESOURCES_PER_API) return [];
-    return [{
-      path: ['paths'],
-      message: `the API has ${resources.size} resources, over API Gateway's quota of ${MAX_RESOURCES_PER_API}`,
-      fix: 'split the service into several APIs (base paths), or request a quota increase and raise the limit deliberately',
-    }];
+    return [
+      {
+        path: ['paths'],
+        message: `the API has ${resources.size} resources, over API Gateway's quota of ${MAX_RESOURCES_PER_API}`,
+        fix: 'split the service into several APIs (base paths), or request a quota increase and raise the limit deliberately',
+      },
+    ];
   },
 };

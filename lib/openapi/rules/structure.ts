@@ -43,7 +43,13 @@ export const openApiStructure: OpenApiRule = {
       const key = `${error.instancePath}:${error.message}${detail}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ path: pointerToPath(error.instancePath), message: `not valid OpenAPI: ${error.message ?? 'invalid'}${detail}`, fix: 'correct the document against the OpenAPI specification' }];
+      return [
+        {
+          path: pointerToPath(error.instancePath),
+          message: `not valid OpenAPI: ${error.message ?? 'invalid'}${detail}`,
+          fix: 'correct the document against the OpenAPI specification',
+        },
+      ];
     });
   },
 };

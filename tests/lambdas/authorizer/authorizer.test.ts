@@ -41,7 +41,13 @@ function settings(jwksUris: { workforce?: string; partners?: string } = {}): Aut
   return {
     issuers: [
       { issuer: WORKFORCE, jwksUri: jwksUris.workforce ?? server.url('/workforce/keys'), audiences: ['api://uag-test'], clientIds: [], algorithms: ['RS256'] },
-      { issuer: PARTNERS, jwksUri: jwksUris.partners ?? server.url('/partners/keys'), audiences: [], clientIds: ['partner-hub-settlement'], algorithms: ['ES256'] },
+      {
+        issuer: PARTNERS,
+        jwksUri: jwksUris.partners ?? server.url('/partners/keys'),
+        audiences: [],
+        clientIds: ['partner-hub-settlement'],
+        algorithms: ['ES256'],
+      },
     ],
   };
 }
@@ -53,7 +59,12 @@ interface LogLine extends LogFields {
 
 function authorizerUnderTest(overrides: Partial<AuthorizerOptions> = {}) {
   const logs: LogLine[] = [];
-  const authorizer = createAuthorizer({ settings: settings(), routes: ROUTES, log: (level, message, fields) => logs.push({ level, message, ...fields }), ...overrides });
+  const authorizer = createAuthorizer({
+    settings: settings(),
+    routes: ROUTES,
+    log: (level, message, fields) => logs.push({ level, message, ...fields }),
+    ...overrides,
+  });
   return { authorizer, logs };
 }
 
@@ -100,12 +111,16 @@ describe('allows', () => {
       correlationId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
     });
     expect(JSON.stringify(decision)).not.toContain(token.split('.')[2]);
-    expect(logs).toEqual([expect.objectContaining({ level: 'info', decision: 'Allow', principalId: 'user-0042', route: 'GET /payments/{id}', service: 'payments' })]);
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 'info', decision: 'Allow', principalId: 'user-0042', route: 'GET /payments/{id}', service: 'payments' }),
+    ]);
   });
 
   it('allows a valid ES256 token from a second issuer that is bound by client id instead of audience', async () => {
     const { authorizer } = authorizerUnderTest();
-    const decision = await authorizer.authorize(requestEvent({ authorization: bearer(signJwt(partnerKey, partnerClaims())), method: 'POST', resource: '/payments' }));
+    const decision = await authorizer.authorize(
+      requestEvent({ authorization: bearer(signJwt(partnerKey, partnerClaims())), method: 'POST', resource: '/payments' }),
+    );
 
     expect(decision.kind).toBe('allow');
     if (decision.kind !== 'allow') return;
@@ -116,7 +131,9 @@ describe('allows', () => {
   it('allows when any one alternative of the requirement is fully covered', async () => {
     const { authorizer } = authorizerUnderTest();
     const refund = (scope: string) =>
-      authorizer.authorize(requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims({ scope }))), method: 'POST', resource: '/payments/{id}/refunds' }));
+      authorizer.authorize(
+        requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims({ scope }))), method: 'POST', resource: '/payments/{id}/refunds' }),
+      );
 
     expect((await refund('payments/write payments/refund')).kind).toBe('allow');
     expect((await refund('payments/admin')).kind).toBe('allow');
@@ -126,7 +143,9 @@ describe('allows', () => {
   it('matches an ANY route for every method, with the policy naming the method actually called', async () => {
     const { authorizer } = authorizerUnderTest();
     const token = signJwt(workforceKey, workforceClaims({ scope: 'ledger/read' }));
-    const decision = await authorizer.authorize(requestEvent({ authorization: bearer(token), method: 'DELETE', resource: '/entries/{proxy+}', path: '/entries/2025/01', service: 'ledger' }));
+    const decision = await authorizer.authorize(
+      requestEvent({ authorization: bearer(token), method: 'DELETE', resource: '/entries/{proxy+}', path: '/entries/2025/01', service: 'ledger' }),
+    );
 
     expect(decision.kind).toBe('allow');
     if (decision.kind === 'allow') expect(decision.result.policyDocument.Statement[0]).toMatchObject({ Resource: `${API_ARN_PREFIX}/DELETE/entries/*` });
@@ -137,19 +156,47 @@ describe('refuses with 401 Unauthorized', () => {
   const later = nowSeconds() + 300;
   const cases: { name: string; authorization: () => string | string[] | undefined; reason: string }[] = [
     { name: 'alg: none without a signature', authorization: () => bearer(unsignedJwt(workforceKey.kid, workforceClaims())), reason: 'malformed-token' },
-    { name: 'alg: none with a made-up signature', authorization: () => bearer(unsignedJwt(workforceKey.kid, workforceClaims(), 'c2lnbmF0dXJl')), reason: 'algorithm-not-allowed' },
-    { name: 'HS256 signed with the public key', authorization: () => bearer(hs256WithPublicKey(workforceKey, workforceClaims())), reason: 'algorithm-not-allowed' },
-    { name: 'ES256 from an issuer that only signs RS256', authorization: () => bearer(signJwt(partnerKey, workforceClaims(), { kid: workforceKey.kid })), reason: 'algorithm-not-allowed' },
-    { name: 'expired token', authorization: () => bearer(signJwt(workforceKey, workforceClaims({ iat: nowSeconds() - 900, exp: nowSeconds() - 60 }))), reason: 'expired' },
-    { name: 'token not yet valid', authorization: () => bearer(signJwt(workforceKey, workforceClaims({ nbf: nowSeconds() + 120, exp: later + 120 }))), reason: 'not-yet-valid' },
+    {
+      name: 'alg: none with a made-up signature',
+      authorization: () => bearer(unsignedJwt(workforceKey.kid, workforceClaims(), 'c2lnbmF0dXJl')),
+      reason: 'algorithm-not-allowed',
+    },
+    {
+      name: 'HS256 signed with the public key',
+      authorization: () => bearer(hs256WithPublicKey(workforceKey, workforceClaims())),
+      reason: 'algorithm-not-allowed',
+    },
+    {
+      name: 'ES256 from an issuer that only signs RS256',
+      authorization: () => bearer(signJwt(partnerKey, workforceClaims(), { kid: workforceKey.kid })),
+      reason: 'algorithm-not-allowed',
+    },
+    {
+      name: 'expired token',
+      authorization: () => bearer(signJwt(workforceKey, workforceClaims({ iat: nowSeconds() - 900, exp: nowSeconds() - 60 }))),
+      reason: 'expired',
+    },
+    {
+      name: 'token not yet valid',
+      authorization: () => bearer(signJwt(workforceKey, workforceClaims({ nbf: nowSeconds() + 120, exp: later + 120 }))),
+      reason: 'not-yet-valid',
+    },
     { name: 'token without exp', authorization: () => bearer(signJwt(workforceKey, { ...workforceClaims(), exp: undefined })), reason: 'missing-exp' },
-    { name: 'wrong issuer', authorization: () => bearer(signJwt(workforceKey, workforceClaims({ iss: 'https://evil.example.net/oauth2' }))), reason: 'untrusted-issuer' },
+    {
+      name: 'wrong issuer',
+      authorization: () => bearer(signJwt(workforceKey, workforceClaims({ iss: 'https://evil.example.net/oauth2' }))),
+      reason: 'untrusted-issuer',
+    },
     { name: 'no issuer', authorization: () => bearer(signJwt(workforceKey, { ...workforceClaims(), iss: undefined })), reason: 'untrusted-issuer' },
     { name: 'wrong audience', authorization: () => bearer(signJwt(workforceKey, workforceClaims({ aud: 'api://someone-else' }))), reason: 'wrong-audience' },
     { name: 'wrong client id', authorization: () => bearer(signJwt(partnerKey, partnerClaims({ client_id: 'partner-other' }))), reason: 'wrong-client-id' },
     { name: 'unknown kid', authorization: () => bearer(signJwt(workforceKey, workforceClaims(), { kid: 'not-published' })), reason: 'unknown-kid' },
     { name: 'no kid', authorization: () => bearer(signJwt(workforceKey, workforceClaims(), { kid: undefined })), reason: 'missing-kid' },
-    { name: 'signature by another key under a published kid', authorization: () => bearer(signJwt(attackerKey, workforceClaims())), reason: 'invalid-signature' },
+    {
+      name: 'signature by another key under a published kid',
+      authorization: () => bearer(signJwt(attackerKey, workforceClaims())),
+      reason: 'invalid-signature',
+    },
     {
       name: 'payload changed after signing',
       authorization: () => {
@@ -165,7 +212,11 @@ describe('refuses with 401 Unauthorized', () => {
     { name: 'missing header', authorization: () => undefined, reason: 'missing-header' },
     { name: 'empty header', authorization: () => '  ', reason: 'missing-header' },
     { name: 'another scheme', authorization: () => 'Basic dXNlcjpwYXNz', reason: 'not-bearer' },
-    { name: 'two Authorization headers', authorization: () => [bearer(signJwt(workforceKey, workforceClaims())), bearer(signJwt(workforceKey, workforceClaims()))], reason: 'multiple-headers' },
+    {
+      name: 'two Authorization headers',
+      authorization: () => [bearer(signJwt(workforceKey, workforceClaims())), bearer(signJwt(workforceKey, workforceClaims()))],
+      reason: 'multiple-headers',
+    },
   ];
 
   it.each(cases)('refuses $name', async ({ authorization, reason }) => {
@@ -177,7 +228,10 @@ describe('refuses with 401 Unauthorized', () => {
     expectUnauthorized(decision, reason);
     expect(logs).toEqual([expect.objectContaining({ decision: 'Unauthorized', reason })]);
     // The token (or anything from the header) never reaches a log line.
-    const secretParts = [header ?? []].flat().flatMap((value) => value.replace(/^Bearer /, '').split('.')).filter((part) => part.length > 8);
+    const secretParts = [header ?? []]
+      .flat()
+      .flatMap((value) => value.replace(/^Bearer /, '').split('.'))
+      .filter((part) => part.length > 8);
     for (const part of secretParts) expect(JSON.stringify(logs)).not.toContain(part);
   });
 
@@ -223,7 +277,11 @@ describe('refuses with 401 Unauthorized', () => {
 describe('denies with a 403 policy', () => {
   it('denies a valid token without the scope the route requires', async () => {
     const { authorizer, logs } = authorizerUnderTest();
-    const event = requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims({ scope: 'payments/read' }))), method: 'POST', resource: '/payments' });
+    const event = requestEvent({
+      authorization: bearer(signJwt(workforceKey, workforceClaims({ scope: 'payments/read' }))),
+      method: 'POST',
+      resource: '/payments',
+    });
 
     const decision = await authorizer.authorize(event);
 
@@ -231,12 +289,16 @@ describe('denies with a 403 policy', () => {
     if (decision.kind !== 'deny') return;
     expect(decision.result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Deny', Resource: event.methodArn }]);
     expect(decision.result.context).toEqual({ correlationId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' });
-    expect(logs).toEqual([expect.objectContaining({ level: 'warn', decision: 'Deny', reason: 'missing-scope', route: 'POST /payments', principalId: 'user-0042' })]);
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 'warn', decision: 'Deny', reason: 'missing-scope', route: 'POST /payments', principalId: 'user-0042' }),
+    ]);
   });
 
   it('denies a route the table does not know', async () => {
     const { authorizer } = authorizerUnderTest();
-    const decision = await authorizer.authorize(requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims())), method: 'DELETE', resource: '/payments/{id}' }));
+    const decision = await authorizer.authorize(
+      requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims())), method: 'DELETE', resource: '/payments/{id}' }),
+    );
     expect(decision).toMatchObject({ kind: 'deny', reason: 'unknown-route' });
   });
 
@@ -261,7 +323,10 @@ describe('key sets', () => {
       const decision = await authorizer.authorize(requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims())) }));
       expect(decision.kind).toBe('allow');
     }
-    expectUnauthorized(await authorizer.authorize(requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims(), { kid: 'rotated' })) })), 'unknown-kid');
+    expectUnauthorized(
+      await authorizer.authorize(requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims(), { kid: 'rotated' })) })),
+      'unknown-kid',
+    );
   });
 
   it('refuses every token on a cold start while the JWKS endpoint is down, without hammering it', async () => {

@@ -4,7 +4,13 @@ import { parseMethodArn, routeResourceArn } from '../../../lambdas/authorizer/po
 
 /** The files bundled next to the handler are checked at init, so a broken archive fails closed before any request. */
 
-const issuer = { issuer: 'https://login.example.com/oauth2/default', jwksUri: 'https://login.example.com/keys', audiences: ['api://uag'], clientIds: [], algorithms: ['RS256'] };
+const issuer = {
+  issuer: 'https://login.example.com/oauth2/default',
+  jwksUri: 'https://login.example.com/keys',
+  audiences: ['api://uag'],
+  clientIds: [],
+  algorithms: ['RS256'],
+};
 
 describe('issuers.json', () => {
   it('accepts the settings the synth writes', () => {

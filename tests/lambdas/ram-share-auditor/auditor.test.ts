@@ -35,17 +35,42 @@ function matrix(overrides: Partial<AccessMatrix> = {}): AccessMatrix {
   };
 }
 
-const principal = (share: string, entity: string, status = 'ASSOCIATED', external = false) => ({ resourceShareArn: share, associatedEntity: entity, associationType: 'PRINCIPAL' as const, status: status as 'ASSOCIATED', external });
-const resource = (share: string, entity = DOMAIN, status = 'ASSOCIATED') => ({ resourceShareArn: share, associatedEntity: entity, associationType: 'RESOURCE' as const, status: status as 'ASSOCIATED' });
+const principal = (share: string, entity: string, status = 'ASSOCIATED', external = false) => ({
+  resourceShareArn: share,
+  associatedEntity: entity,
+  associationType: 'PRINCIPAL' as const,
+  status: status as 'ASSOCIATED',
+  external,
+});
+const resource = (share: string, entity = DOMAIN, status = 'ASSOCIATED') => ({
+  resourceShareArn: share,
+  associatedEntity: entity,
+  associationType: 'RESOURCE' as const,
+  status: status as 'ASSOCIATED',
+});
 const ramError = (name: string, status: number, throttling = false) =>
-  new RAMServiceException({ name, message: `${name} from the test`, $fault: 'client', $metadata: { httpStatusCode: status, requestId: `req-${name}` }, ...(throttling ? { $retryable: { throttling: true } } : {}) });
+  new RAMServiceException({
+    name,
+    message: `${name} from the test`,
+    $fault: 'client',
+    $metadata: { httpStatusCode: status, requestId: `req-${name}` },
+    ...(throttling ? { $retryable: { throttling: true } } : {}),
+  });
 
 /** RAM as it looks when every share matches the matrix. */
 function healthyShares(): void {
-  ram.on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL', resourceShareArns: [ORG_SHARE] }).resolves({ resourceShareAssociations: [principal(ORG_SHARE, RETAIL)] });
-  ram.on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL', resourceShareArns: [EXTERNAL_SHARE] }).resolves({ resourceShareAssociations: [principal(EXTERNAL_SHARE, PARTNER, 'ASSOCIATED', true)] });
-  ram.on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE', resourceShareArns: [ORG_SHARE] }).resolves({ resourceShareAssociations: [resource(ORG_SHARE)] });
-  ram.on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE', resourceShareArns: [EXTERNAL_SHARE] }).resolves({ resourceShareAssociations: [resource(EXTERNAL_SHARE)] });
+  ram
+    .on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL', resourceShareArns: [ORG_SHARE] })
+    .resolves({ resourceShareAssociations: [principal(ORG_SHARE, RETAIL)] });
+  ram
+    .on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL', resourceShareArns: [EXTERNAL_SHARE] })
+    .resolves({ resourceShareAssociations: [principal(EXTERNAL_SHARE, PARTNER, 'ASSOCIATED', true)] });
+  ram
+    .on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE', resourceShareArns: [ORG_SHARE] })
+    .resolves({ resourceShareAssociations: [resource(ORG_SHARE)] });
+  ram
+    .on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE', resourceShareArns: [EXTERNAL_SHARE] })
+    .resolves({ resourceShareAssociations: [resource(EXTERNAL_SHARE)] });
 }
 
 interface LogLine extends LogFields {
@@ -58,7 +83,10 @@ function auditor(overrides: Partial<AccessMatrix> = {}) {
   const delays: number[] = [];
   const instance = createShareAuditor({
     matrix: matrix(overrides),
-    shareArns: new Map([['organization', ORG_SHARE], ['external', EXTERNAL_SHARE]]),
+    shareArns: new Map([
+      ['organization', ORG_SHARE],
+      ['external', EXTERNAL_SHARE],
+    ]),
     domainArn: DOMAIN,
     ram: new RAMClient({ region: 'ap-southeast-1' }),
     cloudwatch: new CloudWatchClient({ region: 'ap-southeast-1' }),
@@ -101,7 +129,9 @@ describe('expected principals', () => {
     healthyShares();
     await auditor().instance.run();
     const [datum] = cloudwatch.commandCalls(PutMetricDataCommand)[0]!.args[0].input.MetricData!;
-    expect(datum).toEqual(expect.objectContaining({ Dimensions: [{ Name: 'Environment', Value: 'prod' }], Unit: 'Count', Timestamp: new Date('2026-11-21T12:00:00Z') }));
+    expect(datum).toEqual(
+      expect.objectContaining({ Dimensions: [{ Name: 'Environment', Value: 'prod' }], Unit: 'Count', Timestamp: new Date('2026-11-21T12:00:00Z') }),
+    );
   });
 });
 
@@ -120,7 +150,9 @@ describe('unexpected principals', () => {
 
     expect(published()).toEqual(expect.objectContaining({ UnexpectedPrincipals: 1, PrincipalsRemoved: 0 }));
     expect(ram.commandCalls(DisassociateResourceShareCommand)).toHaveLength(0);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('remediation off'), principal: STRANGER, share: 'prod-private-domain' }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: expect.stringContaining('remediation off'), principal: STRANGER, share: 'prod-private-domain' }),
+    );
   });
 
   it('disassociates only them when remediation is on', async () => {
@@ -129,7 +161,9 @@ describe('unexpected principals', () => {
 
     const summary = await instance.run();
 
-    expect(ram.commandCalls(DisassociateResourceShareCommand).map((call) => call.args[0].input)).toEqual([{ resourceShareArn: ORG_SHARE, principals: [STRANGER] }]);
+    expect(ram.commandCalls(DisassociateResourceShareCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceShareArn: ORG_SHARE, principals: [STRANGER] },
+    ]);
     expect(published()).toEqual(expect.objectContaining({ UnexpectedPrincipals: 1, PrincipalsRemoved: 1, RemediationFailures: 0 }));
     expect(summary.shares[0]).toEqual(expect.objectContaining({ removed: [STRANGER] }));
     expect(logs).toContainEqual(expect.objectContaining({ message: 'unexpected principal disassociated from the share', principal: STRANGER }));
@@ -142,14 +176,18 @@ describe('unexpected principals', () => {
     await expect(instance.run()).resolves.toBeDefined();
 
     expect(published()).toEqual(expect.objectContaining({ PrincipalsRemoved: 0, RemediationFailures: 1, AccessDenied: 1 }));
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: 'could not disassociate an unexpected principal', awsError: 'AccessDeniedException' }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'could not disassociate an unexpected principal', awsError: 'AccessDeniedException' }),
+    );
   });
 });
 
 describe('missing principals and inactive associations', () => {
   it('counts a declared consumer account that is not on the share, and never adds it', async () => {
     healthyShares();
-    ram.on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL', resourceShareArns: [EXTERNAL_SHARE] }).resolves({ resourceShareAssociations: [] });
+    ram
+      .on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL', resourceShareArns: [EXTERNAL_SHARE] })
+      .resolves({ resourceShareAssociations: [] });
     const { instance, logs } = auditor({ remediation: true });
 
     await instance.run();
@@ -173,13 +211,17 @@ describe('missing principals and inactive associations', () => {
 
     expect(published()).toEqual(expect.objectContaining({ AssociationsNotActive: 2, MissingPrincipals: 0, MissingResources: 0 }));
     expect(logs).toContainEqual(expect.objectContaining({ message: 'association is not active', entity: PARTNER, status: 'ASSOCIATING' }));
-    expect(logs).toContainEqual(expect.objectContaining({ message: 'association is not active', entity: DOMAIN, status: 'FAILED', statusMessage: 'resource not found' }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ message: 'association is not active', entity: DOMAIN, status: 'FAILED', statusMessage: 'resource not found' }),
+    );
   });
 
   it('counts a share without the domain and a share carrying something else', async () => {
     healthyShares();
     const other = 'arn:aws:ec2:ap-southeast-1:444455558888:transit-gateway/tgw-0123456789abcdef0';
-    ram.on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE', resourceShareArns: [EXTERNAL_SHARE] }).resolves({ resourceShareAssociations: [resource(EXTERNAL_SHARE, other)] });
+    ram
+      .on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE', resourceShareArns: [EXTERNAL_SHARE] })
+      .resolves({ resourceShareAssociations: [resource(EXTERNAL_SHARE, other)] });
 
     await auditor().instance.run();
 
@@ -237,24 +279,38 @@ describe('reading RAM', () => {
 
     const summary = await instance.run();
 
-    expect(summary.shares).toEqual([expect.objectContaining({ share: 'prod-private-domain', result: 'access-denied' }), expect.objectContaining({ share: 'prod-private-domain-external', result: 'audited' })]);
+    expect(summary.shares).toEqual([
+      expect.objectContaining({ share: 'prod-private-domain', result: 'access-denied' }),
+      expect.objectContaining({ share: 'prod-private-domain-external', result: 'audited' }),
+    ]);
     expect(published()).toEqual(expect.objectContaining({ AccessDenied: 1, AuditErrors: 0 }));
     expect(delays).toEqual([]);
     const line = logs.find((entry) => entry.level === 'error')!;
-    expect(line).toEqual(expect.objectContaining({ message: expect.stringContaining('access denied'), shareArn: ORG_SHARE, awsError: 'AccessDeniedException', requestId: 'req-AccessDeniedException' }));
-    expect(line.error).toContain('grant the caller\'s role ram:GetResourceShareAssociations');
+    expect(line).toEqual(
+      expect.objectContaining({
+        message: expect.stringContaining('access denied'),
+        shareArn: ORG_SHARE,
+        awsError: 'AccessDeniedException',
+        requestId: 'req-AccessDeniedException',
+      }),
+    );
+    expect(line.error).toContain("grant the caller's role ram:GetResourceShareAssociations");
   });
 });
 
 describe('publishing', () => {
   it('logs and returns when CloudWatch refuses the metrics', async () => {
     healthyShares();
-    cloudwatch.on(PutMetricDataCommand).rejects(Object.assign(new Error('User is not authorized to perform cloudwatch:PutMetricData'), { name: 'AccessDenied' }));
+    cloudwatch
+      .on(PutMetricDataCommand)
+      .rejects(Object.assign(new Error('User is not authorized to perform cloudwatch:PutMetricData'), { name: 'AccessDenied' }));
     const { instance, logs } = auditor();
 
     const summary = await instance.run();
 
     expect(summary.metricsPublished).toBe(false);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringContaining('could not be published'), awsError: 'AccessDenied' }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 'error', message: expect.stringContaining('could not be published'), awsError: 'AccessDenied' }),
+    );
   });
 });

@@ -20,7 +20,11 @@ describe('access-matrix.json', () => {
   it.each([
     ['another version', { ...MATRIX, version: 2 }, 'version must be 1'],
     ['a remediation switch that is not a boolean', { ...MATRIX, remediation: 'yes' }, 'remediation must be true or false'],
-    ['a principal that is not an account id', { ...MATRIX, shares: [{ ...MATRIX.shares[0], principals: ['arn:aws:organizations::111122223333:organization/o-x'] }] }, 'shares[0].principals must be a list of 12-digit account ids'],
+    [
+      'a principal that is not an account id',
+      { ...MATRIX, shares: [{ ...MATRIX.shares[0], principals: ['arn:aws:organizations::111122223333:organization/o-x'] }] },
+      'shares[0].principals must be a list of 12-digit account ids',
+    ],
     ['a share without key', { ...MATRIX, shares: [{ name: 'x', principals: [] }] }, 'shares[0].key must be a non-empty string'],
     ['a namespace CloudWatch refuses', { ...MATRIX, metricNamespace: 'has spaces' }, 'metricNamespace must be a CloudWatch namespace'],
     ['a truncated consumer', { ...MATRIX, consumers: [{ consumer: 'retail-app' }] }, 'consumers[0] must have consumer, accountId, inOrganization and services'],

@@ -27,7 +27,8 @@ export function requestEvent(options: {
     pathParameters: {},
     queryStringParameters: null,
     multiValueQueryStringParameters: null,
-    stageVariables: options.service === undefined ? { [SERVICE_STAGE_VARIABLE]: 'payments' } : options.service === '' ? {} : { [SERVICE_STAGE_VARIABLE]: options.service },
+    stageVariables:
+      options.service === undefined ? { [SERVICE_STAGE_VARIABLE]: 'payments' } : options.service === '' ? {} : { [SERVICE_STAGE_VARIABLE]: options.service },
     requestContext: {
       requestId: options.requestId ?? 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
       resourcePath: resource,

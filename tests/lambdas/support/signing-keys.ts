@@ -31,7 +31,9 @@ const base64url = (value: object | Buffer): string => (Buffer.isBuffer(value) ? 
 export function signJwt(key: SigningKey, payload: object, header: Record<string, unknown> = {}): string {
   const input = `${base64url({ alg: key.alg, typ: 'JWT', kid: key.kid, ...header })}.${base64url(payload)}`;
   const signature =
-    key.alg === 'RS256' ? sign('sha256', Buffer.from(input), key.privateKey) : sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
+    key.alg === 'RS256'
+      ? sign('sha256', Buffer.from(input), key.privateKey)
+      : sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
   return `${input}.${base64url(signature)}`;
 }
 

@@ -14,7 +14,12 @@ describe('authorizer-routes', () => {
     openApi.paths['/entries'].get.security = [{ gatewayAuthorizer: 'ledger/read' }];
     const config: LandingZoneConfig = { ...base, services: new Map([...base.services, ['ledger', { ...ledger, openApi: openApi as typeof ledger.openApi }]]) };
     expect(authorizerRoutes.check(config)).toEqual([
-      { file: 'services/ledger/openapi.yaml', path: ['paths', '/entries', 'get', 'security', 0, 'gatewayAuthorizer'], message: 'scopes must be a list of strings without spaces', fix: 'write e.g. [payments/read, payments/write]' },
+      {
+        file: 'services/ledger/openapi.yaml',
+        path: ['paths', '/entries', 'get', 'security', 0, 'gatewayAuthorizer'],
+        message: 'scopes must be a list of strings without spaces',
+        fix: 'write e.g. [payments/read, payments/write]',
+      },
     ]);
   });
 });

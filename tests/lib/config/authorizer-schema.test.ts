@@ -4,7 +4,11 @@ import { AuthorizerSchema } from '../../../lib/config/schema/authorizer';
 /** The `authorizer` section of environments/<env>.yaml: every mistake is reported with its path and a fix. */
 
 const FILE = 'environments/prod.yaml';
-const issuer = { issuer: 'https://login.example.com/oauth2/default', jwksUri: 'https://login.example.com/oauth2/default/v1/keys', audiences: ['api://uag-prod'] };
+const issuer = {
+  issuer: 'https://login.example.com/oauth2/default',
+  jwksUri: 'https://login.example.com/oauth2/default/v1/keys',
+  audiences: ['api://uag-prod'],
+};
 const check = (section: unknown) => checkSchema(AuthorizerSchema, section, FILE);
 
 describe('authorizer section', () => {
@@ -18,10 +22,25 @@ describe('authorizer section', () => {
   });
 
   it.each([
-    ['an http issuer', { issuers: [{ ...issuer, issuer: 'http://login.example.com/oauth2/default' }] }, ['issuers', 0, 'issuer'], 'issuer must be an https:// URL'],
+    [
+      'an http issuer',
+      { issuers: [{ ...issuer, issuer: 'http://login.example.com/oauth2/default' }] },
+      ['issuers', 0, 'issuer'],
+      'issuer must be an https:// URL',
+    ],
     ['an http JWKS URI', { issuers: [{ ...issuer, jwksUri: 'http://login.example.com/keys' }] }, ['issuers', 0, 'jwksUri'], 'jwksUri must be an https:// URL'],
-    ['credentials in the JWKS URI', { issuers: [{ ...issuer, jwksUri: 'https://user:secret@login.example.com/keys' }] }, ['issuers', 0, 'jwksUri'], 'without credentials'],
-    ['neither audiences nor client ids', { issuers: [{ ...issuer, audiences: [] }] }, ['issuers', 0, 'audiences'], 'list at least one audience (or one client id under clientIds)'],
+    [
+      'credentials in the JWKS URI',
+      { issuers: [{ ...issuer, jwksUri: 'https://user:secret@login.example.com/keys' }] },
+      ['issuers', 0, 'jwksUri'],
+      'without credentials',
+    ],
+    [
+      'neither audiences nor client ids',
+      { issuers: [{ ...issuer, audiences: [] }] },
+      ['issuers', 0, 'audiences'],
+      'list at least one audience (or one client id under clientIds)',
+    ],
     ['a symmetric algorithm', { issuers: [{ ...issuer, algorithms: ['HS256'] }] }, ['issuers', 0, 'algorithms', 0], 'string "HS256" is not an allowed value'],
     ['the same issuer twice', { issuers: [issuer, { ...issuer, audiences: ['api://other'] }] }, ['issuers', 1, 'issuer'], 'is already listed at issuers[0]'],
     ['no issuer', { issuers: [] }, ['issuers'], 'Too small'],

@@ -22,7 +22,11 @@ describe('backend-tls-server-names', () => {
   it('Noncompliance 2: a tlsServerName on a plaintext (TCP) backend', () => {
     const config = withEnvironment('dev', (environment) => (environment.services.ledger.backend!.tlsServerName = 'ledger.backends.dev.example.com'));
     expect(backendTlsServerNames.check(config)).toEqual([
-      expect.objectContaining({ file: 'environments/dev.yaml', path: ['services', 'ledger', 'backend', 'tlsServerName'], message: 'service "ledger" has a tlsServerName but its backend is plaintext (services/ledger/service.yaml: backend.protocol TCP)' }),
+      expect.objectContaining({
+        file: 'environments/dev.yaml',
+        path: ['services', 'ledger', 'backend', 'tlsServerName'],
+        message: 'service "ledger" has a tlsServerName but its backend is plaintext (services/ledger/service.yaml: backend.protocol TCP)',
+      }),
     ]);
   });
 

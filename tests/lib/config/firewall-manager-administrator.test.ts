@@ -27,28 +27,46 @@ describe('firewall-manager-administrator', () => {
   it('Noncompliance 3: an administrator alias that is not declared', () => {
     const config = withEnvironment('staging', (environment) => (environment.organization!.firewallManagerAdministrator!.account = 'secops'));
     expect(firewallManagerAdministrator.check(config)).toEqual([
-      expect.objectContaining({ file: 'environments/staging.yaml', path: ['organization', 'firewallManagerAdministrator', 'account'], message: 'account "secops" is not declared' }),
+      expect.objectContaining({
+        file: 'environments/staging.yaml',
+        path: ['organization', 'firewallManagerAdministrator', 'account'],
+        message: 'account "secops" is not declared',
+      }),
     ]);
   });
 
   it('Noncompliance 4: an administrator that is not the security account the policies are created in', () => {
     const config = withEnvironment('staging', (environment) => (environment.organization!.firewallManagerAdministrator!.account = 'management'));
     const problems = firewallManagerAdministrator.check(config);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'environments/staging.yaml', message: expect.stringContaining('is not the security account 222233334444') }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'environments/staging.yaml', message: expect.stringContaining('names 111122223333 as Firewall Manager administrator, but') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'environments/staging.yaml', message: expect.stringContaining('is not the security account 222233334444') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'environments/staging.yaml',
+        message: expect.stringContaining('names 111122223333 as Firewall Manager administrator, but'),
+      }),
+    );
   });
 
   it('Noncompliance 5: two environments of one organization both delegate the administrator', () => {
     const config = withEnvironment('staging', (environment) => (environment.organization!.firewallManagerAdministrator!.delegatedHere = true));
     expect(firewallManagerAdministrator.check(config)).toEqual([
-      expect.objectContaining({ file: 'environments/staging.yaml', path: ['organization', 'firewallManagerAdministrator', 'delegatedHere'], message: 'environments/prod.yaml already delegates the Firewall Manager administrator of this organization' }),
+      expect.objectContaining({
+        file: 'environments/staging.yaml',
+        path: ['organization', 'firewallManagerAdministrator', 'delegatedHere'],
+        message: 'environments/prod.yaml already delegates the Firewall Manager administrator of this organization',
+      }),
     ]);
   });
 
   it('Noncompliance 6: no environment delegates the administrator', () => {
     const config = withEnvironments({ prod: (environment) => (environment.organization!.firewallManagerAdministrator!.delegatedHere = false) });
     expect(firewallManagerAdministrator.check(config)).toEqual([
-      expect.objectContaining({ file: 'environments/prod.yaml', message: expect.stringMatching(/^no environment delegates the Firewall Manager administrator/) }),
+      expect.objectContaining({
+        file: 'environments/prod.yaml',
+        message: expect.stringMatching(/^no environment delegates the Firewall Manager administrator/),
+      }),
     ]);
   });
 });

@@ -21,27 +21,45 @@ describe('firewall-manager-scope', () => {
 
   it('Noncompliance 2: a scope with neither include nor exclude, reported once for all policies sharing it', () => {
     const config = withEnvironment('dev', (environment) => (environment.firewallManager!.scope = {}));
-    expect(firewallManagerScope.check(config)).toEqual([expect.objectContaining({ path: ['firewallManager', 'scope'], message: 'scope is empty: the policy would apply to nothing' })]);
+    expect(firewallManagerScope.check(config)).toEqual([
+      expect.objectContaining({ path: ['firewallManager', 'scope'], message: 'scope is empty: the policy would apply to nothing' }),
+    ]);
   });
 
   it('Noncompliance 3: include and exclude together', () => {
     const config = withEnvironment('prod', (environment) => (environment.firewallManager!.scope.exclude = { organizationalUnits: [], accounts: ['payments'] }));
     expect(firewallManagerScope.check(config)).toEqual([
-      expect.objectContaining({ path: ['firewallManager', 'scope'], message: 'scope has both include and exclude; Firewall Manager ignores exclude when include is set' }),
+      expect.objectContaining({
+        path: ['firewallManager', 'scope'],
+        message: 'scope has both include and exclude; Firewall Manager ignores exclude when include is set',
+      }),
     ]);
   });
 
   it('Noncompliance 4: an exclude that lists nothing would cover the whole organization', () => {
-    const config = withEnvironment('prod', (environment) => (environment.firewallManager!.securityGroupAudit.scope = { exclude: { organizationalUnits: [], accounts: [] } }));
+    const config = withEnvironment(
+      'prod',
+      (environment) => (environment.firewallManager!.securityGroupAudit.scope = { exclude: { organizationalUnits: [], accounts: [] } }),
+    );
     expect(firewallManagerScope.check(config)).toEqual([
-      expect.objectContaining({ path: ['firewallManager', 'securityGroupAudit', 'scope', 'exclude'], message: expect.stringContaining('every account of the organization') }),
+      expect.objectContaining({
+        path: ['firewallManager', 'securityGroupAudit', 'scope', 'exclude'],
+        message: expect.stringContaining('every account of the organization'),
+      }),
     ]);
   });
 
   it('Noncompliance 5: an undeclared organizational unit and an undeclared account', () => {
-    const config = withEnvironment('prod', (environment) => (environment.firewallManager!.scope = { include: { organizationalUnits: ['workload'], accounts: ['cards'] } }));
+    const config = withEnvironment(
+      'prod',
+      (environment) => (environment.firewallManager!.scope = { include: { organizationalUnits: ['workload'], accounts: ['cards'] } }),
+    );
     expect(firewallManagerScope.check(config)).toEqual([
-      expect.objectContaining({ path: ['firewallManager', 'scope', 'include', 'organizationalUnits', 0], message: 'organizational unit "workload" is not declared', fix: expect.stringContaining('workloads-prod') }),
+      expect.objectContaining({
+        path: ['firewallManager', 'scope', 'include', 'organizationalUnits', 0],
+        message: 'organizational unit "workload" is not declared',
+        fix: expect.stringContaining('workloads-prod'),
+      }),
       expect.objectContaining({ path: ['firewallManager', 'scope', 'include', 'accounts', 0], message: 'account "cards" is not declared' }),
     ]);
   });

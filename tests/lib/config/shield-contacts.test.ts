@@ -24,7 +24,11 @@ describe('shield-contacts', () => {
       environment.shield.proactiveEngagement = { enabled: true, contacts: [{ email: 'soc@example.com', phone: '+12025550142' }] };
     });
     expect(shieldContacts.check(config)).toEqual([
-      expect.objectContaining({ file: 'environments/dev.yaml', path: ['shield', 'proactiveEngagement', 'enabled'], message: 'proactive engagement is on but Shield Advanced is off' }),
+      expect.objectContaining({
+        file: 'environments/dev.yaml',
+        path: ['shield', 'proactiveEngagement', 'enabled'],
+        message: 'proactive engagement is on but Shield Advanced is off',
+      }),
     ]);
   });
 });

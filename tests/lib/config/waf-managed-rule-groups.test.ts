@@ -23,21 +23,39 @@ describe('waf-managed-rule-groups', () => {
   });
 
   it('Noncompliance 2: an unknown group in the Firewall Manager baseline', () => {
-    const config = withEnvironment('prod', (environment) => environment.firewallManager!.waf.preProcessRuleGroups.push({ name: 'AWSManagedRulesLog4jRuleSet', countRules: [] }));
+    const config = withEnvironment('prod', (environment) =>
+      environment.firewallManager!.waf.preProcessRuleGroups.push({ name: 'AWSManagedRulesLog4jRuleSet', countRules: [] }),
+    );
     expect(wafManagedRuleGroups.check(config)).toEqual([
-      expect.objectContaining({ path: ['firewallManager', 'waf', 'preProcessRuleGroups', 4, 'name'], message: expect.stringContaining('unknown AWS managed rule group "AWSManagedRulesLog4jRuleSet"') }),
+      expect.objectContaining({
+        path: ['firewallManager', 'waf', 'preProcessRuleGroups', 4, 'name'],
+        message: expect.stringContaining('unknown AWS managed rule group "AWSManagedRulesLog4jRuleSet"'),
+      }),
     ]);
   });
 
   it('Noncompliance 3: settings for a known group the edge web ACL does not evaluate', () => {
-    const config = withEnvironment('dev', (environment) => (environment.waf.managedRuleGroups.AWSManagedRulesBotControlRuleSet = { mode: 'count', countRules: [] }));
+    const config = withEnvironment(
+      'dev',
+      (environment) => (environment.waf.managedRuleGroups.AWSManagedRulesBotControlRuleSet = { mode: 'count', countRules: [] }),
+    );
     expect(wafManagedRuleGroups.check(config)).toEqual([
-      expect.objectContaining({ message: 'managed rule group AWSManagedRulesBotControlRuleSet is not part of the edge web ACL', fix: expect.stringContaining('enable anonymousIpList or botControl') }),
+      expect.objectContaining({
+        message: 'managed rule group AWSManagedRulesBotControlRuleSet is not part of the edge web ACL',
+        fix: expect.stringContaining('enable anonymousIpList or botControl'),
+      }),
     ]);
   });
 
   it('Noncompliance 4: the same group twice in the Firewall Manager baseline', () => {
-    const config = withEnvironment('dev', (environment) => environment.firewallManager!.waf.preProcessRuleGroups.push({ name: 'AWSManagedRulesCommonRuleSet', countRules: [] }));
-    expect(wafManagedRuleGroups.check(config)).toEqual([expect.objectContaining({ path: ['firewallManager', 'waf', 'preProcessRuleGroups', 3, 'name'], message: 'managed rule group AWSManagedRulesCommonRuleSet is listed twice' })]);
+    const config = withEnvironment('dev', (environment) =>
+      environment.firewallManager!.waf.preProcessRuleGroups.push({ name: 'AWSManagedRulesCommonRuleSet', countRules: [] }),
+    );
+    expect(wafManagedRuleGroups.check(config)).toEqual([
+      expect.objectContaining({
+        path: ['firewallManager', 'waf', 'preProcessRuleGroups', 3, 'name'],
+        message: 'managed rule group AWSManagedRulesCommonRuleSet is listed twice',
+      }),
+    ]);
   });
 });

@@ -81,7 +81,11 @@ describe('guardrailContext', () => {
     const dev = env('dev');
     const context = guardrailContext({ ...dev, guardrails: { ...dev.guardrails, requiredTags: ['CostCenter', 'Owner'] } });
     expect(context.requiredTags).toEqual([...BASELINE_TAGS, 'CostCenter']);
-    expect([...context.accounts.keys()].sort()).toEqual(Object.values(dev.accounts).map((account) => account.id).sort());
+    expect([...context.accounts.keys()].sort()).toEqual(
+      Object.values(dev.accounts)
+        .map((account) => account.id)
+        .sort(),
+    );
     expect(context.managementAccountId).toBe(dev.accounts[dev.roles.management]!.id);
     expect(context.shieldAdvanced).toBe(dev.shield.enabled);
   });

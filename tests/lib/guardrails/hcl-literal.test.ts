@@ -12,7 +12,10 @@ describe('parseJsonencode', () => {
   });
 
   it('returns bare references and function calls as expressions', () => {
-    const parsed = parseJsonencode('${jsonencode({"id" = aws_api_gateway_vpc_link.payments.id, "h" = sha1(join(",", ["a", "b"])), key = 1})}') as Record<string, unknown>;
+    const parsed = parseJsonencode('${jsonencode({"id" = aws_api_gateway_vpc_link.payments.id, "h" = sha1(join(",", ["a", "b"])), key = 1})}') as Record<
+      string,
+      unknown
+    >;
     expect(parsed.id).toEqual(new HclExpression('aws_api_gateway_vpc_link.payments.id'));
     expect(parsed.h).toEqual(new HclExpression('sha1(join(",", ["a", "b"]))'));
     expect(parsed.key).toBe(1);

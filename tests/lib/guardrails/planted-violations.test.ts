@@ -75,7 +75,9 @@ function loadsOutsideOrganization(environment: string, alias: string): boolean {
 
 const budget = largestStack('dev');
 const principal = ramPrincipal('dev');
-const fmsPolicies = example.stacks.filter((id) => id.startsWith('prod-')).flatMap((id) => Object.keys(example.stack(id).resource?.aws_fms_policy ?? {}).map((name) => ({ stack: id, address: `aws_fms_policy.${name}` })));
+const fmsPolicies = example.stacks
+  .filter((id) => id.startsWith('prod-'))
+  .flatMap((id) => Object.keys(example.stack(id).resource?.aws_fms_policy ?? {}).map((name) => ({ stack: id, address: `aws_fms_policy.${name}` })));
 
 const CONFIG_PLANTS: ConfigPlant[] = [
   {
@@ -118,7 +120,7 @@ const CONFIG_PLANTS: ConfigPlant[] = [
   },
 ];
 
-describe('violations planted in the configuration fail synth with the entry point\'s message', () => {
+describe("violations planted in the configuration fail synth with the entry point's message", () => {
   const live = CONFIG_PLANTS.filter((plant) => !plant.needs);
   const waiting = CONFIG_PLANTS.filter((plant) => plant.needs);
 
@@ -151,16 +153,64 @@ interface ResourcePlant {
 }
 
 const RESOURCE_PLANTS: ResourcePlant[] = [
-  { rule: 'UAG-CF-001', name: 'a CloudFront distribution without web ACL', environment: 'prod', type: 'aws_cloudfront_distribution', overrides: { web_acl_id: undefined } },
-  { rule: 'UAG-RAM-001', name: 'a RAM share that allows external principals', environment: 'dev', type: 'aws_ram_resource_share', overrides: { allow_external_principals: true } },
-  { rule: 'UAG-APIGW-001', name: 'a stage without access logs', environment: 'dev', type: 'aws_api_gateway_stage', overrides: { access_log_settings: undefined } },
-  { rule: 'UAG-APIGW-008', name: 'a public API with the execute-api endpoint enabled', environment: 'dev', type: 'aws_api_gateway_rest_api', overrides: { disable_execute_api_endpoint: false, endpoint_configuration: { types: ['REGIONAL'] } } },
-  { rule: 'UAG-WAF-006', name: 'WAF logging that keeps the authorization header', environment: 'prod', type: 'aws_wafv2_web_acl_logging_configuration', overrides: { redacted_fields: undefined } },
-  { rule: 'UAG-NET-002', name: 'a Transit Gateway with default route table association', environment: 'prod', type: 'aws_ec2_transit_gateway', overrides: { default_route_table_association: 'enable' } },
+  {
+    rule: 'UAG-CF-001',
+    name: 'a CloudFront distribution without web ACL',
+    environment: 'prod',
+    type: 'aws_cloudfront_distribution',
+    overrides: { web_acl_id: undefined },
+  },
+  {
+    rule: 'UAG-RAM-001',
+    name: 'a RAM share that allows external principals',
+    environment: 'dev',
+    type: 'aws_ram_resource_share',
+    overrides: { allow_external_principals: true },
+  },
+  {
+    rule: 'UAG-APIGW-001',
+    name: 'a stage without access logs',
+    environment: 'dev',
+    type: 'aws_api_gateway_stage',
+    overrides: { access_log_settings: undefined },
+  },
+  {
+    rule: 'UAG-APIGW-008',
+    name: 'a public API with the execute-api endpoint enabled',
+    environment: 'dev',
+    type: 'aws_api_gateway_rest_api',
+    overrides: { disable_execute_api_endpoint: false, endpoint_configuration: { types: ['REGIONAL'] } },
+  },
+  {
+    rule: 'UAG-WAF-006',
+    name: 'WAF logging that keeps the authorization header',
+    environment: 'prod',
+    type: 'aws_wafv2_web_acl_logging_configuration',
+    overrides: { redacted_fields: undefined },
+  },
+  {
+    rule: 'UAG-NET-002',
+    name: 'a Transit Gateway with default route table association',
+    environment: 'prod',
+    type: 'aws_ec2_transit_gateway',
+    overrides: { default_route_table_association: 'enable' },
+  },
   { rule: 'UAG-ELB-001', name: 'an internet-facing NLB', environment: 'prod', type: 'aws_lb', overrides: { internal: false } },
-  { rule: 'UAG-LAMBDA-001', name: 'a Lambda function without tracing', environment: 'dev', type: 'aws_lambda_function', overrides: { tracing_config: undefined } },
+  {
+    rule: 'UAG-LAMBDA-001',
+    name: 'a Lambda function without tracing',
+    environment: 'dev',
+    type: 'aws_lambda_function',
+    overrides: { tracing_config: undefined },
+  },
   { rule: 'UAG-LOG-001', name: 'a log group kept forever', environment: 'dev', type: 'aws_cloudwatch_log_group', overrides: { retention_in_days: undefined } },
-  { rule: 'UAG-STACK-003', name: 'a stage variable holding an escaped resource reference', environment: 'dev', type: 'aws_api_gateway_stage', overrides: { 'variables.backendHost': '$${aws_lb.shared.dns_name}:8443' } },
+  {
+    rule: 'UAG-STACK-003',
+    name: 'a stage variable holding an escaped resource reference',
+    environment: 'dev',
+    type: 'aws_api_gateway_stage',
+    overrides: { 'variables.backendHost': '$${aws_lb.shared.dns_name}:8443' },
+  },
 ];
 
 /** Overrides every resource of one Terraform type, as a careless escape hatch would. */
@@ -185,7 +235,9 @@ describe('violations planted on synthesized resources fail synth', () => {
 
     expect(failure).toBeInstanceOf(GuardrailError);
     const findings = (failure as GuardrailError).reports.flatMap((report) => report.findings);
-    expect(findings).toContainEqual(expect.objectContaining({ ruleId: plant.rule, severity: 'error', address: expect.stringMatching(new RegExp(`^${plant.type}\\.`)) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ ruleId: plant.rule, severity: 'error', address: expect.stringMatching(new RegExp(`^${plant.type}\\.`)) }),
+    );
     expect(snapshotTree(outdir)).toEqual(before);
   });
 

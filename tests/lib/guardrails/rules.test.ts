@@ -35,7 +35,8 @@ describe.each(ALL_CASES.map((entry) => [entry.rule.id, entry] as const))('%s', (
 
 describe('the pack', () => {
   it('has a compliant and a non-compliant case for every rule', () => {
-    const covered = (kind: string) => new Set(ALL_CASES.filter(({ cases }) => cases.some((c) => expectationKind(c.expect) === kind)).map(({ rule }) => rule.id));
+    const covered = (kind: string) =>
+      new Set(ALL_CASES.filter(({ cases }) => cases.some((c) => expectationKind(c.expect) === kind)).map(({ rule }) => rule.id));
     const compliant = covered('compliant');
     const nonCompliant = covered('non-compliant');
     const missing = ALL_RULES.filter((rule) => !compliant.has(rule.id) || !nonCompliant.has(rule.id)).map((rule) => rule.id);

@@ -39,14 +39,27 @@ describe('runGuardrails', () => {
   });
 
   it('turns a rule that throws into an error finding of that rule instead of passing the resource', () => {
-    const crashing: ResourceRule = { ...warningRule, check: () => { throw new Error('unexpected block shape'); } };
+    const crashing: ResourceRule = {
+      ...warningRule,
+      check: () => {
+        throw new Error('unexpected block shape');
+      },
+    };
     const [finding] = run([crashing]).findings;
     expect(finding).toMatchObject({ ruleId: 'UAG-TEST-002', severity: 'error', stack: 'dev-gateway' });
     expect(finding!.detail).toContain('unexpected block shape');
   });
 
   it('reports a stack rule that throws at the stack address', () => {
-    const crashing: GuardrailRule = { ...base, id: 'UAG-TEST-003', kind: 'stack', severity: 'warning', check: () => { throw new Error('no providers'); } };
+    const crashing: GuardrailRule = {
+      ...base,
+      id: 'UAG-TEST-003',
+      kind: 'stack',
+      severity: 'warning',
+      check: () => {
+        throw new Error('no providers');
+      },
+    };
     expect(run([crashing]).findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.stack} ${finding.address}`)).toEqual([
       'error UAG-TEST-003 dev-gateway (stack)',
       'error UAG-TEST-003 dev-network (stack)',
@@ -99,7 +112,13 @@ describe('runGuardrails', () => {
   });
 
   it('reports stack rules at their own addresses', () => {
-    const report = runGuardrails([gateway], { context: testContext({ maxResourcesPerStack: 1 }), file: 'environments/dev.yaml', rules: ALL_RULES.filter((rule) => rule.id === 'UAG-STACK-001') });
-    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'UAG-STACK-001', stack: 'dev-gateway', address: '(stack)', detail: '2 resources, budget 1' })]);
+    const report = runGuardrails([gateway], {
+      context: testContext({ maxResourcesPerStack: 1 }),
+      file: 'environments/dev.yaml',
+      rules: ALL_RULES.filter((rule) => rule.id === 'UAG-STACK-001'),
+    });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ ruleId: 'UAG-STACK-001', stack: 'dev-gateway', address: '(stack)', detail: '2 resources, budget 1' }),
+    ]);
   });
 });

@@ -20,7 +20,10 @@ export interface SynthesizedExample {
 
 /** @param configDir a configuration root; the repository's example configuration (the run's shared synthesis) by default. */
 export function synthesizeExample(configDir = REPO_ROOT): SynthesizedExample {
-  const { outdir, result: { stacks, guardrails } } = configDir === REPO_ROOT ? sharedExampleSynth() : synthesizeFresh(configDir);
+  const {
+    outdir,
+    result: { stacks, guardrails },
+  } = configDir === REPO_ROOT ? sharedExampleSynth() : synthesizeFresh(configDir);
   const cache = new Map<string, TerraformStackJson>();
   const stack = (id: string): TerraformStackJson => {
     if (!cache.has(id)) cache.set(id, JSON.parse(readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')) as TerraformStackJson);

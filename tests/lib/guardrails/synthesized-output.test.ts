@@ -45,7 +45,9 @@ describe('checkSynthesizedOutput', () => {
     try {
       run();
     } catch (error) {
-      const findings = (error as GuardrailError).reports.flatMap((report) => report.findings.map((finding) => `${finding.ruleId} ${finding.stack} ${finding.address}`));
+      const findings = (error as GuardrailError).reports.flatMap((report) =>
+        report.findings.map((finding) => `${finding.ruleId} ${finding.stack} ${finding.address}`),
+      );
       expect(findings).toContain('UAG-ELB-001 dev-network aws_lb.payments');
       // Production rules apply to prod only: the dev NLB has no deletion protection either.
       expect(findings).toContain('UAG-ELB-002 prod-network aws_lb.payments');

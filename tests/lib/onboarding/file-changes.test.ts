@@ -24,10 +24,12 @@ describe('applyFileChanges', () => {
   it('fails when a file to create exists, writing nothing', () => {
     const root = tree();
     const before = snapshotTree(root);
-    expect(() => applyFileChanges(root, [
-      { file: 'services/orders/service.yaml', content: 'x', kind: 'create' },
-      { file: 'environments/dev.yaml', content: 'x', kind: 'create' },
-    ])).toThrow('environments/dev.yaml appeared while onboarding; nothing was written');
+    expect(() =>
+      applyFileChanges(root, [
+        { file: 'services/orders/service.yaml', content: 'x', kind: 'create' },
+        { file: 'environments/dev.yaml', content: 'x', kind: 'create' },
+      ]),
+    ).toThrow('environments/dev.yaml appeared while onboarding; nothing was written');
     expect(snapshotTree(root)).toEqual(before);
     expect(existsSync(path.join(root, 'services'))).toBe(false);
   });
@@ -45,10 +47,12 @@ describe('applyFileChanges', () => {
       realRename(from, to);
     });
     try {
-      expect(() => applyFileChanges(root, [
-        { file: 'environments/dev.yaml', content: 'changed\n', kind: 'modify' },
-        { file: 'services/orders/service.yaml', content: 'name: orders\n', kind: 'create' },
-      ])).toThrow('EXDEV');
+      expect(() =>
+        applyFileChanges(root, [
+          { file: 'environments/dev.yaml', content: 'changed\n', kind: 'modify' },
+          { file: 'services/orders/service.yaml', content: 'name: orders\n', kind: 'create' },
+        ]),
+      ).toThrow('EXDEV');
     } finally {
       rename.mockRestore();
     }
@@ -62,10 +66,12 @@ describe('applyFileChanges', () => {
     mkdirSync(path.join(root, 'environments/prod.yaml'));
     writeFileSync(path.join(root, 'environments/prod.yaml/keep'), '');
     const before = snapshotTree(root);
-    expect(() => applyFileChanges(root, [
-      { file: 'services/orders/service.yaml', content: 'name: orders\n', kind: 'create' },
-      { file: 'environments/prod.yaml', content: 'x', kind: 'modify' },
-    ])).toThrow(/EISDIR/);
+    expect(() =>
+      applyFileChanges(root, [
+        { file: 'services/orders/service.yaml', content: 'name: orders\n', kind: 'create' },
+        { file: 'environments/prod.yaml', content: 'x', kind: 'modify' },
+      ]),
+    ).toThrow(/EISDIR/);
     expect(snapshotTree(root)).toEqual(before);
     expect(existsSync(path.join(root, 'services'))).toBe(false);
   });

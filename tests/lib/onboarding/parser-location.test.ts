@@ -10,9 +10,9 @@ const DOCUMENT = {
 
 describe('locateParserMessage', () => {
   it('turns the parser slash path into the real path, keys with slashes included', () => {
-    expect(locateParserMessage('`/paths/payments/get/responses/200/content/application/json/schema` is an array, so it must include an `items` schema.', DOCUMENT)).toEqual([
-      'paths', '/payments', 'get', 'responses', '200', 'content', 'application/json', 'schema',
-    ]);
+    expect(
+      locateParserMessage('`/paths/payments/get/responses/200/content/application/json/schema` is an array, so it must include an `items` schema.', DOCUMENT),
+    ).toEqual(['paths', '/payments', 'get', 'responses', '200', 'content', 'application/json', 'schema']);
   });
 
   it('prefers the longest path key (/payments/{id} over /payments)', () => {
@@ -20,12 +20,22 @@ describe('locateParserMessage', () => {
   });
 
   it('points at the second use of a duplicated operationId', () => {
-    expect(locateParserMessage('The operationId `list` is duplicated and must be made unique.', DOCUMENT)).toEqual(['paths', '/payments/{id}', 'get', 'operationId']);
+    expect(locateParserMessage('The operationId `list` is duplicated and must be made unique.', DOCUMENT)).toEqual([
+      'paths',
+      '/payments/{id}',
+      'get',
+      'operationId',
+    ]);
   });
 
   it('points at a $ref that does not resolve', () => {
     expect(locateParserMessage('Missing $ref pointer "#/components/responses/Nope". Token "components" does not exist.', DOCUMENT)).toEqual([
-      'paths', '/payments/{id}', 'get', 'responses', 'default', '$ref',
+      'paths',
+      '/payments/{id}',
+      'get',
+      'responses',
+      'default',
+      '$ref',
     ]);
   });
 

@@ -71,7 +71,9 @@ describe('applyYamlEdits', () => {
 
 describe('toFlowYaml', () => {
   it('writes backends the way the example environments do', () => {
-    expect(toFlowYaml({ account: 'payments', addresses: ['10.101.1.10'], listenerPort: 8444 })).toBe('{ account: payments, addresses: [10.101.1.10], listenerPort: 8444 }');
+    expect(toFlowYaml({ account: 'payments', addresses: ['10.101.1.10'], listenerPort: 8444 })).toBe(
+      '{ account: payments, addresses: [10.101.1.10], listenerPort: 8444 }',
+    );
   });
 
   it('quotes what YAML would otherwise read differently', () => {

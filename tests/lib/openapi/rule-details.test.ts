@@ -22,7 +22,10 @@ describe('UAG-OAS-105 request-body-schema', () => {
     const document = readFixture('UAG-OAS-105/compliant.yaml');
     const components = document.components as JsonObject;
     components.requestBodies = { NewItem: { content: { 'text/plain': {} } } };
-    ((document.paths as JsonObject)['/items'] as JsonObject).post = { ...(((document.paths as JsonObject)['/items'] as JsonObject).post as JsonObject), requestBody: { $ref: '#/components/requestBodies/NewItem' } };
+    ((document.paths as JsonObject)['/items'] as JsonObject).post = {
+      ...(((document.paths as JsonObject)['/items'] as JsonObject).post as JsonObject),
+      requestBody: { $ref: '#/components/requestBodies/NewItem' },
+    };
     expect(check(requestBodySchema, document).map((finding) => [finding.pointer, finding.message])).toEqual([
       ['#/paths/~1items/post/requestBody', 'POST /items accepts text/plain without a schema'],
     ]);
@@ -55,6 +58,8 @@ describe('UAG-OAS-107 request-validation', () => {
   it('suggests the defined full validator when only the default is missing', () => {
     const document = readFixture('UAG-OAS-107/compliant.yaml');
     delete document['x-amazon-apigateway-request-validator'];
-    expect(check(requestValidation, document).map((finding) => finding.fix)).toEqual(['set x-amazon-apigateway-request-validator: all at the top of the document']);
+    expect(check(requestValidation, document).map((finding) => finding.fix)).toEqual([
+      'set x-amazon-apigateway-request-validator: all at the top of the document',
+    ]);
   });
 });

@@ -16,7 +16,9 @@ describe.each(OPENAPI_RULES.map((rule) => [rule.id, rule] as const))('%s', (id, 
 
   it('Compliance: the compliant fixture passes every rule of the pack', () => {
     const document = readFixture(`${id}/compliant.yaml`);
-    const findings = OPENAPI_RULES.flatMap((any) => any.check({ document, service: FIXTURE_SERVICE }).map((finding) => `${any.id} ${formatPointer(finding.path)}: ${finding.message}`));
+    const findings = OPENAPI_RULES.flatMap((any) =>
+      any.check({ document, service: FIXTURE_SERVICE }).map((finding) => `${any.id} ${formatPointer(finding.path)}: ${finding.message}`),
+    );
     expect(findings).toEqual([]);
   });
 

@@ -17,5 +17,14 @@ export const DOMAIN_ARN = 'arn:aws:apigateway:ap-southeast-1:444455558888:/domai
 /** A retry option set that never sleeps and records the waits. */
 export function instantRetries(overrides: { maxAttempts?: number } = {}) {
   const delays: number[] = [];
-  return { delays, options: { maxAttempts: overrides.maxAttempts ?? 4, baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.5, sleep: async (ms: number) => void delays.push(ms) } };
+  return {
+    delays,
+    options: {
+      maxAttempts: overrides.maxAttempts ?? 4,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      random: () => 0.5,
+      sleep: async (ms: number) => void delays.push(ms),
+    },
+  };
 }

@@ -59,7 +59,9 @@ describe('listShareAssociations', () => {
   });
 
   it('drops DISASSOCIATED history unless asked for it', async () => {
-    ram.on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL' }).resolves({ resourceShareAssociations: [principal('111111111111'), principal('222222222222', 'DISASSOCIATED')] });
+    ram
+      .on(GetResourceShareAssociationsCommand, { associationType: 'PRINCIPAL' })
+      .resolves({ resourceShareAssociations: [principal('111111111111'), principal('222222222222', 'DISASSOCIATED')] });
     ram.on(GetResourceShareAssociationsCommand, { associationType: 'RESOURCE' }).resolves({});
 
     expect((await listShareAssociations(client, SHARE_ARN)).principals.map((entry) => entry.entity)).toEqual(['111111111111']);
@@ -135,7 +137,11 @@ describe('listShareAssociations', () => {
 
 describe('describeShare', () => {
   it('reads the state and the external-principals setting', async () => {
-    ram.on(GetResourceSharesCommand).resolves({ resourceShares: [{ resourceShareArn: SHARE_ARN, name: 'prod-private-domain', status: 'ACTIVE', allowExternalPrincipals: false, owningAccountId: '444455558888' }] });
+    ram.on(GetResourceSharesCommand).resolves({
+      resourceShares: [
+        { resourceShareArn: SHARE_ARN, name: 'prod-private-domain', status: 'ACTIVE', allowExternalPrincipals: false, owningAccountId: '444455558888' },
+      ],
+    });
 
     await expect(describeShare(client, SHARE_ARN)).resolves.toEqual(
       expect.objectContaining({ name: 'prod-private-domain', status: 'ACTIVE', allowExternalPrincipals: false, owningAccountId: '444455558888' }),

@@ -38,7 +38,11 @@ describe('the synthesized example', () => {
   });
 
   it('proves every route of dev, staging and prod', () => {
-    const broken = proofs.filter((proof) => proof.broken).map((proof) => `${key(proof)}: ${proof.broken!.name} ${proof.broken!.stack} ${proof.broken!.address} ${proof.broken!.attribute}: ${proof.broken!.problem}`);
+    const broken = proofs
+      .filter((proof) => proof.broken)
+      .map(
+        (proof) => `${key(proof)}: ${proof.broken!.name} ${proof.broken!.stack} ${proof.broken!.address} ${proof.broken!.attribute}: ${proof.broken!.problem}`,
+      );
     expect(broken).toEqual([]);
     expect(summarize(proofs).map((summary) => [summary.environment, summary.broken])).toEqual([
       ['dev', 0],
@@ -51,14 +55,55 @@ describe('the synthesized example', () => {
     const hopNames = (proof: RouteProof | undefined) => [...new Set(proof?.hops.map((hop) => hop.name))];
     const publicRoute = proofs.find((proof) => key(proof) === 'dev payments public GET /payments');
     const privateRoute = proofs.find((proof) => key(proof) === 'dev ledger private GET /entries');
-    const backend = ['integration', 'vpc-link', 'integration-scheme', 'integration-host', 'integration-port', 'listener', 'target-group', 'targets', 'gateway-subnet-routes', 'tgw-gateway-association', 'tgw-propagation-to-gateway', 'tgw-spoke-association', 'tgw-propagation-to-spoke', 'spoke-routes', 'nlb-security-group'];
-    expect(hopNames(publicRoute)).toEqual(['dns', 'cloudfront', 'origin-dns', 'regional-domain', 'api-mapping', 'stage', 'method', 'authorizer', 'authorizer-role', ...backend]);
-    expect(hopNames(privateRoute)).toEqual(['consumer-dns', 'vpc-endpoint', 'access-association', 'private-domain-policy', 'base-path-mapping', 'stage', 'private-api-policy', 'method', 'authorizer', 'authorizer-role', ...backend]);
+    const backend = [
+      'integration',
+      'vpc-link',
+      'integration-scheme',
+      'integration-host',
+      'integration-port',
+      'listener',
+      'target-group',
+      'targets',
+      'gateway-subnet-routes',
+      'tgw-gateway-association',
+      'tgw-propagation-to-gateway',
+      'tgw-spoke-association',
+      'tgw-propagation-to-spoke',
+      'spoke-routes',
+      'nlb-security-group',
+    ];
+    expect(hopNames(publicRoute)).toEqual([
+      'dns',
+      'cloudfront',
+      'origin-dns',
+      'regional-domain',
+      'api-mapping',
+      'stage',
+      'method',
+      'authorizer',
+      'authorizer-role',
+      ...backend,
+    ]);
+    expect(hopNames(privateRoute)).toEqual([
+      'consumer-dns',
+      'vpc-endpoint',
+      'access-association',
+      'private-domain-policy',
+      'base-path-mapping',
+      'stage',
+      'private-api-policy',
+      'method',
+      'authorizer',
+      'authorizer-role',
+      ...backend,
+    ]);
     // The host proven is the server name the configuration declares for payments in dev, nothing derived from the NLB.
     const dev = config.environments.find(({ config: environment }) => environment.name === 'dev')!.config;
     const serverName = (dev.services.payments!.backend as { tlsServerName?: string }).tlsServerName;
     expect(serverName).toBe('payments.backends.dev.example.com');
-    expect(publicRoute!.hops.find((hop) => hop.name === 'integration-host')!.detail).toMatch(new RegExp(`^host ${serverName!.replace(/\./g, '\\.')} = TLS server name of aws_lb_listener\\.Network_PrivateIntegrations_Backend-payments_[0-9A-F]{8}$`));
+    expect(publicRoute!.hops.find((hop) => hop.name === 'integration-host')!.detail).toMatch(
+      new RegExp(`^host ${serverName!.replace(/\./g, '\\.')} = TLS server name of aws_lb_listener\\.Network_PrivateIntegrations_Backend-payments_[0-9A-F]{8}$`),
+    );
     expect(formatChain(publicRoute!).split('\n')).toHaveLength(2 * publicRoute!.hops.length);
   });
 });

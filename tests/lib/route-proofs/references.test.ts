@@ -32,20 +32,39 @@ describe('readReference', () => {
     resource: {},
     data: { terraform_remote_state: { gw: { backend: 's3', config: { bucket: 'state', key: 'uag/dev/dev-gateway.tfstate' } } } },
   };
-  const app = appFrom({ outdir: '/out', files: new Map(), copy: () => new Map() }, new Map([['dev-gateway', producer], ['dev-api', consumer]]));
+  const app = appFrom(
+    { outdir: '/out', files: new Map(), copy: () => new Map() },
+    new Map([
+      ['dev-gateway', producer],
+      ['dev-api', consumer],
+    ]),
+  );
   const stack = app.stack('dev-api')!;
 
   it('follows a remote-state output through the backend key to the producer resource', () => {
     const reading = readReference(app, stack, '${data.terraform_remote_state.gw.outputs.fn_arn}');
-    expect(reading.kind === 'resolved' && [reading.resolution.stack.id, reading.resolution.resource.address, reading.resolution.attribute]).toEqual(['dev-gateway', 'aws_lambda_function.fn', 'invoke_arn']);
+    expect(reading.kind === 'resolved' && [reading.resolution.stack.id, reading.resolution.resource.address, reading.resolution.attribute]).toEqual([
+      'dev-gateway',
+      'aws_lambda_function.fn',
+      'invoke_arn',
+    ]);
   });
 
   it('reads the escaped form as text, not a reference', () => {
-    expect(readReference(app, stack, '$${data.terraform_remote_state.gw.outputs.fn_arn}')).toEqual({ kind: 'escaped', text: '${data.terraform_remote_state.gw.outputs.fn_arn}' });
+    expect(readReference(app, stack, '$${data.terraform_remote_state.gw.outputs.fn_arn}')).toEqual({
+      kind: 'escaped',
+      text: '${data.terraform_remote_state.gw.outputs.fn_arn}',
+    });
   });
 
   it('reports an output that holds a literal, and a missing output', () => {
-    expect(readReference(app, stack, '${data.terraform_remote_state.gw.outputs.literal}')).toEqual({ kind: 'literal-resolution', value: 'arn:aws:lambda:stand-in' });
-    expect(readReference(app, stack, '${data.terraform_remote_state.gw.outputs.gone}')).toEqual({ kind: 'unresolved', problem: 'dev-gateway has no output "gone"' });
+    expect(readReference(app, stack, '${data.terraform_remote_state.gw.outputs.literal}')).toEqual({
+      kind: 'literal-resolution',
+      value: 'arn:aws:lambda:stand-in',
+    });
+    expect(readReference(app, stack, '${data.terraform_remote_state.gw.outputs.gone}')).toEqual({
+      kind: 'unresolved',
+      problem: 'dev-gateway has no output "gone"',
+    });
   });
 });

@@ -9,7 +9,14 @@ const example = synthesizeExampleJson();
 
 type Stacks = Map<string, StackJson>;
 
-function brokenHop(stacks: Stacks, environment: string, service: string, method: string, path: string, visibility: 'public' | 'private'): BrokenHop | undefined {
+function brokenHop(
+  stacks: Stacks,
+  environment: string,
+  service: string,
+  method: string,
+  path: string,
+  visibility: 'public' | 'private',
+): BrokenHop | undefined {
   const proof = proveRoutes(appFrom(example, stacks), [environment]).find(
     (candidate) => candidate.service === service && candidate.method === method && candidate.path === path && candidate.visibility === visibility,
   );
@@ -27,8 +34,10 @@ function editBody(stacks: Stacks, stack: string, visibility: 'Public' | 'Private
 }
 
 const AUTHORIZER = 'body: components.securitySchemes.gatewayAuthorizer.x-amazon-apigateway-authorizer';
-const authorizerOf = (body: Record<string, any>) => body.components.securitySchemes.gatewayAuthorizer['x-amazon-apigateway-authorizer'] as Record<string, string>;
-const stageOf = (stacks: Stacks, stack: string, visibility: 'Public' | 'Private') => resourceNamed(stacks, stack, 'aws_api_gateway_stage', `Api_${visibility}_Stage_`);
+const authorizerOf = (body: Record<string, any>) =>
+  body.components.securitySchemes.gatewayAuthorizer['x-amazon-apigateway-authorizer'] as Record<string, string>;
+const stageOf = (stacks: Stacks, stack: string, visibility: 'Public' | 'Private') =>
+  resourceNamed(stacks, stack, 'aws_api_gateway_stage', `Api_${visibility}_Stage_`);
 
 describe('the unbroken copy', () => {
   it('proves the routes the seeded breaks start from', () => {
@@ -59,7 +68,12 @@ describe('a break in the REST API fails the route at that hop', () => {
     const address = editBody(stacks, 'dev-api-ledger', 'Private', (body) => {
       authorizerOf(body).authorizerCredentials = 'arn:aws:iam::444455556666:role/dev-authorizer-invoke';
     });
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'authorizer', stack: 'dev-api-ledger', address, attribute: `${AUTHORIZER}.authorizerCredentials` });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'authorizer',
+      stack: 'dev-api-ledger',
+      address,
+      attribute: `${AUTHORIZER}.authorizerCredentials`,
+    });
   });
 
   it('fails at authorizer-role when the invoke role does not trust API Gateway', () => {
@@ -67,7 +81,12 @@ describe('a break in the REST API fails the route at that hop', () => {
     const trust = Object.entries(stacks.get('dev-gateway')!.data!.aws_iam_policy_document!).find(([name]) => name.startsWith('Authorizer_InvokeTrustPolicy_'))!;
     (trust[1].statement as { principals: { identifiers: string[] }[] }[])[0]!.principals[0]!.identifiers = ['lambda.amazonaws.com'];
     const role = resourceNamed(stacks, 'dev-gateway', 'aws_iam_role', 'Authorizer_InvokeRole_');
-    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'authorizer-role', stack: 'dev-gateway', address: `aws_iam_role.${role.name}`, attribute: 'assume_role_policy' });
+    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'authorizer-role',
+      stack: 'dev-gateway',
+      address: `aws_iam_role.${role.name}`,
+      attribute: 'assume_role_policy',
+    });
   });
 
   it('fails at integration-scheme when a TCP backend is called with https://', () => {
@@ -88,7 +107,8 @@ describe('a break in the REST API fails the route at that hop', () => {
     const stacks = example.copy();
     const stage = stageOf(stacks, 'dev-api-payments', 'Public');
     const output = Object.keys(stacks.get('dev-gateway')!.output!).find((name) => name.includes('aws_lbNetwork_PrivateIntegrations_Nlb-shared'))!;
-    (stage.values.variables as Record<string, string>).backendHost = `\${data.terraform_remote_state.cross-stack-reference-input-dev-gateway.outputs.${output}}:8443`;
+    (stage.values.variables as Record<string, string>).backendHost =
+      `\${data.terraform_remote_state.cross-stack-reference-input-dev-gateway.outputs.${output}}:8443`;
     expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
       name: 'integration-host',
       stack: 'dev-api-payments',
@@ -124,10 +144,16 @@ describe('a break in the REST API fails the route at that hop', () => {
   it('fails at vpc-link when the integration uses the VPC link of another service', () => {
     const stacks = example.copy();
     editBody(stacks, 'prod-api-payments', 'Public', (body) => {
-      body.paths['/payments'].get['x-amazon-apigateway-integration'].connectionId = '${data.terraform_remote_state.cross-stack-reference-input-prod-gateway.outputs.vpc_link_id_ledger}';
+      body.paths['/payments'].get['x-amazon-apigateway-integration'].connectionId =
+        '${data.terraform_remote_state.cross-stack-reference-input-prod-gateway.outputs.vpc_link_id_ledger}';
     });
     const ledgerLink = resourceNamed(stacks, 'prod-gateway', 'aws_api_gateway_vpc_link', 'Network_PrivateIntegrations_VpcLink-ledger_');
-    expect(brokenHop(stacks, 'prod', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'vpc-link', stack: 'prod-gateway', address: `aws_api_gateway_vpc_link.${ledgerLink.name}`, attribute: 'target_arns' });
+    expect(brokenHop(stacks, 'prod', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'vpc-link',
+      stack: 'prod-gateway',
+      address: `aws_api_gateway_vpc_link.${ledgerLink.name}`,
+      attribute: 'target_arns',
+    });
   });
 
   it('fails at integration when connectionId is a literal (an offline stand-in)', () => {
@@ -135,7 +161,12 @@ describe('a break in the REST API fails the route at that hop', () => {
     const address = editBody(stacks, 'dev-api-payments', 'Public', (body) => {
       body.paths['/payments'].get['x-amazon-apigateway-integration'].connectionId = 'a1b2c3d4e5';
     });
-    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'integration', stack: 'dev-api-payments', address, attribute: 'body: paths./payments.get.x-amazon-apigateway-integration.connectionId' });
+    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'integration',
+      stack: 'dev-api-payments',
+      address,
+      attribute: 'body: paths./payments.get.x-amazon-apigateway-integration.connectionId',
+    });
   });
 });
 
@@ -144,14 +175,24 @@ describe('a break between the NLB and the backend fails the route at that hop', 
     const stacks = example.copy();
     const target = resourceNamed(stacks, 'dev-gateway', 'aws_lb_target_group_attachment', 'Network_PrivateIntegrations_Backend-payments_Target-');
     target.values.target_id = '10.250.1.10';
-    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'targets', stack: 'dev-gateway', address: `aws_lb_target_group_attachment.${target.name}`, attribute: 'target_id' });
+    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'targets',
+      stack: 'dev-gateway',
+      address: `aws_lb_target_group_attachment.${target.name}`,
+      attribute: 'target_id',
+    });
   });
 
   it('fails at targets when a cross-VPC target is registered in one availability zone', () => {
     const stacks = example.copy();
     const target = resourceNamed(stacks, 'dev-gateway', 'aws_lb_target_group_attachment', 'Network_PrivateIntegrations_Backend-ledger_Target-');
     target.values.availability_zone = 'ap-southeast-1a';
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'targets', stack: 'dev-gateway', address: `aws_lb_target_group_attachment.${target.name}`, attribute: 'availability_zone' });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'targets',
+      stack: 'dev-gateway',
+      address: `aws_lb_target_group_attachment.${target.name}`,
+      attribute: 'availability_zone',
+    });
   });
 
   it('fails at gateway-subnet-routes when a gateway subnet has no route to the spoke', () => {
@@ -169,7 +210,12 @@ describe('a break between the NLB and the backend fails the route at that hop', 
 
   it('fails at tgw-propagation-to-gateway when the spoke attachment does not propagate to the gateway route table', () => {
     const stacks = example.copy();
-    const propagation = resourceNamed(stacks, 'dev-spoke-555566666666', 'aws_ec2_transit_gateway_route_table_propagation', 'Backend-vpc-0c1b2c3d4e5f60001_Attachment_Propagation-gateway_');
+    const propagation = resourceNamed(
+      stacks,
+      'dev-spoke-555566666666',
+      'aws_ec2_transit_gateway_route_table_propagation',
+      'Backend-vpc-0c1b2c3d4e5f60001_Attachment_Propagation-gateway_',
+    );
     delete stacks.get('dev-spoke-555566666666')!.resource.aws_ec2_transit_gateway_route_table_propagation![propagation.name];
     const attachment = resourceNamed(stacks, 'dev-spoke-555566666666', 'aws_ec2_transit_gateway_vpc_attachment', 'Backend-vpc-0c1b2c3d4e5f60001_Attachment_');
     expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
@@ -182,7 +228,12 @@ describe('a break between the NLB and the backend fails the route at that hop', 
 
   it('fails at tgw-propagation-to-spoke when the gateway attachment does not propagate to the backends route table', () => {
     const stacks = example.copy();
-    const propagation = resourceNamed(stacks, 'prod-gateway', 'aws_ec2_transit_gateway_route_table_propagation', 'Network_TransitGatewayAttachment_Propagation-backends_');
+    const propagation = resourceNamed(
+      stacks,
+      'prod-gateway',
+      'aws_ec2_transit_gateway_route_table_propagation',
+      'Network_TransitGatewayAttachment_Propagation-backends_',
+    );
     delete stacks.get('prod-gateway')!.resource.aws_ec2_transit_gateway_route_table_propagation![propagation.name];
     const attachment = resourceNamed(stacks, 'prod-gateway', 'aws_ec2_transit_gateway_vpc_attachment', 'Network_TransitGatewayAttachment_');
     expect(brokenHop(stacks, 'prod', 'payments', 'GET', '/payments', 'public')).toMatchObject({
@@ -225,21 +276,36 @@ describe('a break in front of a public API fails the route at that hop', () => {
     const stacks = example.copy();
     const distribution = resourceNamed(stacks, 'dev-gateway', 'aws_cloudfront_distribution', 'PublicEdge_FrontDoor_');
     (distribution.values.origin as { domain_name: string }[])[0]!.domain_name = 'origin-old.api.dev.example.com';
-    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'cloudfront', stack: 'dev-gateway', address: `aws_cloudfront_distribution.${distribution.name}`, attribute: 'origin.domain_name' });
+    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'cloudfront',
+      stack: 'dev-gateway',
+      address: `aws_cloudfront_distribution.${distribution.name}`,
+      attribute: 'origin.domain_name',
+    });
   });
 
   it('fails at cloudfront when the origin sends no x-origin-verify header', () => {
     const stacks = example.copy();
     const distribution = resourceNamed(stacks, 'dev-gateway', 'aws_cloudfront_distribution', 'PublicEdge_FrontDoor_');
     delete (distribution.values.origin as Record<string, unknown>[])[0]!.custom_header;
-    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'cloudfront', stack: 'dev-gateway', address: `aws_cloudfront_distribution.${distribution.name}`, attribute: 'origin.custom_header' });
+    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'cloudfront',
+      stack: 'dev-gateway',
+      address: `aws_cloudfront_distribution.${distribution.name}`,
+      attribute: 'origin.custom_header',
+    });
   });
 
   it('fails at api-mapping when the mapping names a stage the API does not have', () => {
     const stacks = example.copy();
     const mapping = resourceNamed(stacks, 'dev-api-payments', 'aws_apigatewayv2_api_mapping', 'Api_PublicMapping_');
     mapping.values.stage = 'v2';
-    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({ name: 'api-mapping', stack: 'dev-api-payments', address: `aws_apigatewayv2_api_mapping.${mapping.name}`, attribute: 'stage' });
+    expect(brokenHop(stacks, 'dev', 'payments', 'GET', '/payments', 'public')).toMatchObject({
+      name: 'api-mapping',
+      stack: 'dev-api-payments',
+      address: `aws_apigatewayv2_api_mapping.${mapping.name}`,
+      attribute: 'stage',
+    });
   });
 });
 
@@ -248,7 +314,12 @@ describe('a break in front of a private API fails the route at that hop', () => 
     const stacks = example.copy();
     delete stacks.get('dev-spoke-777788886666')!.resource.aws_route53_record;
     const endpoint = resourceNamed(stacks, 'dev-gateway', 'aws_vpc_endpoint', 'PrivateDomain_Endpoint-retail-app_');
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'consumer-dns', stack: 'dev-gateway', address: `aws_vpc_endpoint.${endpoint.name}`, attribute: 'aws_route53_record.alias' });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'consumer-dns',
+      stack: 'dev-gateway',
+      address: `aws_vpc_endpoint.${endpoint.name}`,
+      attribute: 'aws_route53_record.alias',
+    });
   });
 
   it('fails at access-association when the endpoint is not associated with the private domain', () => {
@@ -268,14 +339,24 @@ describe('a break in front of a private API fails the route at that hop', () => 
     const policy = Object.entries(stacks.get('dev-gateway')!.data!.aws_iam_policy_document!).find(([name]) => name.startsWith('PrivateDomain_Policy_'))!;
     for (const statement of policy[1].statement as { condition: { values: string[] }[] }[]) statement.condition[0]!.values = ['vpce-0123456789abcdef0'];
     const domain = resourceNamed(stacks, 'dev-gateway', 'aws_api_gateway_domain_name', 'PrivateDomain_');
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'private-domain-policy', stack: 'dev-gateway', address: `aws_api_gateway_domain_name.${domain.name}`, attribute: 'policy' });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'private-domain-policy',
+      stack: 'dev-gateway',
+      address: `aws_api_gateway_domain_name.${domain.name}`,
+      attribute: 'policy',
+    });
   });
 
   it('fails at base-path-mapping when the mapping names a missing stage', () => {
     const stacks = example.copy();
     const mapping = resourceNamed(stacks, 'dev-api-ledger', 'aws_api_gateway_base_path_mapping', 'PrivateMapping_');
     mapping.values.stage_name = 'missing';
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'base-path-mapping', stack: 'dev-api-ledger', address: `aws_api_gateway_base_path_mapping.${mapping.name}`, attribute: 'stage_name' });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'base-path-mapping',
+      stack: 'dev-api-ledger',
+      address: `aws_api_gateway_base_path_mapping.${mapping.name}`,
+      attribute: 'stage_name',
+    });
   });
 
   it('fails at private-api-policy when the API policy denies the endpoint it allows', () => {
@@ -284,7 +365,12 @@ describe('a break in front of a private API fails the route at that hop', () => 
     const deny = (policy[1].statement as { effect: string; condition: { values: string[] }[] }[]).find((statement) => statement.effect === 'Deny')!;
     deny.condition[0]!.values = ['vpce-0123456789abcdef0'];
     const api = resourceNamed(stacks, 'dev-api-ledger', 'aws_api_gateway_rest_api', 'Api_Private_');
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'private-api-policy', stack: 'dev-api-ledger', address: `aws_api_gateway_rest_api.${api.name}`, attribute: 'policy' });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'private-api-policy',
+      stack: 'dev-api-ledger',
+      address: `aws_api_gateway_rest_api.${api.name}`,
+      attribute: 'policy',
+    });
   });
 
   it('fails at private-api-policy when the API policy admits no endpoint at all', () => {
@@ -292,6 +378,11 @@ describe('a break in front of a private API fails the route at that hop', () => 
     const policy = Object.entries(stacks.get('dev-api-ledger')!.data!.aws_iam_policy_document!)[0]!;
     for (const statement of policy[1].statement as { condition: { values: string[] }[] }[]) statement.condition[0]!.values = ['vpce-0123456789abcdef0'];
     const api = resourceNamed(stacks, 'dev-api-ledger', 'aws_api_gateway_rest_api', 'Api_Private_');
-    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({ name: 'private-api-policy', stack: 'dev-api-ledger', address: `aws_api_gateway_rest_api.${api.name}`, attribute: 'policy' });
+    expect(brokenHop(stacks, 'dev', 'ledger', 'GET', '/entries', 'private')).toMatchObject({
+      name: 'private-api-policy',
+      stack: 'dev-api-ledger',
+      address: `aws_api_gateway_rest_api.${api.name}`,
+      attribute: 'policy',
+    });
   });
 });

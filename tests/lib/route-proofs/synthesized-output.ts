@@ -45,8 +45,14 @@ export function appFrom(example: SynthesizedExampleJson, stacks: ReadonlyMap<str
 }
 
 /** The one resource of `type` in `stack` whose name starts with `prefix` (construct-path based names, hash suffix aside). */
-export function resourceNamed(stacks: ReadonlyMap<string, StackJson>, stack: string, type: string, prefix: string): { name: string; values: Record<string, unknown> } {
+export function resourceNamed(
+  stacks: ReadonlyMap<string, StackJson>,
+  stack: string,
+  type: string,
+  prefix: string,
+): { name: string; values: Record<string, unknown> } {
   const named = Object.entries(stacks.get(stack)?.resource[type] ?? {}).filter(([name]) => name.startsWith(prefix));
-  if (named.length !== 1) throw new Error(`${stack} has ${named.length} ${type} named ${prefix}*: ${Object.keys(stacks.get(stack)?.resource[type] ?? {}).join(', ')}`);
+  if (named.length !== 1)
+    throw new Error(`${stack} has ${named.length} ${type} named ${prefix}*: ${Object.keys(stacks.get(stack)?.resource[type] ?? {}).join(', ')}`);
   return { name: named[0]![0], values: named[0]![1] };
 }

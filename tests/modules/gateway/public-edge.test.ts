@@ -27,7 +27,9 @@ describe('public edge (<env>-gateway)', () => {
 
   it('adds the origin-verification header from Secrets Manager, never a literal', () => {
     const [origin] = distribution.origin;
-    expect(origin.custom_header).toEqual([{ name: 'x-origin-verify', value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.secret_string\}$/) }]);
+    expect(origin.custom_header).toEqual([
+      { name: 'x-origin-verify', value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.secret_string\}$/) },
+    ]);
     const [version] = values(gateway, 'aws_secretsmanager_secret_version') as Record<string, any>[];
     expect(version.secret_string).toMatch(/^\$\{data\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/);
     expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
@@ -44,12 +46,15 @@ describe('public edge (<env>-gateway)', () => {
     expect(distribution.logging_config).toMatchObject({ bucket: 'example-uag-cloudfront-logs-prod.s3.amazonaws.com', include_cookies: false });
     const aliases = (values(gateway, 'aws_route53_record') as Record<string, any>[]).filter((record) => record.name === 'api.example.com');
     expect(aliases.map((record) => record.type).sort()).toEqual(['A', 'AAAA']);
-    for (const record of aliases) expect(record.alias).toMatchObject({ zone_id: 'Z2FDTNDATAQYW2', name: expect.stringMatching(/aws_cloudfront_distribution\..*\.domain_name/) });
+    for (const record of aliases)
+      expect(record.alias).toMatchObject({ zone_id: 'Z2FDTNDATAQYW2', name: expect.stringMatching(/aws_cloudfront_distribution\..*\.domain_name/) });
   });
 
   it('registers the distribution and the public zone with Shield Advanced in prod', () => {
     const protections = (values(gateway, 'aws_shield_protection') as Record<string, any>[]).map((protection) => protection.resource_arn);
-    expect(protections).toEqual(expect.arrayContaining([expect.stringMatching(/aws_cloudfront_distribution\..*\.arn/), 'arn:aws:route53:::hostedzone/Z0PRD1234567890ABCDE']));
+    expect(protections).toEqual(
+      expect.arrayContaining([expect.stringMatching(/aws_cloudfront_distribution\..*\.arn/), 'arn:aws:route53:::hostedzone/Z0PRD1234567890ABCDE']),
+    );
   });
 
   it('uses a least-privilege account role for API Gateway logging, scoped to the API log groups', () => {
@@ -84,7 +89,10 @@ describe('telemetry exports', () => {
     const [stream] = values(gateway, 'aws_cloudwatch_metric_stream') as Record<string, any>[];
     expect(stream.include_filter).toEqual([{ namespace: 'AWS/ApiGateway' }]);
     const [firehose] = values(gateway, 'aws_kinesis_firehose_delivery_stream') as Record<string, any>[];
-    expect(firehose.http_endpoint_configuration).toMatchObject({ url: 'https://apm.example.com/api/v2/metrics/ingest', secrets_manager_configuration: { enabled: true } });
+    expect(firehose.http_endpoint_configuration).toMatchObject({
+      url: 'https://apm.example.com/api/v2/metrics/ingest',
+      secrets_manager_configuration: { enabled: true },
+    });
   });
 
   it('subscribes authorizer and access logs to the SIEM stream when configured (prod)', () => {

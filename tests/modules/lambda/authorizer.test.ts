@@ -46,8 +46,20 @@ describe('bundled configuration', () => {
     expect(JSON.parse(files.get('routes.json')?.toString() ?? '')).toEqual(compileRouteTable(services));
     expect(JSON.parse(files.get('issuers.json')?.toString() ?? '')).toEqual({
       issuers: [
-        { issuer: 'https://login.example.com/oauth2/default', jwksUri: 'https://login.example.com/oauth2/default/v1/keys', audiences: ['api://uag-prod'], clientIds: [], algorithms: ['RS256'] },
-        { issuer: 'https://partners.example.com/oidc', jwksUri: 'https://partners.example.com/oidc/.well-known/jwks.json', audiences: [], clientIds: ['partner-hub-settlement'], algorithms: ['ES256'] },
+        {
+          issuer: 'https://login.example.com/oauth2/default',
+          jwksUri: 'https://login.example.com/oauth2/default/v1/keys',
+          audiences: ['api://uag-prod'],
+          clientIds: [],
+          algorithms: ['RS256'],
+        },
+        {
+          issuer: 'https://partners.example.com/oidc',
+          jwksUri: 'https://partners.example.com/oidc/.well-known/jwks.json',
+          audiences: [],
+          clientIds: ['partner-hub-settlement'],
+          algorithms: ['ES256'],
+        },
       ],
     });
   });
@@ -110,9 +122,17 @@ describe('credentials role', () => {
       },
     ]);
     expect(policyStatements(json, 'InvokePolicy')).toEqual([
-      { sid: 'InvokeAuthorizer', actions: ['lambda:InvokeFunction'], resources: [expect.stringMatching(/^\$\{aws_lambda_function\.Authorizer_Function_[0-9A-F]{8}\.arn\}$/)] },
+      {
+        sid: 'InvokeAuthorizer',
+        actions: ['lambda:InvokeFunction'],
+        resources: [expect.stringMatching(/^\$\{aws_lambda_function\.Authorizer_Function_[0-9A-F]{8}\.arn\}$/)],
+      },
     ]);
-    expect(Object.values(json.resource.aws_iam_role).map((role) => role.name).sort()).toEqual(['prod-authorizer-exec', 'prod-authorizer-invoke']);
+    expect(
+      Object.values(json.resource.aws_iam_role)
+        .map((role) => role.name)
+        .sort(),
+    ).toEqual(['prod-authorizer-exec', 'prod-authorizer-invoke']);
   });
 });
 

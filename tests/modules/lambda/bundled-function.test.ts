@@ -59,7 +59,12 @@ describe('function settings', () => {
       logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Greeter_LogGroup_[0-9A-F]{8}\.name\}$/) },
     });
     expect(onlyResource(json, 'aws_cloudwatch_log_group')).toMatchObject({ name: '/aws/lambda/dev-greeter', retention_in_days: 90 });
-    expect(lambda(json).depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_cloudwatch_log_group\.Greeter_LogGroup_/), expect.stringMatching(/^aws_iam_role_policy\.Greeter_RolePolicy_/)]));
+    expect(lambda(json).depends_on).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_cloudwatch_log_group\.Greeter_LogGroup_/),
+        expect.stringMatching(/^aws_iam_role_policy\.Greeter_RolePolicy_/),
+      ]),
+    );
   });
 
   it('uses the secure defaults when nothing is given: 365 days of logs, 3 s, no reserved concurrency', () => {
@@ -83,21 +88,35 @@ describe('least-privilege role', () => {
   it('may write its own log streams and traces, and nothing else', () => {
     const { json } = synth();
     expect(policyStatements(json, 'Permissions')).toEqual([
-      { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Greeter_LogGroup_[0-9A-F]{8}\.arn\}:log-stream:\*$/)] },
+      {
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Greeter_LogGroup_[0-9A-F]{8}\.arn\}:log-stream:\*$/)],
+      },
       { sid: 'WriteTraces', actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], resources: ['*'] },
     ]);
-    expect(policyStatements(json, 'AssumeRolePolicy')).toEqual([{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] }]);
+    expect(policyStatements(json, 'AssumeRolePolicy')).toEqual([
+      { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] },
+    ]);
     expect(onlyResource(json, 'aws_iam_role').name).toBe('dev-greeter-exec');
   });
 
   it('adds exactly the permissions the caller grants', () => {
-    const { json } = synth({ grants: [{ sid: 'ReadTable', actions: ['dynamodb:GetItem'], resources: ['arn:aws:dynamodb:ap-southeast-1:444455556666:table/greetings'] }] });
-    expect(policyStatements(json, 'Permissions')).toContainEqual({ sid: 'ReadTable', actions: ['dynamodb:GetItem'], resources: ['arn:aws:dynamodb:ap-southeast-1:444455556666:table/greetings'] });
+    const { json } = synth({
+      grants: [{ sid: 'ReadTable', actions: ['dynamodb:GetItem'], resources: ['arn:aws:dynamodb:ap-southeast-1:444455556666:table/greetings'] }],
+    });
+    expect(policyStatements(json, 'Permissions')).toContainEqual({
+      sid: 'ReadTable',
+      actions: ['dynamodb:GetItem'],
+      resources: ['arn:aws:dynamodb:ap-southeast-1:444455556666:table/greetings'],
+    });
     expect(policyStatements(json, 'Permissions')).toHaveLength(3);
   });
 
   it.each([['s3:*'], ['*'], ['dynamodb:Get*']])('fails when a grant uses the wildcard action %s', (action) => {
-    expect(() => synth({ grants: [{ actions: [action], resources: ['arn:aws:s3:::bucket/*'] }] })).toThrow(`grants[0].actions must name single actions such as "sqs:SendMessage" (no wildcards), got "${action}"`);
+    expect(() => synth({ grants: [{ actions: [action], resources: ['arn:aws:s3:::bucket/*'] }] })).toThrow(
+      `grants[0].actions must name single actions such as "sqs:SendMessage" (no wildcards), got "${action}"`,
+    );
   });
 
   it('fails when a grant names no resources', () => {
@@ -127,11 +146,17 @@ describe('asynchronous invocations', () => {
     ['eventbridge', 'events:PutEvents'],
   ] as const)('grants only %s destinations their one send action', (type, action) => {
     const { json } = synth({ asyncInvocation: { onFailure: { type, arn: 'arn:aws:xyz:ap-southeast-1:444455556666:target' } } });
-    expect(policyStatements(json, 'Permissions')).toContainEqual({ sid: 'SendFailedEvents', actions: [action], resources: ['arn:aws:xyz:ap-southeast-1:444455556666:target'] });
+    expect(policyStatements(json, 'Permissions')).toContainEqual({
+      sid: 'SendFailedEvents',
+      actions: [action],
+      resources: ['arn:aws:xyz:ap-southeast-1:444455556666:target'],
+    });
   });
 
   it('fails when the retry count is out of range', () => {
-    expect(() => synth({ asyncInvocation: { onFailure: { type: 'sqs', arn: QUEUE_ARN }, maximumRetryAttempts: 3 } })).toThrow('asyncInvocation.maximumRetryAttempts must be an integer from 0 to 2, got 3');
+    expect(() => synth({ asyncInvocation: { onFailure: { type: 'sqs', arn: QUEUE_ARN }, maximumRetryAttempts: 3 } })).toThrow(
+      'asyncInvocation.maximumRetryAttempts must be an integer from 0 to 2, got 3',
+    );
   });
 });
 
@@ -163,6 +188,11 @@ describe('alarms', () => {
     const filters = Object.values(json.resource.aws_cloudwatch_log_metric_filter ?? {});
     expect(filters.map((filter) => filter.pattern)).toEqual(['{ $.level = "error" }', '"Task timed out"']);
     expect(filters.every((filter) => (filter.metric_transformation as { name: string }).name === 'dev-greeter-faults')).toBe(true);
-    expect(alarm(json, 'dev-greeter-errors')).toMatchObject({ namespace: 'UnifiedApiGateway/Lambda', metric_name: 'dev-greeter-faults', statistic: 'Sum', threshold: 1 });
+    expect(alarm(json, 'dev-greeter-errors')).toMatchObject({
+      namespace: 'UnifiedApiGateway/Lambda',
+      metric_name: 'dev-greeter-faults',
+      statistic: 'Sum',
+      threshold: 1,
+    });
   });
 });

@@ -81,7 +81,9 @@ describe('bundle', () => {
   });
 
   it('keeps source-map paths relative, so no machine path ends up in the archive', () => {
-    const map = JSON.parse(bundleHandler({ rootDir: REPO_ROOT, entry: 'lambdas/authorizer/index.ts' }).files.get('index.js.map')?.toString() ?? '{}') as { sources: string[] };
+    const map = JSON.parse(bundleHandler({ rootDir: REPO_ROOT, entry: 'lambdas/authorizer/index.ts' }).files.get('index.js.map')?.toString() ?? '{}') as {
+      sources: string[];
+    };
     expect(map.sources).toContain('../../lambdas/authorizer/index.ts');
     expect(map.sources.every((source) => !path.isAbsolute(source) && !source.includes(REPO_ROOT))).toBe(true);
   });
@@ -90,16 +92,26 @@ describe('bundle', () => {
     const checkout = mkdtempSync(path.join(tmpdir(), 'uag-broken-'));
     cpSync(path.join(REPO_ROOT, 'tests/modules/lambda/fixtures/greeter'), path.join(checkout, 'lambdas/greeter'), { recursive: true });
     writeFileSync(path.join(checkout, 'lambdas/greeter/index.ts'), 'import { missing } from "./nowhere";\nexport const handler = missing;\n');
-    expect(() => bundleHandler({ rootDir: checkout, entry: 'lambdas/greeter/index.ts' })).toThrow(/bundling lambdas\/greeter\/index\.ts failed:\n {2}lambdas\/greeter\/index\.ts:1: Could not resolve "\.\/nowhere"/);
+    expect(() => bundleHandler({ rootDir: checkout, entry: 'lambdas/greeter/index.ts' })).toThrow(
+      /bundling lambdas\/greeter\/index\.ts failed:\n {2}lambdas\/greeter\/index\.ts:1: Could not resolve "\.\/nowhere"/,
+    );
   });
 });
 
 describe('source_code_hash', () => {
   it('is the same in two separate builds (fresh processes, different time zones) as in this one', () => {
     const { stack } = testStack();
-    const here = new BundledFunction(stack, 'Greeter', { entry: 'tests/modules/lambda/fixtures/greeter/index.ts', functionName: 'dev-greeter', files: { 'greeting.txt': 'Hello\n' } });
+    const here = new BundledFunction(stack, 'Greeter', {
+      entry: 'tests/modules/lambda/fixtures/greeter/index.ts',
+      functionName: 'dev-greeter',
+      files: { 'greeting.txt': 'Hello\n' },
+    });
     const build = (timeZone: string) =>
-      execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'support/print-archive-hash.ts')], { cwd: REPO_ROOT, env: { ...process.env, TZ: timeZone }, encoding: 'utf8' }).trim();
+      execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'support/print-archive-hash.ts')], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TZ: timeZone },
+        encoding: 'utf8',
+      }).trim();
 
     const builds = [build('Asia/Singapore'), build('Europe/Berlin')];
 

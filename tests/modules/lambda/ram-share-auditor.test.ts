@@ -13,7 +13,10 @@ import { synthesizeStack, type TerraformJson } from './support/synth';
 /** The share auditor as deployed in `<env>-gateway`: bundled matrix, schedule, least-privilege role, drift alarm. */
 
 function gatewayWithAuditor(remediation: boolean, environment: Environment = exampleEnvironment('prod')) {
-  const configured = { ...environment, privateDomain: { ...environment.privateDomain, shareAuditor: { ...environment.privateDomain.shareAuditor, remediation } } };
+  const configured = {
+    ...environment,
+    privateDomain: { ...environment.privateDomain, shareAuditor: { ...environment.privateDomain.shareAuditor, remediation } },
+  };
   const app = Testing.app();
   const stack = new LandingZoneStack(app, { environment: configured, kind: 'gateway', accountAlias: configured.roles.gateway });
   const privateDomain = new SharedPrivateDomain(stack, 'PrivateDomain', {
@@ -132,7 +135,11 @@ describe('drift alarm', () => {
       evaluation_periods: 1,
       alarm_actions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'],
     });
-    const queries = alarm.metric_query as { id: string; expression?: string; metric?: { metric_name: string; period: number; dimensions: Record<string, string> } }[];
+    const queries = alarm.metric_query as {
+      id: string;
+      expression?: string;
+      metric?: { metric_name: string; period: number; dimensions: Record<string, string> };
+    }[];
     expect(queries.filter((query) => query.metric).map((query) => query.metric!.metric_name)).toEqual([...DRIFT_METRICS]);
     expect(queries.every((query) => !query.metric || (query.metric.period === 7200 && query.metric.dimensions.Environment === 'prod'))).toBe(true);
     expect(queries.find((query) => query.expression)!.expression).toBe(DRIFT_METRICS.map((_, index) => `m${index + 1}`).join(' + '));

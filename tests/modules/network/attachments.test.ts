@@ -19,7 +19,11 @@ describe('spoke attachments (<env>-spoke-<account>)', () => {
     expect(networkProvider.allowed_account_ids).toEqual(['333344448888']);
     expect(networkProvider.assume_role).toEqual([expect.objectContaining({ role_arn: 'arn:aws:iam::333344448888:role/uag-deployer' })]);
     const [accepter] = Object.values(payments.resource!.aws_ec2_transit_gateway_vpc_attachment_accepter);
-    expect(accepter).toMatchObject({ provider: 'aws.network', transit_gateway_default_route_table_association: false, transit_gateway_default_route_table_propagation: false });
+    expect(accepter).toMatchObject({
+      provider: 'aws.network',
+      transit_gateway_default_route_table_association: false,
+      transit_gateway_default_route_table_propagation: false,
+    });
     for (const type of ['aws_ec2_transit_gateway_route_table_association', 'aws_ec2_transit_gateway_route_table_propagation']) {
       for (const resource of Object.values(payments.resource![type])) {
         expect(resource.provider).toBe('aws.network');
@@ -70,7 +74,17 @@ describe('gateway VPC (<env>-gateway)', () => {
 
   it('routes every backend spoke CIDR through the Transit Gateway from every private route table', () => {
     const destinations = Object.values(gateway.resource!.aws_route).map((route) => route.destination_cidr_block);
-    expect(destinations.sort()).toEqual(['10.20.0.0/16', '10.20.0.0/16', '10.20.0.0/16', '10.21.0.0/16', '10.21.0.0/16', '10.21.0.0/16', '10.22.0.0/16', '10.22.0.0/16', '10.22.0.0/16']);
+    expect(destinations.sort()).toEqual([
+      '10.20.0.0/16',
+      '10.20.0.0/16',
+      '10.20.0.0/16',
+      '10.21.0.0/16',
+      '10.21.0.0/16',
+      '10.21.0.0/16',
+      '10.22.0.0/16',
+      '10.22.0.0/16',
+      '10.22.0.0/16',
+    ]);
   });
 
   it('logs VPC flows with a delivery role limited to its log group', () => {
@@ -78,7 +92,10 @@ describe('gateway VPC (<env>-gateway)', () => {
     expect(flowLog).toMatchObject({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' });
     const [, write] = Object.entries(gateway.data!.aws_iam_policy_document).find(([name]) => name.includes('Vpc_FlowLog_WritePolicy'))!;
     expect(write.statement).toEqual([
-      { actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[\w-]*Vpc_FlowLog_LogGroup[\w-]*\.arn}:\*$/)] },
+      {
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+        resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[\w-]*Vpc_FlowLog_LogGroup[\w-]*\.arn}:\*$/)],
+      },
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { synthEnvironment } from '../../support/environment-json';
 import type { TerraformJson } from '../../support/synth-json';
 
 const resources = (json: TerraformJson, type: string) => Object.values(json.resource?.[type] ?? {});
-const named = (json: TerraformJson, type: string, fragment: string) => Object.entries(json.resource?.[type] ?? {}).find(([name]) => name.includes(fragment))![1];
+const named = (json: TerraformJson, type: string, fragment: string) =>
+  Object.entries(json.resource?.[type] ?? {}).find(([name]) => name.includes(fragment))![1];
 
 describe('private integrations, one NLB per service (prod)', () => {
   const gateway = synthEnvironment(exampleEnvironment('prod')).get('prod-gateway')!;
@@ -26,7 +27,12 @@ describe('private integrations, one NLB per service (prod)', () => {
     const targets = resources(gateway, 'aws_lb_target_group_attachment').filter((target) => String(target.target_group_arn).includes('payments'));
     expect(targets.map((target) => target.target_id).sort()).toEqual(['10.20.1.10', '10.20.2.10', '10.20.3.10']);
     for (const target of targets) expect(target).toMatchObject({ availability_zone: 'all', port: 8443 });
-    expect(named(gateway, 'aws_lb_target_group', 'payments')).toMatchObject({ target_type: 'ip', protocol: 'TLS', port: 8443, health_check: expect.objectContaining({ protocol: 'HTTPS', path: '/health' }) });
+    expect(named(gateway, 'aws_lb_target_group', 'payments')).toMatchObject({
+      target_type: 'ip',
+      protocol: 'TLS',
+      port: 8443,
+      health_check: expect.objectContaining({ protocol: 'HTTPS', path: '/health' }),
+    });
   });
 
   it('uses a TLS 1.2+ listener for TLS backends and a TCP listener otherwise', () => {
@@ -42,7 +48,8 @@ describe('private integrations, one NLB per service (prod)', () => {
   });
 
   it('admits only the gateway VPC and reaches only the backend network', () => {
-    const ofNlb = (type: string) => resources(gateway, type).filter((rule) => /aws_security_group\.Network_PrivateIntegrations_Nlb-/.test(String(rule.security_group_id)));
+    const ofNlb = (type: string) =>
+      resources(gateway, type).filter((rule) => /aws_security_group\.Network_PrivateIntegrations_Nlb-/.test(String(rule.security_group_id)));
     const ingress = ofNlb('aws_vpc_security_group_ingress_rule');
     expect(ingress.length).toBeGreaterThan(0);
     expect(new Set(ingress.map((rule) => rule.cidr_ipv4))).toEqual(new Set(['10.10.0.0/20']));
@@ -57,7 +64,9 @@ describe('private integrations, one NLB per service (prod)', () => {
   });
 
   it('outputs the VPC link, NLB address and port each API stack needs', () => {
-    expect(Object.keys(gateway.output!)).toEqual(expect.arrayContaining(['vpc_link_id_payments', 'nlb_dns_name_payments', 'nlb_listener_port_payments', 'gateway_vpc_id']));
+    expect(Object.keys(gateway.output!)).toEqual(
+      expect.arrayContaining(['vpc_link_id_payments', 'nlb_dns_name_payments', 'nlb_listener_port_payments', 'gateway_vpc_id']),
+    );
   });
 });
 

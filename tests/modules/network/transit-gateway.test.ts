@@ -62,10 +62,19 @@ describe('segment routing', () => {
   const segmentOf = (routeTableId: unknown) => ['gateway', 'backends'].find((segment) => placeholderId('tgw-rtb', `prod-network/${segment}`) === routeTableId);
   const attachmentKey = (stackId: string, reference: unknown) => `${stackId}:${String(reference).replace(/\.transit_gateway_attachment_id.*$/, '')}`;
 
-  const associations = new Map(allResources(stacks, 'aws_ec2_transit_gateway_route_table_association').map(([stackId, , body]) => [attachmentKey(stackId, body.transit_gateway_attachment_id), segmentOf(body.transit_gateway_route_table_id)]));
-  const propagations = allResources(stacks, 'aws_ec2_transit_gateway_route_table_propagation').map(([stackId, , body]) => ({ attachment: attachmentKey(stackId, body.transit_gateway_attachment_id), segment: segmentOf(body.transit_gateway_route_table_id) }));
+  const associations = new Map(
+    allResources(stacks, 'aws_ec2_transit_gateway_route_table_association').map(([stackId, , body]) => [
+      attachmentKey(stackId, body.transit_gateway_attachment_id),
+      segmentOf(body.transit_gateway_route_table_id),
+    ]),
+  );
+  const propagations = allResources(stacks, 'aws_ec2_transit_gateway_route_table_propagation').map(([stackId, , body]) => ({
+    attachment: attachmentKey(stackId, body.transit_gateway_attachment_id),
+    segment: segmentOf(body.transit_gateway_route_table_id),
+  }));
   /** Attachment A reaches B when A's route table has B's CIDR propagated into it. */
-  const reaches = (from: string, to: string) => propagations.some((propagation) => propagation.attachment === to && propagation.segment === associations.get(from));
+  const reaches = (from: string, to: string) =>
+    propagations.some((propagation) => propagation.attachment === to && propagation.segment === associations.get(from));
   const attachmentOfStack = (stackId: string) => [...associations.keys()].find((key) => key.startsWith(`${stackId}:`))!;
 
   it('associates the gateway VPC with the gateway segment and every backend VPC with its own segment', () => {

@@ -17,7 +17,9 @@ describe('AlarmTopic', () => {
 
   it('lets CloudWatch use the key, and the account administer it with named actions only', () => {
     const json = alarmTopic();
-    const policy = dataByPath(json, 'aws_iam_policy_document', 'AlarmTopic/Key/Policy') as { statement: { sid: string; actions: string[]; principals: unknown }[] };
+    const policy = dataByPath(json, 'aws_iam_policy_document', 'AlarmTopic/Key/Policy') as {
+      statement: { sid: string; actions: string[]; principals: unknown }[];
+    };
     expect(policy.statement.find((statement) => statement.sid === 'ServiceUse0')).toMatchObject({
       principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],

@@ -40,7 +40,11 @@ describe('prod, ledger, retail-app: record → endpoint → association → shar
     const [zoneAddress, zone] = only(spoke, 'aws_route53_zone', 'Zone-retail-app');
     expect(follow(record.zone_id)).toBe(`${zoneAddress}.zone_id`);
     expect(zone.vpc).toEqual([{ vpc_id: 'vpc-0a1b2c3d4e5f60010' }]);
-    expect(resource(gateway, endpointAddress)).toMatchObject({ provider: 'aws.retail_app', vpc_id: 'vpc-0a1b2c3d4e5f60010', service_name: 'com.amazonaws.ap-southeast-1.execute-api' });
+    expect(resource(gateway, endpointAddress)).toMatchObject({
+      provider: 'aws.retail_app',
+      vpc_id: 'vpc-0a1b2c3d4e5f60010',
+      service_name: 'com.amazonaws.ap-southeast-1.execute-api',
+    });
   });
 
   it('the access association joins that endpoint and the private domain', () => {
@@ -61,7 +65,9 @@ describe('prod, ledger, retail-app: record → endpoint → association → shar
   it('the domain policy admits the endpoint', () => {
     const policyAddress = follow(resource(gateway, domainAddress).policy).replace(/\.json$/, '');
     const [, type, name] = /^data\.([^.]+)\.(.+)$/.exec(policyAddress)!;
-    const allow = (gateway.data![type!]![name!]!.statement as { effect: string; condition: { values: string[] }[] }[]).find((statement) => statement.effect === 'Allow')!;
+    const allow = (gateway.data![type!]![name!]!.statement as { effect: string; condition: { values: string[] }[] }[]).find(
+      (statement) => statement.effect === 'Allow',
+    )!;
     expect(allow.condition[0]!.values.map(follow)).toContain(`${endpointAddress}.id`);
   });
 
@@ -73,7 +79,9 @@ describe('prod, ledger, retail-app: record → endpoint → association → shar
     const restApi = resource(api, restApiAddress);
     expect(restApi).toMatchObject({ name: 'prod-ledger', endpoint_configuration: { types: ['PRIVATE'] } });
     const [, type, name] = /^data\.([^.]+)\.(.+)\.json$/.exec(follow(restApi.policy))!;
-    const allow = (api.data![type!]![name!]!.statement as { effect: string; condition: { values: string[] }[] }[]).find((statement) => statement.effect === 'Allow')!;
+    const allow = (api.data![type!]![name!]!.statement as { effect: string; condition: { values: string[] }[] }[]).find(
+      (statement) => statement.effect === 'Allow',
+    )!;
     expect(allow.condition[0]!.values.map(follow)).toEqual([`${endpointAddress}.id`]);
   });
 });

@@ -30,7 +30,11 @@ const reference = (options: { external: boolean }): PrivateDomainReference => ({
   domainName: 'api.internal.example.com',
   domainNameId: 'abc1234def',
   domainArn: 'arn:aws:apigateway:ap-southeast-1:444455558888:/domainnames/api.internal.example.com+abc1234def',
-  endpoint: (consumer) => ({ id: consumer === 'a' ? 'vpce-0aaaaaaaaaaaaaaaa' : 'vpce-0bbbbbbbbbbbbbbbb', dnsName: `vpce-${consumer}.execute-api.ap-southeast-1.vpce.amazonaws.com`, hostedZoneId: 'Z18EXAMPLE' }),
+  endpoint: (consumer) => ({
+    id: consumer === 'a' ? 'vpce-0aaaaaaaaaaaaaaaa' : 'vpce-0bbbbbbbbbbbbbbbb',
+    dnsName: `vpce-${consumer}.execute-api.ap-southeast-1.vpce.amazonaws.com`,
+    hostedZoneId: 'Z18EXAMPLE',
+  }),
   endpointIdsFor: () => [],
   shareToAccept: () => (options.external ? SHARE_ARN : undefined),
 });
@@ -38,7 +42,14 @@ const reference = (options: { external: boolean }): PrivateDomainReference => ({
 describe('ConsumerAccess', () => {
   it('accepts the share once per account outside the organization, and every association waits for it', () => {
     const scope = stack();
-    new ConsumerAccess(scope, 'Access', { domain: reference({ external: true }), accountId: '999988887777', consumers: [{ name: 'a', vpcId: 'vpc-0aaaaaaaa' }, { name: 'b', vpcId: 'vpc-0bbbbbbbb' }] });
+    new ConsumerAccess(scope, 'Access', {
+      domain: reference({ external: true }),
+      accountId: '999988887777',
+      consumers: [
+        { name: 'a', vpcId: 'vpc-0aaaaaaaa' },
+        { name: 'b', vpcId: 'vpc-0bbbbbbbb' },
+      ],
+    });
     const json = synth(scope);
     expect(only(resources(json, 'aws_ram_resource_share_accepter'), 'accepter')).toMatchObject({ share_arn: SHARE_ARN });
     const associations = [...resources(json, 'aws_api_gateway_domain_name_access_association').values()];
@@ -48,7 +59,11 @@ describe('ConsumerAccess', () => {
 
   it('creates no accepter inside the organization', () => {
     const scope = stack();
-    new ConsumerAccess(scope, 'Access', { domain: reference({ external: false }), accountId: '777788889999', consumers: [{ name: 'a', vpcId: 'vpc-0aaaaaaaa' }] });
+    new ConsumerAccess(scope, 'Access', {
+      domain: reference({ external: false }),
+      accountId: '777788889999',
+      consumers: [{ name: 'a', vpcId: 'vpc-0aaaaaaaa' }],
+    });
     const json = synth(scope);
     expect(json.resource?.aws_ram_resource_share_accepter).toBeUndefined();
     expect(only(resources(json, 'aws_api_gateway_domain_name_access_association'), 'association')).not.toHaveProperty('depends_on');
@@ -56,7 +71,14 @@ describe('ConsumerAccess', () => {
 
   it('gives each consumer VPC its own zone pointing at its own endpoint', () => {
     const scope = stack();
-    new ConsumerAccess(scope, 'Access', { domain: reference({ external: false }), accountId: '777788889999', consumers: [{ name: 'b', vpcId: 'vpc-0bbbbbbbb' }, { name: 'a', vpcId: 'vpc-0aaaaaaaa' }] });
+    new ConsumerAccess(scope, 'Access', {
+      domain: reference({ external: false }),
+      accountId: '777788889999',
+      consumers: [
+        { name: 'b', vpcId: 'vpc-0bbbbbbbb' },
+        { name: 'a', vpcId: 'vpc-0aaaaaaaa' },
+      ],
+    });
     const json = synth(scope);
     expect([...resources(json, 'aws_route53_zone').values()].map((zone) => zone.vpc)).toEqual([[{ vpc_id: 'vpc-0aaaaaaaa' }], [{ vpc_id: 'vpc-0bbbbbbbb' }]]);
     expect([...resources(json, 'aws_route53_record').values()].map((record) => (record.alias as { name: string }).name)).toEqual([
@@ -72,11 +94,17 @@ describe('PrivateBasePathMapping', () => {
   it('names the domain by domain_name_id', () => {
     const scope = stack();
     new PrivateBasePathMapping(scope, 'Mapping', { domain, restApiId: 'a1b2c3d4e5', stageName: 'prod', basePath: 'ledger' });
-    expect(only(resources(synth(scope), 'aws_api_gateway_base_path_mapping'), 'mapping')).toMatchObject({ domain_name: 'api.internal.example.com', domain_name_id: 'abc1234def', base_path: 'ledger' });
+    expect(only(resources(synth(scope), 'aws_api_gateway_base_path_mapping'), 'mapping')).toMatchObject({
+      domain_name: 'api.internal.example.com',
+      domain_name_id: 'abc1234def',
+      base_path: 'ledger',
+    });
   });
 
   it.each(['v1/ledger', 'Ledger', ''])('fails when the base path is %j', (basePath) => {
-    expect(() => new PrivateBasePathMapping(stack(), 'Mapping', { domain, restApiId: 'a1b2c3d4e5', stageName: 'prod', basePath })).toThrow(/basePath must match \^\[a-z0-9-\]\+\$ \(one segment/);
+    expect(() => new PrivateBasePathMapping(stack(), 'Mapping', { domain, restApiId: 'a1b2c3d4e5', stageName: 'prod', basePath })).toThrow(
+      /basePath must match \^\[a-z0-9-\]\+\$ \(one segment/,
+    );
   });
 });
 
@@ -88,7 +116,9 @@ describe('ConsumerEndpoint', () => {
     ['a subnet twice', { ...vpc, subnetIds: ['subnet-0aaaaaaaa', 'subnet-0aaaaaaaa'] }, 'lists a subnet twice'],
     ['the whole internet as source', { ...vpc, cidr: '0.0.0.0/0' }, 'not 0.0.0.0/0'],
   ])('fails with %s', (_name, bad, message) => {
-    expect(() => new ConsumerEndpoint(stack(), 'Endpoint', { environment: 'prod', region: 'ap-southeast-1', consumer: 'retail-app', vpc: bad })).toThrow(message);
+    expect(() => new ConsumerEndpoint(stack(), 'Endpoint', { environment: 'prod', region: 'ap-southeast-1', consumer: 'retail-app', vpc: bad })).toThrow(
+      message,
+    );
   });
 });
 
@@ -100,7 +130,10 @@ describe('PrivateDomainShare', () => {
     new PrivateDomainShare(scope, 'Share', { name: 'prod-private-domain', domainArn, principalAccountIds: ['777788889999', '777788889999', '666677778888'] });
     const json = synth(scope);
     expect(only(resources(json, 'aws_ram_resource_share'), 'share')).toMatchObject({ allow_external_principals: false });
-    expect([...resources(json, 'aws_ram_principal_association').values()].map((association) => association.principal)).toEqual(['666677778888', '777788889999']);
+    expect([...resources(json, 'aws_ram_principal_association').values()].map((association) => association.principal)).toEqual([
+      '666677778888',
+      '777788889999',
+    ]);
   });
 
   it('fails without principals', () => {
@@ -108,18 +141,37 @@ describe('PrivateDomainShare', () => {
   });
 
   it('fails with a principal that is not an account id', () => {
-    expect(() => new PrivateDomainShare(stack(), 'Share', { name: 'x', domainArn, principalAccountIds: ['arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'] })).toThrow('must be 12-digit account ids');
+    expect(
+      () =>
+        new PrivateDomainShare(stack(), 'Share', {
+          name: 'x',
+          domainArn,
+          principalAccountIds: ['arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'],
+        }),
+    ).toThrow('must be 12-digit account ids');
   });
 });
 
 describe('PrivateDomainName', () => {
   it('fails with an endpoint id that is not one', () => {
-    expect(() => new PrivateDomainName(stack(), 'Domain', { domainName: 'api.internal.example.com', certificateArn: 'arn:aws:acm:ap-southeast-1:444455558888:certificate/1', allowedVpcEndpointIds: ['vpc-0aaaaaaaa'] })).toThrow(
-      'allowedVpcEndpointIds must be VPC endpoint ids',
-    );
+    expect(
+      () =>
+        new PrivateDomainName(stack(), 'Domain', {
+          domainName: 'api.internal.example.com',
+          certificateArn: 'arn:aws:acm:ap-southeast-1:444455558888:certificate/1',
+          allowedVpcEndpointIds: ['vpc-0aaaaaaaa'],
+        }),
+    ).toThrow('allowedVpcEndpointIds must be VPC endpoint ids');
   });
 
   it('fails with a domain name that is not a DNS name', () => {
-    expect(() => new PrivateDomainName(stack(), 'Domain', { domainName: 'API.internal', certificateArn: 'arn:aws:acm:ap-southeast-1:444455558888:certificate/1', allowedVpcEndpointIds: [] })).toThrow('domainName must be a lowercase DNS name');
+    expect(
+      () =>
+        new PrivateDomainName(stack(), 'Domain', {
+          domainName: 'API.internal',
+          certificateArn: 'arn:aws:acm:ap-southeast-1:444455558888:certificate/1',
+          allowedVpcEndpointIds: [],
+        }),
+    ).toThrow('domainName must be a lowercase DNS name');
   });
 });

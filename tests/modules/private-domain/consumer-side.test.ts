@@ -10,7 +10,10 @@ const prod = exampleEnvironment('prod');
 const stacks = synthEnvironment(prod);
 const retail = stacks.get('prod-spoke-777788889999')!;
 const partner = stacks.get('prod-spoke-999988887777')!;
-const fromGateway = (output: RegExp) => expect.stringMatching(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-prod-gateway\\.outputs\\.cross-stack-output-${output.source}\\}$`));
+const fromGateway = (output: RegExp) =>
+  expect.stringMatching(
+    new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-prod-gateway\\.outputs\\.cross-stack-output-${output.source}\\}$`),
+  );
 
 describe('RAM share acceptance', () => {
   it('accepts the external share in an account outside the organization', () => {
@@ -27,12 +30,13 @@ describe('RAM share acceptance', () => {
 
   it('keeps backend-only accounts free of consumer resources', () => {
     const payments = stacks.get('prod-spoke-555566668888')!;
-    for (const type of ['aws_ram_resource_share_accepter', 'aws_api_gateway_domain_name_access_association', 'aws_route53_zone']) expect(payments.resource?.[type]).toBeUndefined();
+    for (const type of ['aws_ram_resource_share_accepter', 'aws_api_gateway_domain_name_access_association', 'aws_route53_zone'])
+      expect(payments.resource?.[type]).toBeUndefined();
   });
 });
 
 describe('domain-name access association', () => {
-  it('associates the consumer\'s own endpoint with the shared domain ARN', () => {
+  it("associates the consumer's own endpoint with the shared domain ARN", () => {
     const association = only(byPath(retail, 'aws_api_gateway_domain_name_access_association'), 'association');
     expect(association).toMatchObject({
       access_association_source_type: 'VPCE',
@@ -76,9 +80,13 @@ describe('offline plans', () => {
     const association = only(byPath(spoke, 'aws_api_gateway_domain_name_access_association'), 'association');
     expect(association.access_association_source).toMatch(/^vpce-[0-9a-f]{17}$/);
     expect(association.domain_name_arn).toMatch(/^arn:aws:apigateway:ap-southeast-1:444455558888:\/domainnames\/api\.internal\.example\.com\+[0-9a-z]{10}$/);
-    expect(only(byPath(spoke, 'aws_ram_resource_share_accepter'), 'accepter').share_arn).toMatch(/^arn:aws:ram:ap-southeast-1:444455558888:resource-share\/[0-9a-f-]{36}$/);
+    expect(only(byPath(spoke, 'aws_ram_resource_share_accepter'), 'accepter').share_arn).toMatch(
+      /^arn:aws:ram:ap-southeast-1:444455558888:resource-share\/[0-9a-f-]{36}$/,
+    );
     const record = only(byPath(spoke, 'aws_route53_record'), 'record');
-    expect((record.alias as { name: string }).name).toMatch(new RegExp(`^${association.access_association_source as string}-[0-9a-z]{8}\\.execute-api\\.ap-southeast-1\\.vpce\\.amazonaws\\.com$`));
+    expect((record.alias as { name: string }).name).toMatch(
+      new RegExp(`^${association.access_association_source as string}-[0-9a-z]{8}\\.execute-api\\.ap-southeast-1\\.vpce\\.amazonaws\\.com$`),
+    );
     expect((record.alias as { zone_id: string }).zone_id).toMatch(/^Z[0-9A-Z]{10}$/);
   });
 

@@ -17,7 +17,10 @@ describe('private custom domain', () => {
   it('is PRIVATE, TLS_1_2, on the private name, with the validated ACM certificate', () => {
     expect(domain).toMatchObject({ domain_name: 'api.internal.example.com', security_policy: 'TLS_1_2', endpoint_configuration: { types: ['PRIVATE'] } });
     expect(domain.certificate_arn).toMatch(/^\$\{aws_acm_certificate_validation\..+\.certificate_arn\}$/);
-    const certificate = only(new Map([...byPath(gateway, 'aws_acm_certificate')].filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/'))), 'certificate');
+    const certificate = only(
+      new Map([...byPath(gateway, 'aws_acm_certificate')].filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/'))),
+      'certificate',
+    );
     expect(certificate).toMatchObject({ domain_name: 'api.internal.example.com', validation_method: 'DNS' });
   });
 
@@ -26,13 +29,25 @@ describe('private custom domain', () => {
     expect(domain.policy).toMatch(/^\$\{data\.aws_iam_policy_document\..+\.json\}$/);
     const declared = [referenceTo(gateway, 'aws_vpc_endpoint', PARTNER_ENDPOINT, 'id'), referenceTo(gateway, 'aws_vpc_endpoint', RETAIL_ENDPOINT, 'id')];
     expect(policy.statement).toEqual([
-      expect.objectContaining({ effect: 'Allow', actions: ['execute-api:Invoke'], condition: [{ test: 'StringEquals', variable: 'aws:SourceVpce', values: declared }] }),
-      expect.objectContaining({ effect: 'Deny', actions: ['execute-api:Invoke'], condition: [{ test: 'StringNotEquals', variable: 'aws:SourceVpce', values: declared }] }),
+      expect.objectContaining({
+        effect: 'Allow',
+        actions: ['execute-api:Invoke'],
+        condition: [{ test: 'StringEquals', variable: 'aws:SourceVpce', values: declared }],
+      }),
+      expect.objectContaining({
+        effect: 'Deny',
+        actions: ['execute-api:Invoke'],
+        condition: [{ test: 'StringNotEquals', variable: 'aws:SourceVpce', values: declared }],
+      }),
     ]);
   });
 
   it('admits nobody when no consumer is declared', () => {
-    const lonely = synthEnvironment({ ...prod, consumers: {}, privateDomain: { ...prod.privateDomain, servicesWithoutConsumers: { ledger: 'x'.repeat(20), customers: 'x'.repeat(20) } } }).get('prod-gateway')!;
+    const lonely = synthEnvironment({
+      ...prod,
+      consumers: {},
+      privateDomain: { ...prod.privateDomain, servicesWithoutConsumers: { ledger: 'x'.repeat(20), customers: 'x'.repeat(20) } },
+    }).get('prod-gateway')!;
     const policy = dataByPath(lonely, 'aws_iam_policy_document').get('prod-gateway/PrivateDomain/Domain/Policy/Resource')!;
     for (const statement of policy.statement as { condition: { values: string[] }[] }[]) expect(statement.condition[0]!.values).toEqual([NO_CONSUMER_ENDPOINT]);
     expect(lonely.resource?.aws_ram_resource_share ?? {}).toEqual({});
@@ -69,14 +84,19 @@ describe('consumer endpoints', () => {
     const retail = rules.get('prod-gateway/PrivateDomain/Endpoint-retail-app/HttpsFromVpc');
     expect(retail).toMatchObject({ provider: 'aws.retail_app', cidr_ipv4: '10.40.0.0/16', ip_protocol: 'tcp', from_port: 443, to_port: 443 });
     const endpointRules = [...rules.keys()].filter((path) => path.startsWith('prod-gateway/PrivateDomain/'));
-    expect(endpointRules.sort()).toEqual(['prod-gateway/PrivateDomain/Endpoint-partner-hub/HttpsFromVpc', 'prod-gateway/PrivateDomain/Endpoint-retail-app/HttpsFromVpc']);
+    expect(endpointRules.sort()).toEqual([
+      'prod-gateway/PrivateDomain/Endpoint-partner-hub/HttpsFromVpc',
+      'prod-gateway/PrivateDomain/Endpoint-retail-app/HttpsFromVpc',
+    ]);
     expect([...byPath(gateway, 'aws_vpc_security_group_egress_rule').keys()].filter((path) => path.startsWith('prod-gateway/PrivateDomain/'))).toEqual([]);
     expect(byPath(gateway, 'aws_security_group').get('prod-gateway/PrivateDomain/Endpoint-retail-app/SecurityGroup')).not.toHaveProperty('egress');
   });
 
   it('turns private DNS on when the consumer asks for it', () => {
     const consumer = prod.consumers['retail-app']!;
-    const dns = synthEnvironment({ ...prod, consumers: { ...prod.consumers, 'retail-app': { ...consumer, endpoint: { privateDns: true } } } }).get('prod-gateway')!;
+    const dns = synthEnvironment({ ...prod, consumers: { ...prod.consumers, 'retail-app': { ...consumer, endpoint: { privateDns: true } } } }).get(
+      'prod-gateway',
+    )!;
     expect(byPath(dns, 'aws_vpc_endpoint').get(RETAIL_ENDPOINT)).toMatchObject({ private_dns_enabled: true });
   });
 });
@@ -89,29 +109,44 @@ describe('RAM shares of the domain', () => {
   it('shares the domain with the organization consumers without external principals, one association per account', () => {
     expect(shares.get('prod-gateway/PrivateDomain/Share/Resource')).toMatchObject({ name: 'prod-private-domain', allow_external_principals: false });
     const share = referenceTo(gateway, 'aws_ram_resource_share', 'prod-gateway/PrivateDomain/Share/Resource', 'arn');
-    expect(byPath(gateway, 'aws_ram_resource_association').get('prod-gateway/PrivateDomain/Share/Domain')).toMatchObject({ resource_share_arn: share, resource_arn: domainArn });
+    expect(byPath(gateway, 'aws_ram_resource_association').get('prod-gateway/PrivateDomain/Share/Domain')).toMatchObject({
+      resource_share_arn: share,
+      resource_arn: domainArn,
+    });
     const onShare = [...principals.values()].filter((association) => association.resource_share_arn === share).map((association) => association.principal);
     expect(onShare).toEqual(['777788889999']);
   });
 
   it('puts an account outside the organization on a separate share, alone', () => {
-    expect(shares.get('prod-gateway/PrivateDomain/ExternalShare/Resource')).toMatchObject({ name: 'prod-private-domain-external', allow_external_principals: true });
+    expect(shares.get('prod-gateway/PrivateDomain/ExternalShare/Resource')).toMatchObject({
+      name: 'prod-private-domain-external',
+      allow_external_principals: true,
+    });
     const share = referenceTo(gateway, 'aws_ram_resource_share', 'prod-gateway/PrivateDomain/ExternalShare/Resource', 'arn');
-    expect([...principals.values()].filter((association) => association.resource_share_arn === share).map((association) => association.principal)).toEqual(['999988887777']);
+    expect([...principals.values()].filter((association) => association.resource_share_arn === share).map((association) => association.principal)).toEqual([
+      '999988887777',
+    ]);
   });
 
   it('uses the share names the onboarding status command looks up', () => {
     const names = privateDomainShareNames('prod');
-    expect([...shares.entries()].filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/')).map(([, share]) => share.name).sort()).toEqual([names.organization, names.external].sort());
+    expect(
+      [...shares.entries()]
+        .filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/'))
+        .map(([, share]) => share.name)
+        .sort(),
+    ).toEqual([names.organization, names.external].sort());
   });
 
   it('creates no external share when every consumer is in the organization', () => {
     const inside = synthEnvironment(withAccountInOrganization(prod, 'partner-hub', true)).get('prod-gateway')!;
     const all = [...byPath(inside, 'aws_ram_resource_share').entries()].filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/'));
     expect(all.map(([, share]) => share)).toEqual([expect.objectContaining({ name: 'prod-private-domain', allow_external_principals: false })]);
-    expect([...byPath(inside, 'aws_ram_principal_association').entries()].filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/')).map(([, association]) => association.principal).sort()).toEqual([
-      '777788889999',
-      '999988887777',
-    ]);
+    expect(
+      [...byPath(inside, 'aws_ram_principal_association').entries()]
+        .filter(([path]) => path.startsWith('prod-gateway/PrivateDomain/'))
+        .map(([, association]) => association.principal)
+        .sort(),
+    ).toEqual(['777788889999', '999988887777']);
   });
 });

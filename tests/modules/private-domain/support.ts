@@ -3,9 +3,7 @@ import type { TerraformJson } from '../../support/synth-json';
 
 /** The attributes of every resource of a type in one stack, keyed by construct path (`prod-gateway/PrivateDomain/...`). */
 export function byPath(json: TerraformJson, type: string): Map<string, Record<string, unknown>> {
-  return new Map(
-    Object.values(json.resource?.[type] ?? {}).map((body) => [(body['//'] as { metadata: { path: string } }).metadata.path, body]),
-  );
+  return new Map(Object.values(json.resource?.[type] ?? {}).map((body) => [(body['//'] as { metadata: { path: string } }).metadata.path, body]));
 }
 
 /** Like byPath, for data sources. */
@@ -21,7 +19,9 @@ export function only<T>(map: Map<string, T>, what: string): T {
 
 /** `${aws_vpc_endpoint.<name>.id}` for the endpoint at a construct path. */
 export function referenceTo(json: TerraformJson, type: string, constructPath: string, attribute: string): string {
-  const name = Object.entries(json.resource?.[type] ?? {}).find(([, body]) => (body['//'] as { metadata: { path: string } }).metadata.path === constructPath)?.[0];
+  const name = Object.entries(json.resource?.[type] ?? {}).find(
+    ([, body]) => (body['//'] as { metadata: { path: string } }).metadata.path === constructPath,
+  )?.[0];
   if (!name) throw new Error(`no ${type} at ${constructPath}`);
   return `\${${type}.${name}.${attribute}}`;
 }

@@ -4,7 +4,12 @@ import { dataByPath, gatewayTestStack, resourcesOf, single, synthJson, type WebA
 
 function edgeAcl(name = 'prod', edit?: Parameters<typeof gatewayTestStack>[1]) {
   const { stack, environment } = gatewayTestStack(name, edit);
-  const acl = new EdgeWebAcl(stack, 'EdgeWebAcl', { environmentName: environment.name, waf: environment.waf, accountId: stack.accountId, provider: stack.usEast1 });
+  const acl = new EdgeWebAcl(stack, 'EdgeWebAcl', {
+    environmentName: environment.name,
+    waf: environment.waf,
+    accountId: stack.accountId,
+    provider: stack.usEast1,
+  });
   const json = synthJson(stack);
   const webAcl = single(json, 'aws_wafv2_web_acl');
   return { acl, json, webAcl, rules: webAcl.rule as WebAclRule[], environment };
@@ -49,8 +54,17 @@ describe('EdgeWebAcl', () => {
         'RateLimitPerIp',
         'RateLimit-token',
       ]);
-      expect(rules[0]).toMatchObject({ priority: 0, action: { allow: {} }, statement: { ip_set_reference_statement: { arn: expect.stringMatching(/^\$\{aws_wafv2_ip_set\..+\.arn\}$/) } } });
-      expect(single(json, 'aws_wafv2_ip_set')).toMatchObject({ name: 'dev-edge-allow-list', scope: 'CLOUDFRONT', ip_address_version: 'IPV4', addresses: ['203.0.113.0/24'] });
+      expect(rules[0]).toMatchObject({
+        priority: 0,
+        action: { allow: {} },
+        statement: { ip_set_reference_statement: { arn: expect.stringMatching(/^\$\{aws_wafv2_ip_set\..+\.arn\}$/) } },
+      });
+      expect(single(json, 'aws_wafv2_ip_set')).toMatchObject({
+        name: 'dev-edge-allow-list',
+        scope: 'CLOUDFRONT',
+        ip_address_version: 'IPV4',
+        addresses: ['203.0.113.0/24'],
+      });
     });
   });
 
@@ -72,7 +86,9 @@ describe('EdgeWebAcl', () => {
     it('configures Bot Control with the inspection level', () => {
       const { rules } = edgeAcl('prod', (environment) => (environment.waf.botControl.inspectionLevel = 'TARGETED'));
       const bot = rules.find((rule) => rule.name === 'AWSManagedRulesBotControlRuleSet')!;
-      expect(bot.statement.managed_rule_group_statement.managed_rule_group_configs).toEqual([{ aws_managed_rules_bot_control_rule_set: { inspection_level: 'TARGETED' } }]);
+      expect(bot.statement.managed_rule_group_statement.managed_rule_group_configs).toEqual([
+        { aws_managed_rules_bot_control_rule_set: { inspection_level: 'TARGETED' } },
+      ]);
     });
 
     it('limits every client IP globally and answers 429', () => {
@@ -111,12 +127,20 @@ describe('EdgeWebAcl', () => {
 
     it('blocks the configured countries', () => {
       const { rules } = edgeAcl();
-      expect(rules.find((rule) => rule.name === 'GeoBlock')).toMatchObject({ action: { block: {} }, statement: { geo_match_statement: { country_codes: ['KP', 'IR', 'SY', 'CU'] } } });
+      expect(rules.find((rule) => rule.name === 'GeoBlock')).toMatchObject({
+        action: { block: {} },
+        statement: { geo_match_statement: { country_codes: ['KP', 'IR', 'SY', 'CU'] } },
+      });
     });
 
     it('builds a custom rule whose conditions must all match, with its own IP set', () => {
       const { rules, json } = edgeAcl('prod', (environment) =>
-        environment.waf.customRules.push({ name: 'partner-admin', priority: 5, action: 'allow', match: { pathPrefix: '/admin/', ipCidrs: ['198.51.100.0/24'] } }),
+        environment.waf.customRules.push({
+          name: 'partner-admin',
+          priority: 5,
+          action: 'allow',
+          match: { pathPrefix: '/admin/', ipCidrs: ['198.51.100.0/24'] },
+        }),
       );
       expect(rules[0].name).toBe('Custom-partner-admin');
       expect(rules[0]).toMatchObject({ priority: 5, action: { allow: {} } });
@@ -130,7 +154,8 @@ describe('EdgeWebAcl', () => {
     it('publishes metrics and sampled requests for the web ACL and every rule, each under its own name', () => {
       const { rules, webAcl } = edgeAcl();
       expect(webAcl.visibility_config).toEqual({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: 'prod-edge' });
-      for (const rule of rules) expect(rule.visibility_config).toEqual({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: rule.name });
+      for (const rule of rules)
+        expect(rule.visibility_config).toEqual({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: rule.name });
     });
   });
 
@@ -178,16 +203,25 @@ describe('EdgeWebAcl', () => {
       const { json } = edgeAcl();
       expect(single(json, 'aws_kms_key')).toMatchObject({ enable_key_rotation: true, provider: 'aws.us_east_1' });
       expect(single(json, 'aws_kms_alias').name).toBe('alias/waf-logs-prod-edge');
-      const keyPolicy = dataByPath(json, 'aws_iam_policy_document', 'Logging/Key/Policy') as { statement: { sid: string; actions: string[]; condition?: unknown }[] };
+      const keyPolicy = dataByPath(json, 'aws_iam_policy_document', 'Logging/Key/Policy') as {
+        statement: { sid: string; actions: string[]; condition?: unknown }[];
+      };
       const logsUse = keyPolicy.statement.find((statement) => statement.sid === 'ServiceUse0')!;
-      expect(logsUse.condition).toEqual([{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [expect.stringMatching(/:log-group:aws-waf-logs-prod-edge$/)] }]);
+      expect(logsUse.condition).toEqual([
+        { test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [expect.stringMatching(/:log-group:aws-waf-logs-prod-edge$/)] },
+      ]);
       for (const statement of keyPolicy.statement) for (const action of statement.actions) expect(action).not.toContain('*');
     });
   });
 
   it('exposes the ARN CloudFront puts into web_acl_id', () => {
     const { stack, environment } = gatewayTestStack('prod');
-    const acl = new EdgeWebAcl(stack, 'EdgeWebAcl', { environmentName: environment.name, waf: environment.waf, accountId: stack.accountId, provider: stack.usEast1 });
+    const acl = new EdgeWebAcl(stack, 'EdgeWebAcl', {
+      environmentName: environment.name,
+      waf: environment.waf,
+      accountId: stack.accountId,
+      provider: stack.usEast1,
+    });
     new TerraformOutput(stack, 'edge_web_acl_arn', { value: acl.arn });
     const json = synthJson(stack);
     const [address] = Object.keys(resourcesOf(json, 'aws_wafv2_web_acl'));

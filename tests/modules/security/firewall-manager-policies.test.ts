@@ -36,7 +36,12 @@ function documentedFormatErrors(type: string, data: unknown): string[] {
 describe('Firewall Manager policies (security stack)', () => {
   it('defines, for prod, regional and CloudFront WAF policies, a Shield policy and a security-group audit in their regions', () => {
     const { policies } = securityStack('prod');
-    const summary = policies.map((policy) => [policy.name, policy.security_service_policy_data.type, policy.provider, policy.resource_type ?? policy.resource_type_list]);
+    const summary = policies.map((policy) => [
+      policy.name,
+      policy.security_service_policy_data.type,
+      policy.provider,
+      policy.resource_type ?? policy.resource_type_list,
+    ]);
     expect(summary).toHaveLength(4);
     expect(summary).toEqual(
       expect.arrayContaining([
@@ -61,10 +66,14 @@ describe('Firewall Manager policies (security stack)', () => {
 
     it('is checked strictly: the documented-format check rejects an unknown field and a missing ENABLED action', () => {
       const { data } = securityStack('prod');
-      expect(documentedFormatErrors('WAFV2', { ...data('prod-waf-regional'), webACLSource: 'RETROFIT_EXISTING' })).toEqual([' must NOT have additional properties']);
+      expect(documentedFormatErrors('WAFV2', { ...data('prod-waf-regional'), webACLSource: 'RETROFIT_EXISTING' })).toEqual([
+        ' must NOT have additional properties',
+      ]);
       const shield = data('prod-shield-cloudfront');
       delete shield.automaticResponseConfiguration.automaticResponseAction;
-      expect(documentedFormatErrors('SHIELD_ADVANCED', shield)).toContain("/automaticResponseConfiguration must have required property 'automaticResponseAction'");
+      expect(documentedFormatErrors('SHIELD_ADVANCED', shield)).toContain(
+        "/automaticResponseConfiguration must have required property 'automaticResponseAction'",
+      );
     });
 
     it('carries the baseline as pre-process groups in order, pinned where configured, and the rate limit as post-process', () => {
@@ -88,12 +97,17 @@ describe('Firewall Manager policies (security stack)', () => {
         },
       ]);
       expect(regionalGroup).toMatchObject({ name: 'prod-fms-rate-limit-regional', scope: 'REGIONAL', capacity: 10 });
-      expect((regionalGroup.rule as { statement: unknown }[])[0].statement).toEqual({ rate_based_statement: { limit: 2000, evaluation_window_sec: 300, aggregate_key_type: 'IP' } });
+      expect((regionalGroup.rule as { statement: unknown }[])[0].statement).toEqual({
+        rate_based_statement: { limit: 2000, evaluation_window_sec: 300, aggregate_key_type: 'IP' },
+      });
       expect(byPath(json, 'aws_wafv2_rule_group', 'WafCloudFrontPolicy/RateLimitRuleGroup')).toMatchObject({ scope: 'CLOUDFRONT', provider: 'aws.us_east_1' });
     });
 
     it('moves baseline rules to count mode through rule action overrides', () => {
-      const { data } = securityStack('prod', (environment) => (environment.firewallManager!.waf.preProcessRuleGroups[1].countRules = ['SizeRestrictions_BODY']));
+      const { data } = securityStack(
+        'prod',
+        (environment) => (environment.firewallManager!.waf.preProcessRuleGroups[1].countRules = ['SizeRestrictions_BODY']),
+      );
       const common = data('prod-waf-regional').preProcessRuleGroups[1];
       expect(common.ruleActionOverrides).toEqual([{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }]);
       expect(documentedFormatErrors('WAFV2', data('prod-waf-regional'))).toEqual([]);
@@ -101,7 +115,9 @@ describe('Firewall Manager policies (security stack)', () => {
     });
 
     it('takes default action and customer web ACL override from the configuration', () => {
-      const { data } = securityStack('prod', (environment) => Object.assign(environment.firewallManager!.waf, { defaultAction: 'block', overrideCustomerWebAclAssociation: true }));
+      const { data } = securityStack('prod', (environment) =>
+        Object.assign(environment.firewallManager!.waf, { defaultAction: 'block', overrideCustomerWebAclAssociation: true }),
+      );
       expect(data('prod-waf-cloudfront')).toMatchObject({ defaultAction: { type: 'BLOCK' }, overrideCustomerWebACLAssociation: true });
       expect(securityStack('prod').data('prod-waf-cloudfront')).toMatchObject({ defaultAction: { type: 'ALLOW' }, overrideCustomerWebACLAssociation: false });
     });
@@ -115,7 +131,9 @@ describe('Firewall Manager policies (security stack)', () => {
           { redactedFieldType: 'SingleHeader', redactedFieldValue: 'cookie' },
         ],
       });
-      expect(data('prod-waf-cloudfront').loggingConfiguration.logDestinationConfigs).toEqual([expect.stringMatching(/^\$\{aws_s3_bucket\.WafLogBucketUsEast1_/)]);
+      expect(data('prod-waf-cloudfront').loggingConfiguration.logDestinationConfigs).toEqual([
+        expect.stringMatching(/^\$\{aws_s3_bucket\.WafLogBucketUsEast1_/),
+      ]);
     });
 
     it('has no logging configuration when central logging is off', () => {
@@ -182,11 +200,16 @@ describe('Firewall Manager policies (security stack)', () => {
     });
 
     it('includes the configured accounts, resolved to their ids (dev)', () => {
-      expect(securityStack('dev').policy('dev-waf-regional').include_map).toEqual({ account: ['555566666666', '666677776666', '777766666666', '777788886666'] });
+      expect(securityStack('dev').policy('dev-waf-regional').include_map).toEqual({
+        account: ['555566666666', '666677776666', '777766666666', '777788886666'],
+      });
     });
 
     it('excludes instead when the scope says so', () => {
-      const { policy } = securityStack('prod', (environment) => (environment.firewallManager!.waf.scope = { exclude: { organizationalUnits: ['infrastructure'], accounts: ['partner-hub'] } }));
+      const { policy } = securityStack(
+        'prod',
+        (environment) => (environment.firewallManager!.waf.scope = { exclude: { organizationalUnits: ['infrastructure'], accounts: ['partner-hub'] } }),
+      );
       expect(policy('prod-waf-regional').exclude_map).toEqual({ account: ['999988887777'], orgunit: ['ou-a1b2-9c1d5e03'] });
       expect(policy('prod-waf-regional')).not.toHaveProperty('include_map');
       expect(policy('prod-shield-cloudfront').include_map).toEqual({ orgunit: ['ou-a1b2-7f3c9d01'] });
@@ -200,11 +223,16 @@ describe('Firewall Manager policies (security stack)', () => {
     });
 
     it('sets delete_unused_fm_managed_resources deliberately on every policy', () => {
-      for (const policy of securityStack('prod').policies) expect(policy).toMatchObject({ delete_unused_fm_managed_resources: false, delete_all_policy_resources: true, exclude_resource_tags: false });
+      for (const policy of securityStack('prod').policies)
+        expect(policy).toMatchObject({ delete_unused_fm_managed_resources: false, delete_all_policy_resources: true, exclude_resource_tags: false });
     });
 
     it('creates no Shield policy where Firewall Manager would subscribe non-production accounts', () => {
-      expect(securityStack('dev').policies.map((policy) => policy.name).sort()).toEqual(['dev-sg-open-ingress-audit', 'dev-waf-cloudfront', 'dev-waf-regional']);
+      expect(
+        securityStack('dev')
+          .policies.map((policy) => policy.name)
+          .sort(),
+      ).toEqual(['dev-sg-open-ingress-audit', 'dev-waf-cloudfront', 'dev-waf-regional']);
       expect(securityStack('staging').policies.map((policy) => policy.security_service_policy_data.type)).not.toContain('SHIELD_ADVANCED');
     });
 
@@ -218,19 +246,32 @@ describe('Firewall Manager policies (security stack)', () => {
     it('has one aws-waf-logs- bucket per policy region, named for environment, account and region', () => {
       const { json } = securityStack('prod');
       expect(byPath(json, 'aws_s3_bucket', 'WafLogBucket')).toMatchObject({ bucket: 'aws-waf-logs-prod-222233334444-ap-southeast-1', provider: 'aws' });
-      expect(byPath(json, 'aws_s3_bucket', 'WafLogBucketUsEast1')).toMatchObject({ bucket: 'aws-waf-logs-prod-222233334444-us-east-1', provider: 'aws.us_east_1' });
+      expect(byPath(json, 'aws_s3_bucket', 'WafLogBucketUsEast1')).toMatchObject({
+        bucket: 'aws-waf-logs-prod-222233334444-us-east-1',
+        provider: 'aws.us_east_1',
+      });
       expect(Object.keys(resourcesOf(json, 'aws_s3_bucket'))).toHaveLength(2);
     });
 
     it('is private, versioned, KMS-encrypted and expires logs after the configured retention', () => {
       const { json } = securityStack('prod');
-      expect(byPath(json, 'aws_s3_bucket_public_access_block', 'WafLogBucket/PublicAccessBlock')).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+      expect(byPath(json, 'aws_s3_bucket_public_access_block', 'WafLogBucket/PublicAccessBlock')).toMatchObject({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      });
       expect(byPath(json, 'aws_s3_bucket_ownership_controls', 'WafLogBucket/Ownership').rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
       expect(byPath(json, 'aws_s3_bucket_versioning', 'WafLogBucket/Versioning').versioning_configuration).toEqual({ status: 'Enabled' });
       expect(byPath(json, 'aws_s3_bucket_server_side_encryption_configuration', 'WafLogBucket/Encryption').rule).toEqual([
-        { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\./) }, bucket_key_enabled: true },
+        {
+          apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\./) },
+          bucket_key_enabled: true,
+        },
       ]);
-      expect(byPath(json, 'aws_s3_bucket_lifecycle_configuration', 'WafLogBucket/Lifecycle').rule).toEqual([expect.objectContaining({ expiration: [{ days: 365 }], status: 'Enabled' })]);
+      expect(byPath(json, 'aws_s3_bucket_lifecycle_configuration', 'WafLogBucket/Lifecycle').rule).toEqual([
+        expect.objectContaining({ expiration: [{ days: 365 }], status: 'Enabled' }),
+      ]);
     });
 
     it('accepts log deliveries from the organization only, and only over TLS', () => {
@@ -238,9 +279,18 @@ describe('Firewall Manager policies (security stack)', () => {
       const policy = dataByPath(json, 'aws_iam_policy_document', 'WafLogBucket/Policy') as { statement: Record<string, unknown>[] };
       const fromOrganization = [{ test: 'StringEquals', variable: 'aws:SourceOrgID', values: ['o-a1b2c3d4e5'] }];
       expect(policy.statement).toEqual([
-        expect.objectContaining({ sid: 'LogDeliveryWrite', actions: ['s3:PutObject'], condition: fromOrganization, resources: [expect.stringMatching(/\.arn\}\/AWSLogs\/\*$/)] }),
+        expect.objectContaining({
+          sid: 'LogDeliveryWrite',
+          actions: ['s3:PutObject'],
+          condition: fromOrganization,
+          resources: [expect.stringMatching(/\.arn\}\/AWSLogs\/\*$/)],
+        }),
         expect.objectContaining({ sid: 'LogDeliveryAclCheck', actions: ['s3:GetBucketAcl', 's3:ListBucket'], condition: fromOrganization }),
-        expect.objectContaining({ sid: 'DenyInsecureTransport', effect: 'Deny', condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] }),
+        expect.objectContaining({
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        }),
       ]);
     });
   });

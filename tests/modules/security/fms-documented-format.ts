@@ -88,7 +88,10 @@ export const WAFV2_MANAGED_SERVICE_DATA = {
             additionalProperties: false,
             required: ['redactedFieldType'],
             // The example writes SingleHeader/Method; the prose names URI, QUERY_STRING, HEADER, METHOD.
-            properties: { redactedFieldType: { enum: ['SingleHeader', 'Method', 'URI', 'QUERY_STRING', 'HEADER', 'METHOD'] }, redactedFieldValue: { type: 'string' } },
+            properties: {
+              redactedFieldType: { enum: ['SingleHeader', 'Method', 'URI', 'QUERY_STRING', 'HEADER', 'METHOD'] },
+              redactedFieldValue: { type: 'string' },
+            },
           },
         },
       },
@@ -123,7 +126,12 @@ export const SECURITY_GROUPS_CONTENT_AUDIT_MANAGED_SERVICE_DATA = {
   required: ['type', 'securityGroups', 'securityGroupAction'],
   properties: {
     type: { const: 'SECURITY_GROUPS_CONTENT_AUDIT' },
-    securityGroups: { type: 'array', minItems: 1, maxItems: 1, items: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string' } } } },
+    securityGroups: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 1,
+      items: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string' } } },
+    },
     securityGroupAction: { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { enum: ['ALLOW', 'DENY'] } } },
   },
 } as const;

@@ -21,7 +21,11 @@ describe('GatewayPerimeter', () => {
     const { stack } = perimeter();
     const json = synthJson(stack);
     expect(Object.values(resourcesOf(json, 'aws_wafv2_web_acl')).map((acl) => acl.name)).toEqual(['prod-edge']);
-    expect(Object.values(resourcesOf(json, 'aws_sns_topic')).map((topic) => [topic.name, topic.provider]).sort()).toEqual([
+    expect(
+      Object.values(resourcesOf(json, 'aws_sns_topic'))
+        .map((topic) => [topic.name, topic.provider])
+        .sort(),
+    ).toEqual([
       ['prod-alarms', 'aws'],
       ['prod-alarms-us-east-1', 'aws.us_east_1'],
     ]);
@@ -45,6 +49,8 @@ describe('GatewayPerimeter', () => {
   it('refuses a second regional web ACL', () => {
     const { stack, perimeter: built } = perimeter();
     built.enforceOriginVerification({ secretValue: secretReference(stack) });
-    expect(() => built.enforceOriginVerification({ secretValue: secretReference(stack, 'other') })).toThrow(/There is already a Construct with name 'RegionalWebAcl'/);
+    expect(() => built.enforceOriginVerification({ secretValue: secretReference(stack, 'other') })).toThrow(
+      /There is already a Construct with name 'RegionalWebAcl'/,
+    );
   });
 });

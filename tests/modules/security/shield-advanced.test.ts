@@ -7,7 +7,11 @@ const ZONE = { name: 'public-zone', hostedZoneArn: 'arn:aws:route53:::hostedzone
 
 function shieldFor(name: string, edit?: Parameters<typeof gatewayTestStack>[1]) {
   const { stack, environment } = gatewayTestStack(name, edit);
-  const alarmTopic = new AlarmTopic(stack, 'GlobalAlarmTopic', { name: `${environment.name}-alarms-us-east-1`, accountId: stack.accountId, provider: stack.usEast1 });
+  const alarmTopic = new AlarmTopic(stack, 'GlobalAlarmTopic', {
+    name: `${environment.name}-alarms-us-east-1`,
+    accountId: stack.accountId,
+    provider: stack.usEast1,
+  });
   const shield = new ShieldAdvanced(stack, 'Shield', { environmentName: environment.name, shield: environment.shield, provider: stack.usEast1, alarmTopic });
   const distribution = shield.protectDistribution('Distribution', DISTRIBUTION);
   const zone = shield.protectHostedZone('PublicZone', ZONE);
@@ -64,7 +68,12 @@ describe('ShieldAdvanced', () => {
     it('protects the distribution and the hosted zone after the subscription exists', () => {
       const { json } = shieldFor('prod');
       expect(Object.values(resourcesOf(json, 'aws_shield_protection'))).toEqual([
-        expect.objectContaining({ name: 'prod-api-distribution', resource_arn: DISTRIBUTION.distributionArn, provider: 'aws.us_east_1', depends_on: [expect.stringMatching(/^aws_shield_subscription\./)] }),
+        expect.objectContaining({
+          name: 'prod-api-distribution',
+          resource_arn: DISTRIBUTION.distributionArn,
+          provider: 'aws.us_east_1',
+          depends_on: [expect.stringMatching(/^aws_shield_subscription\./)],
+        }),
         expect.objectContaining({ name: 'prod-public-zone', resource_arn: ZONE.hostedZoneArn }),
       ]);
     });
@@ -82,7 +91,11 @@ describe('ShieldAdvanced', () => {
         provider: 'aws.us_east_1',
       });
       const healthCheck = single(json, 'aws_route53_health_check');
-      expect(healthCheck).toMatchObject({ type: 'CLOUDWATCH_METRIC', cloudwatch_alarm_region: 'us-east-1', cloudwatch_alarm_name: expect.stringMatching(/ErrorRate.+\.alarm_name\}$/) });
+      expect(healthCheck).toMatchObject({
+        type: 'CLOUDWATCH_METRIC',
+        cloudwatch_alarm_region: 'us-east-1',
+        cloudwatch_alarm_name: expect.stringMatching(/ErrorRate.+\.alarm_name\}$/),
+      });
       expect(single(json, 'aws_shield_protection_health_check_association')).toMatchObject({
         shield_protection_id: expect.stringMatching(/^\$\{aws_shield_protection\.Shield_Distribution_.+\.id\}$/),
         health_check_arn: expect.stringMatching(/^\$\{aws_route53_health_check\..+\.arn\}$/),
@@ -95,14 +108,20 @@ describe('ShieldAdvanced', () => {
     });
 
     it('starts automatic application-layer mitigation in COUNT and switches to BLOCK by configuration', () => {
-      expect(single(shieldFor('prod').json, 'aws_shield_application_layer_automatic_response')).toMatchObject({ resource_arn: DISTRIBUTION.distributionArn, action: 'COUNT' });
+      expect(single(shieldFor('prod').json, 'aws_shield_application_layer_automatic_response')).toMatchObject({
+        resource_arn: DISTRIBUTION.distributionArn,
+        action: 'COUNT',
+      });
       const blocking = shieldFor('prod', (environment) => (environment.shield.applicationLayerResponse = 'block'));
       expect(single(blocking.json, 'aws_shield_application_layer_automatic_response').action).toBe('BLOCK');
     });
 
     it('alarms on DDoSDetected for each protected resource to the us-east-1 alarm topic', () => {
       const { json } = shieldFor('prod');
-      for (const [path, arn] of [['Distribution/DdosDetected', DISTRIBUTION.distributionArn], ['PublicZone/DdosDetected', ZONE.hostedZoneArn]]) {
+      for (const [path, arn] of [
+        ['Distribution/DdosDetected', DISTRIBUTION.distributionArn],
+        ['PublicZone/DdosDetected', ZONE.hostedZoneArn],
+      ]) {
         expect(byPath(json, 'aws_cloudwatch_metric_alarm', path)).toMatchObject({
           namespace: 'AWS/DDoSProtection',
           metric_name: 'DDoSDetected',
@@ -121,7 +140,9 @@ describe('ShieldAdvanced', () => {
       const trust = dataByPath(json, 'aws_iam_policy_document', 'Shield/SrtTrustPolicy') as { statement: unknown[] };
       expect(trust.statement).toEqual([{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['drt.shield.amazonaws.com'] }] }]);
       expect(single(json, 'aws_iam_role').name).toBe('prod-shield-srt-access');
-      expect(single(json, 'aws_iam_role_policy_attachment').policy_arn).toMatch(/^arn:\$\{data\.aws_partition\..+\.partition\}:iam::aws:policy\/service-role\/AWSShieldDRTAccessPolicy$/);
+      expect(single(json, 'aws_iam_role_policy_attachment').policy_arn).toMatch(
+        /^arn:\$\{data\.aws_partition\..+\.partition\}:iam::aws:policy\/service-role\/AWSShieldDRTAccessPolicy$/,
+      );
       expect(single(json, 'aws_shield_drt_access_role_arn_association').role_arn).toMatch(/^\$\{aws_iam_role\..+\.arn\}$/);
     });
 

@@ -8,7 +8,9 @@ import type { TerraformJson } from '../../support/synth-json';
  * no proof that the deployed reference works.
  */
 const authorizerOf = (json: TerraformJson, restApi: string) =>
-  JSON.parse(String((json.resource!.aws_api_gateway_rest_api[restApi] as { body: string }).body)).components.securitySchemes.gatewayAuthorizer['x-amazon-apigateway-authorizer'];
+  JSON.parse(String((json.resource!.aws_api_gateway_rest_api[restApi] as { body: string }).body)).components.securitySchemes.gatewayAuthorizer[
+    'x-amazon-apigateway-authorizer'
+  ];
 const attachmentOf = (json: TerraformJson) => Object.values(json.resource!.aws_ec2_transit_gateway_vpc_attachment)[0] as { transit_gateway_id: string };
 
 describe('stack contracts', () => {
@@ -23,7 +25,10 @@ describe('stack contracts', () => {
         authorizerCredentials: remote('dev-gateway', 'cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn'),
       });
       expect(Object.keys(dev.get('dev-gateway')!.output!)).toEqual(
-        expect.arrayContaining(['cross-stack-output-aws_lambda_functionAuthorizer_Function_EB19F618invoke_arn', 'cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn']),
+        expect.arrayContaining([
+          'cross-stack-output-aws_lambda_functionAuthorizer_Function_EB19F618invoke_arn',
+          'cross-stack-output-aws_iam_roleAuthorizer_InvokeRole_EDD039E0arn',
+        ]),
       );
     });
 
@@ -31,7 +36,9 @@ describe('stack contracts', () => {
       const expected = remote('dev-network', 'cross-stack-output-aws_ec2_transit_gatewayTransitGateway_888C3350id');
       expect(attachmentOf(dev.get('dev-gateway')!).transit_gateway_id).toBe(expected);
       expect(attachmentOf(dev.get('dev-spoke-555566666666')!).transit_gateway_id).toBe(expected);
-      expect(dev.get('dev-network')!.output![expected.slice(expected.lastIndexOf('.') + 1, -1)].value).toBe('${aws_ec2_transit_gateway.TransitGateway_888C3350.id}');
+      expect(dev.get('dev-network')!.output![expected.slice(expected.lastIndexOf('.') + 1, -1)].value).toBe(
+        '${aws_ec2_transit_gateway.TransitGateway_888C3350.id}',
+      );
     });
   });
 
@@ -42,7 +49,8 @@ describe('stack contracts', () => {
       const api = dev.get('dev-api-payments')!;
       expect(api.data?.terraform_remote_state).toBeUndefined();
       expect(authorizerOf(api, 'Api_Public_83375171')).toMatchObject({
-        authorizerUri: 'arn:aws:apigateway:ap-southeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-southeast-1:444455556666:function:dev-authorizer/invocations',
+        authorizerUri:
+          'arn:aws:apigateway:ap-southeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-southeast-1:444455556666:function:dev-authorizer/invocations',
         authorizerCredentials: 'arn:aws:iam::444455556666:role/dev-authorizer-invoke',
       });
     });

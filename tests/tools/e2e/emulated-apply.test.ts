@@ -17,8 +17,9 @@ import { REPO_ROOT } from '../../support/example-config';
  */
 const { mirror, reason: mirrorMissing } = resolveProviderMirror();
 // Opt-in until every run passes: an intermittent CreateStage 409 (issue 18) would otherwise turn CI red at random.
-const optedOut = process.env.UAG_E2E === '1' ? undefined : 'the whole-environment run is opt-in (UAG_E2E=1, or make e2e ENV=dev) until it passes every time (issue 18)';
-const skipReason = optedOut ?? (!commandAvailable('terraform') ? 'terraform is not on PATH' : mirrorMissing ?? emulatorUnavailable());
+const optedOut =
+  process.env.UAG_E2E === '1' ? undefined : 'the whole-environment run is opt-in (UAG_E2E=1, or make e2e ENV=dev) until it passes every time (issue 18)';
+const skipReason = optedOut ?? (!commandAvailable('terraform') ? 'terraform is not on PATH' : (mirrorMissing ?? emulatorUnavailable()));
 if (skipReason) console.warn(`SKIPPED emulated apply of dev: ${skipReason}`);
 const describeWhenAvailable = skipReason ? describe.skip : describe;
 const DEADLINE_MS = 25 * 60_000;
@@ -43,7 +44,7 @@ describeWhenAvailable('emulated apply of every dev stack (moto + shims, offline)
     expect(
       result.stacks
         .filter((outcome) => outcome.applyErrors.length > 0 || outcome.applied !== outcome.declared)
-        .map((outcome) => `${outcome.stack}: ${outcome.applyErrors.join('; ')}`)
+        .map((outcome) => `${outcome.stack}: ${outcome.applyErrors.join('; ')}`),
     ).toEqual([]);
     expect(result.stacks).toHaveLength(11);
   });
@@ -53,7 +54,7 @@ describeWhenAvailable('emulated apply of every dev stack (moto + shims, offline)
       result.stacks.flatMap((outcome) => [
         ...outcome.replanChanges.map((change) => `${outcome.stack}: ${change.address} ${change.action}`),
         ...outcome.replanErrors,
-      ])
+      ]),
     ).toEqual([]);
     expect(result.stacks.filter((outcome) => outcome.replanClean !== true).map((outcome) => outcome.stack)).toEqual([]);
   });

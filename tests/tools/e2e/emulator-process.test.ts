@@ -27,7 +27,7 @@ describeWhenAvailable('emulator process', () => {
       vpcs: [],
       hostedZones: [],
       certificates: [],
-    })
+    }),
   );
   let emulator: RunningEmulator;
 

@@ -54,7 +54,7 @@ describe('emulator override files', () => {
             'sns',
             'sts',
             'wafv2',
-          ].map((service) => [service, URL])
+          ].map((service) => [service, URL]),
         ),
       ],
       max_retries: 3,
@@ -70,8 +70,8 @@ describe('emulator override files', () => {
           override('dev-api-payments').provider.aws[0] as {
             endpoints: Record<string, string>[];
           }
-        ).endpoints[0]!
-      )
+        ).endpoints[0]!,
+      ),
     ).toContain('apigatewayv2');
     expect(
       Object.keys(
@@ -79,8 +79,8 @@ describe('emulator override files', () => {
           override('dev-security').provider.aws[0] as {
             endpoints: Record<string, string>[];
           }
-        ).endpoints[0]!
-      )
+        ).endpoints[0]!,
+      ),
     ).toContain('fms');
   });
 
@@ -119,7 +119,7 @@ describe('emulator override files', () => {
 
   it('refuses a resource type it has no endpoint for, naming the stack and the type', () => {
     expect(() => emulatorOverride({ resource: { aws_dynamodb_table: {}, aws_sqs_queue: {} } }, URL, 'dev-x')).toThrow(
-      'dev-x: no emulator endpoint for aws_dynamodb_table, aws_sqs_queue; add the type prefix to ENDPOINT_BY_TYPE_PREFIX in tools/e2e/overrides.ts'
+      'dev-x: no emulator endpoint for aws_dynamodb_table, aws_sqs_queue; add the type prefix to ENDPOINT_BY_TYPE_PREFIX in tools/e2e/overrides.ts',
     );
   });
 });

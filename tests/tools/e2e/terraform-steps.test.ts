@@ -9,17 +9,17 @@ describe('reading cdktf and terraform output', () => {
         address: 'aws_lb.Nlb',
         action: 'will be updated in-place',
         attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic'],
-      })
+      }),
     ).toBe('moto 5.2 drops EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic from DescribeLoadBalancers');
     expect(
       artefactReason({
         address: 'aws_lb.Nlb',
         action: 'will be updated in-place',
         attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic', 'internal'],
-      })
+      }),
     ).toBeUndefined();
     expect(
-      artefactReason({ address: 'aws_lb.Nlb', action: 'must be replaced', attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic'] })
+      artefactReason({ address: 'aws_lb.Nlb', action: 'must be replaced', attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic'] }),
     ).toBeUndefined();
     expect(artefactReason({ address: 'aws_lambda_function.Fn', action: 'will be updated in-place', attributes: ['logging_config'] })).toBeUndefined();
   });

@@ -16,31 +16,96 @@ type Case = [string, (dir: string) => void, string[], RegExp];
 
 const cases: Case[] = [
   // new
-  ['new: unparsable environment YAML', (dir) => writeFileSync(path.join(dir, 'environments/dev.yaml'), UNPARSABLE), ['new', 'orders', ...ORDERS_OPTIONS], /environments\/dev\.yaml:\d+:\d+: \(file\): invalid YAML/],
+  [
+    'new: unparsable environment YAML',
+    (dir) => writeFileSync(path.join(dir, 'environments/dev.yaml'), UNPARSABLE),
+    ['new', 'orders', ...ORDERS_OPTIONS],
+    /environments\/dev\.yaml:\d+:\d+: \(file\): invalid YAML/,
+  ],
   ['new: duplicate service name', () => undefined, ['new', 'ledger', ...ORDERS_OPTIONS], /services\/ledger\/: \(file\): service "ledger" already exists/],
   ['new: name with invalid characters', () => undefined, ['new', 'orders!', ...ORDERS_OPTIONS], /<name>: service name must be 2-32 lowercase letters/],
   // import
-  ['import: missing file', () => undefined, ['import', 'nowhere/openapi.yaml', '--name', 'pets', ...ORDERS_OPTIONS], /nowhere\/openapi\.yaml: \(file\): file not found/],
-  ['import: unparsable YAML', () => undefined, ['import', path.join(FIXTURES, 'unparsable.yaml'), '--name', 'pets', ...ORDERS_OPTIONS], /unparsable\.yaml:\d+:\d+: \(file\): invalid YAML/],
-  ['import: OpenAPI 2.0 document', () => undefined, ['import', path.join(FIXTURES, 'swagger-2.0.yaml'), '--name', 'pets', ...ORDERS_OPTIONS], /#\/swagger: this is a Swagger\/OpenAPI 2\.0 document/],
-  ['import: duplicate service name', () => undefined, ['import', path.join(FIXTURES, 'petstore-expanded.yaml'), '--name', 'customers', ...ORDERS_OPTIONS], /service "customers" already exists/],
-  ['import: name with invalid characters', () => undefined, ['import', path.join(FIXTURES, 'petstore-expanded.yaml'), '--name', '9pets', ...ORDERS_OPTIONS], /--name: service name must be/],
+  [
+    'import: missing file',
+    () => undefined,
+    ['import', 'nowhere/openapi.yaml', '--name', 'pets', ...ORDERS_OPTIONS],
+    /nowhere\/openapi\.yaml: \(file\): file not found/,
+  ],
+  [
+    'import: unparsable YAML',
+    () => undefined,
+    ['import', path.join(FIXTURES, 'unparsable.yaml'), '--name', 'pets', ...ORDERS_OPTIONS],
+    /unparsable\.yaml:\d+:\d+: \(file\): invalid YAML/,
+  ],
+  [
+    'import: OpenAPI 2.0 document',
+    () => undefined,
+    ['import', path.join(FIXTURES, 'swagger-2.0.yaml'), '--name', 'pets', ...ORDERS_OPTIONS],
+    /#\/swagger: this is a Swagger\/OpenAPI 2\.0 document/,
+  ],
+  [
+    'import: duplicate service name',
+    () => undefined,
+    ['import', path.join(FIXTURES, 'petstore-expanded.yaml'), '--name', 'customers', ...ORDERS_OPTIONS],
+    /service "customers" already exists/,
+  ],
+  [
+    'import: name with invalid characters',
+    () => undefined,
+    ['import', path.join(FIXTURES, 'petstore-expanded.yaml'), '--name', '9pets', ...ORDERS_OPTIONS],
+    /--name: service name must be/,
+  ],
   // check
-  ['check: missing openapi.yaml', (dir) => rmSync(path.join(dir, 'services/ledger/openapi.yaml')), ['check'], /error: services\/ledger\/openapi\.yaml: \(file\): file not found/],
-  ['check: unparsable service YAML', (dir) => writeFileSync(path.join(dir, 'services/ledger/service.yaml'), 'name: ledger\nowner: [\n'), ['check'], /error: services\/ledger\/service\.yaml:\d+:\d+: \(file\): invalid YAML/],
-  ['check: OpenAPI 2.0 document', (dir) => cpSync(path.join(FIXTURES, 'swagger-2.0.yaml'), path.join(dir, 'services/ledger/openapi.yaml')), ['check'], /services\/ledger\/openapi\.yaml:\d+:\d+: openapi: must declare "openapi: 3\.0\.x"/],
+  [
+    'check: missing openapi.yaml',
+    (dir) => rmSync(path.join(dir, 'services/ledger/openapi.yaml')),
+    ['check'],
+    /error: services\/ledger\/openapi\.yaml: \(file\): file not found/,
+  ],
+  [
+    'check: unparsable service YAML',
+    (dir) => writeFileSync(path.join(dir, 'services/ledger/service.yaml'), 'name: ledger\nowner: [\n'),
+    ['check'],
+    /error: services\/ledger\/service\.yaml:\d+:\d+: \(file\): invalid YAML/,
+  ],
+  [
+    'check: OpenAPI 2.0 document',
+    (dir) => cpSync(path.join(FIXTURES, 'swagger-2.0.yaml'), path.join(dir, 'services/ledger/openapi.yaml')),
+    ['check'],
+    /services\/ledger\/openapi\.yaml:\d+:\d+: openapi: must declare "openapi: 3\.0\.x"/,
+  ],
   [
     'check: duplicate service name (a copied folder still says the old name)',
     (dir) => cpSync(path.join(dir, 'services/ledger'), path.join(dir, 'services/ledger-copy'), { recursive: true }),
     ['check'],
     /services\/ledger-copy\/service\.yaml:\d+:\d+: name: name "ledger" differs from the folder name "ledger-copy"/,
   ],
-  ['check: name with invalid characters', (dir) => editYaml(dir, 'services/ledger/service.yaml', (document) => document.set('name', 'Ledger')), ['check'], /services\/ledger\/service\.yaml:\d+:\d+: name: must be 2-32 lowercase letters/],
+  [
+    'check: name with invalid characters',
+    (dir) => editYaml(dir, 'services/ledger/service.yaml', (document) => document.set('name', 'Ledger')),
+    ['check'],
+    /services\/ledger\/service\.yaml:\d+:\d+: name: must be 2-32 lowercase letters/,
+  ],
   // list
-  ['list: unparsable YAML', (dir) => writeFileSync(path.join(dir, 'environments/dev.yaml'), UNPARSABLE), ['list'], /environments\/dev\.yaml:\d+:\d+: \(file\): invalid YAML/],
-  ['list: missing file', (dir) => rmSync(path.join(dir, 'services/ledger/service.yaml')), ['list'], /services\/ledger\/service\.yaml: \(file\): file not found/],
+  [
+    'list: unparsable YAML',
+    (dir) => writeFileSync(path.join(dir, 'environments/dev.yaml'), UNPARSABLE),
+    ['list'],
+    /environments\/dev\.yaml:\d+:\d+: \(file\): invalid YAML/,
+  ],
+  [
+    'list: missing file',
+    (dir) => rmSync(path.join(dir, 'services/ledger/service.yaml')),
+    ['list'],
+    /services\/ledger\/service\.yaml: \(file\): file not found/,
+  ],
   // status
-  ['status: unparsable YAML', (dir) => writeFileSync(path.join(dir, 'environments/dev.yaml'), UNPARSABLE), ['status', '--env', 'dev', '--service', 'ledger'], /environments\/dev\.yaml:\d+:\d+: \(file\): invalid YAML/],
+  [
+    'status: unparsable YAML',
+    (dir) => writeFileSync(path.join(dir, 'environments/dev.yaml'), UNPARSABLE),
+    ['status', '--env', 'dev', '--service', 'ledger'],
+    /environments\/dev\.yaml:\d+:\d+: \(file\): invalid YAML/,
+  ],
   ['status: name with invalid characters', () => undefined, ['status', '--env', 'dev', '--service', 'Ledger!'], /--service: service "Ledger!" does not exist/],
 ];
 

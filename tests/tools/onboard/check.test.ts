@@ -21,7 +21,9 @@ describe('onboard check', () => {
     const line = readFileSync(path.join(dir, PAYMENTS), 'utf8').split('\n').indexOf('      operationId: listPayments') + 1;
     const run = await onboard(dir, ['check']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`warning: services/payments/openapi.yaml:${line}:7: #/paths/~1payments/get: GET /payments has no summary [UAG-OAS-103]\n    fix: add summary:`);
+    expect(run.stdout).toContain(
+      `warning: services/payments/openapi.yaml:${line}:7: #/paths/~1payments/get: GET /payments has no summary [UAG-OAS-103]\n    fix: add summary:`,
+    );
     expect(run.stdout).toMatch(/0 errors, 1 warning$/);
   });
 
@@ -31,14 +33,20 @@ describe('onboard check', () => {
     const run = await onboard(dir, ['check']);
     expect(run.code).toBe(1);
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
-    expect(errors).toEqual([expect.stringMatching(/^error: services\/payments\/openapi\.yaml:\d+:\d+: #\/paths\/~1payments\/post\/operationId: operationId "listPayments" of POST \/payments is already used by GET \/payments \[UAG-OAS-102\]$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^error: services\/payments\/openapi\.yaml:\d+:\d+: #\/paths\/~1payments\/post\/operationId: operationId "listPayments" of POST \/payments is already used by GET \/payments \[UAG-OAS-102\]$/,
+      ),
+    ]);
     expect(run.stdout).toContain('1 error, 0 warnings (errors stop synth and the merge request pipeline)');
   });
 
   it('adds the full validation of @readme/openapi-parser, located in the document', async () => {
     const dir = copyExampleConfig();
     // An array without items is valid against the official schema; only the full validation catches it.
-    editYaml(dir, PAYMENTS, (document) => document.setIn(['paths', '/payments', 'get', 'responses', '200', 'content', 'application/json', 'schema'], document.createNode({ type: 'array' })));
+    editYaml(dir, PAYMENTS, (document) =>
+      document.setIn(['paths', '/payments', 'get', 'responses', '200', 'content', 'application/json', 'schema'], document.createNode({ type: 'array' })),
+    );
     const run = await onboard(dir, ['check', '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
@@ -65,7 +73,16 @@ describe('onboard check', () => {
     expect(report).toMatchObject({ errors: 1, warnings: 1 });
     expect(report.files).toEqual(expect.arrayContaining(['environments/dev.yaml', PAYMENTS, 'services/payments/service.yaml']));
     expect(report.problems).toEqual([
-      { severity: 'error', file: 'environments/dev.yaml', line: expect.any(Number), column: expect.any(Number), path: 'accounts.payments.id', pathStyle: 'yaml', message: 'must be exactly 12 digits, got "123"', fix: 'correct the value as the message says' },
+      {
+        severity: 'error',
+        file: 'environments/dev.yaml',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        path: 'accounts.payments.id',
+        pathStyle: 'yaml',
+        message: 'must be exactly 12 digits, got "123"',
+        fix: 'correct the value as the message says',
+      },
       expect.objectContaining({ severity: 'warning', file: PAYMENTS, path: '#/paths/~1payments/get', rule: 'UAG-OAS-103' }),
     ]);
   });

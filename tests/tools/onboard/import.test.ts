@@ -9,7 +9,19 @@ import { onboard } from './run-onboard';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/openapi/import');
 const PETSTORE = path.join(FIXTURES, 'petstore-expanded.yaml');
-const PETS_OPTIONS = ['--name', 'pets', '--team', 'pets-team', '--email', 'pets-team@example.com', '--visibility', 'public', '--backend', 'dev=customers:10.103.1.60', '--no-input'];
+const PETS_OPTIONS = [
+  '--name',
+  'pets',
+  '--team',
+  'pets-team',
+  '--email',
+  'pets-team@example.com',
+  '--visibility',
+  'public',
+  '--backend',
+  'dev=customers:10.103.1.60',
+  '--no-input',
+];
 
 describe('onboard import', () => {
   it('imports petstore-expanded and reports what it added per operation', async () => {
@@ -98,7 +110,9 @@ describe('onboard import', () => {
     writeFileSync(source, readFileSync(PETSTORE, 'utf8').replace('      operationId: findPets\n', '      operationId: findPets\n      security: []\n'));
     const run = await onboard(dir, ['import', source, ...PETS_OPTIONS]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('GET /pets (findPets): replaced security [] with gatewayAuthorizer [pets/read] (it was anonymous: if it must stay public, list it under publicOperations in service.yaml with a reason)');
+    expect(run.stdout).toContain(
+      'GET /pets (findPets): replaced security [] with gatewayAuthorizer [pets/read] (it was anonymous: if it must stay public, list it under publicOperations in service.yaml with a reason)',
+    );
     expect(readFileSync(path.join(dir, 'services/pets/openapi.yaml'), 'utf8')).toContain('      security: [{ gatewayAuthorizer: [pets/read] }]\n');
   });
 
@@ -106,11 +120,31 @@ describe('onboard import', () => {
     const refusals: [string, (dir: string) => string, string[], RegExp][] = [
       ['fails when the file does not exist', () => path.join(FIXTURES, 'missing.yaml'), PETS_OPTIONS, /missing\.yaml: \(file\): file not found/],
       ['fails when the YAML does not parse', () => path.join(FIXTURES, 'unparsable.yaml'), PETS_OPTIONS, /unparsable\.yaml:4:\d+: \(file\): invalid YAML/],
-      ['fails on an OpenAPI 2.0 (Swagger) document', () => path.join(FIXTURES, 'swagger-2.0.yaml'), PETS_OPTIONS, /swagger-2\.0\.yaml: #\/swagger: this is a Swagger\/OpenAPI 2\.0 document; the platform imports OpenAPI 3\.0\n\s+fix: convert it to OpenAPI 3\.0 first/],
-      ['fails on an OpenAPI 3.1 document', () => path.join(FIXTURES, 'openapi-3.1.yaml'), PETS_OPTIONS, /openapi-3\.1\.yaml: #\/openapi: OpenAPI "3\.1\.0" is not supported; API Gateway imports OpenAPI 3\.0/],
+      [
+        'fails on an OpenAPI 2.0 (Swagger) document',
+        () => path.join(FIXTURES, 'swagger-2.0.yaml'),
+        PETS_OPTIONS,
+        /swagger-2\.0\.yaml: #\/swagger: this is a Swagger\/OpenAPI 2\.0 document; the platform imports OpenAPI 3\.0\n\s+fix: convert it to OpenAPI 3\.0 first/,
+      ],
+      [
+        'fails on an OpenAPI 3.1 document',
+        () => path.join(FIXTURES, 'openapi-3.1.yaml'),
+        PETS_OPTIONS,
+        /openapi-3\.1\.yaml: #\/openapi: OpenAPI "3\.1\.0" is not supported; API Gateway imports OpenAPI 3\.0/,
+      ],
       ['fails on invalid JSON', () => writeTemp('broken.json', '{ "openapi": "3.0.3", '), PETS_OPTIONS, /broken\.json: \(file\): invalid JSON/],
-      ['fails when the service name exists', () => PETSTORE, [...PETS_OPTIONS, '--name', 'payments'], /services\/payments\/: \(file\): service "payments" already exists/],
-      ['fails when the name has invalid characters', () => PETSTORE, [...PETS_OPTIONS, '--name', 'Pet Store'], /--name: service name must be 2-32 lowercase letters/],
+      [
+        'fails when the service name exists',
+        () => PETSTORE,
+        [...PETS_OPTIONS, '--name', 'payments'],
+        /services\/payments\/: \(file\): service "payments" already exists/,
+      ],
+      [
+        'fails when the name has invalid characters',
+        () => PETSTORE,
+        [...PETS_OPTIONS, '--name', 'Pet Store'],
+        /--name: service name must be 2-32 lowercase letters/,
+      ],
       ['fails without a name when nobody can be asked', () => PETSTORE, PETS_OPTIONS.slice(2), /--name: is required/],
       [
         'fails when the imported document breaks an error rule, pointing into the imported file',

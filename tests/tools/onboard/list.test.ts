@@ -34,7 +34,9 @@ describe('onboard list', () => {
     const dir = copyExampleConfig();
     await onboard(dir, ['new', 'orders', ...ORDERS_OPTIONS]);
     const run = await onboard(dir, ['list', '--format', 'markdown']);
-    expect(run.stdout).toContain('| `orders` | Order intake for the retail app. | orders-team (<orders-team@example.com>) | private | `/orders` | dev | retail-app (dev) |');
+    expect(run.stdout).toContain(
+      '| `orders` | Order intake for the retail app. | orders-team (<orders-team@example.com>) | private | `/orders` | dev | retail-app (dev) |',
+    );
   });
 
   it('writes the markdown catalog and --check tells current from stale', async () => {
@@ -48,7 +50,9 @@ describe('onboard list', () => {
     editYaml(dir, 'services/ledger/service.yaml', (document) => document.set('description', 'Ledger balances.'));
     const stale = await onboard(dir, ['list', '--format', 'markdown', '--output', output, '--check']);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('is stale: services/ or environments/ changed since it was generated\n    fix: run npm run onboard -- list --format markdown --output docs/catalog.md and commit the result');
+    expect(stale.stderr).toContain(
+      'is stale: services/ or environments/ changed since it was generated\n    fix: run npm run onboard -- list --format markdown --output docs/catalog.md and commit the result',
+    );
     expect(readFileSync(output, 'utf8')).not.toContain('Ledger balances.');
   });
 

@@ -22,17 +22,32 @@ describe('onboard new', () => {
     expect(run.stdout).toMatch(/check: \d+ files, 0 errors, 0 warnings/);
 
     const service = parse(readFileSync(path.join(dir, 'services/orders/service.yaml'), 'utf8'));
-    expect(service).toMatchObject({ name: 'orders', owner: { team: 'orders-team', email: 'orders-team@example.com' }, basePath: 'orders', visibility: 'private', backend: { port: 8443, protocol: 'TLS' } });
+    expect(service).toMatchObject({
+      name: 'orders',
+      owner: { team: 'orders-team', email: 'orders-team@example.com' },
+      basePath: 'orders',
+      visibility: 'private',
+      backend: { port: 8443, protocol: 'TLS' },
+    });
     const openApi = parse(readFileSync(path.join(dir, 'services/orders/openapi.yaml'), 'utf8'));
     expect(openApi.paths['/orders'].get).toMatchObject({
       operationId: 'listOrders',
       security: [{ gatewayAuthorizer: ['orders/read'] }],
-      'x-amazon-apigateway-integration': { type: 'http_proxy', connectionType: 'VPC_LINK', connectionId: '${vpc_link_id}', uri: 'https://${stageVariables.backendHost}/orders' },
+      'x-amazon-apigateway-integration': {
+        type: 'http_proxy',
+        connectionType: 'VPC_LINK',
+        connectionId: '${vpc_link_id}',
+        uri: 'https://${stageVariables.backendHost}/orders',
+      },
     });
     expect(openApi['x-amazon-apigateway-request-validator']).toBe('all');
     expect(lineDiff(devBefore, readFileSync(path.join(dir, 'environments/dev.yaml'), 'utf8'))).toEqual({
       removed: ['    services: [ledger, customers]'],
-      added: ['    services: [ledger, customers, orders]', '  orders:', '    backend: { account: payments, addresses: [10.101.2.40], tlsServerName: orders.backends.dev.example.com, listenerPort: 8444 }'],
+      added: [
+        '    services: [ledger, customers, orders]',
+        '  orders:',
+        '    backend: { account: payments, addresses: [10.101.2.40], tlsServerName: orders.backends.dev.example.com, listenerPort: 8444 }',
+      ],
     });
   });
 
@@ -44,13 +59,19 @@ describe('onboard new', () => {
     const { removed, added } = lineDiff(prodBefore, readFileSync(path.join(dir, 'environments/prod.yaml'), 'utf8'));
     // Only the grant of retail-app (the consumer given) changed, plus the new entry.
     expect(removed).toEqual(['    services: [ledger, customers]']);
-    expect(added).toEqual(['    services: [ledger, customers, orders]', '  orders:', '    backend: { account: payments, addresses: [10.20.1.40, 10.20.2.40], tlsServerName: orders.backends.example.com }']);
+    expect(added).toEqual([
+      '    services: [ledger, customers, orders]',
+      '  orders:',
+      '    backend: { account: payments, addresses: [10.20.1.40, 10.20.2.40], tlsServerName: orders.backends.example.com }',
+    ]);
   });
 
   it('names a TLS backend under the listener certificate and says so; a TCP backend is called over http:// without one', async () => {
     const tlsDir = copyExampleConfig();
     const tls = await onboard(tlsDir, ['new', 'orders', ...ORDERS_OPTIONS]);
-    expect(tls.stdout).toContain('environments/dev.yaml: orders is reached as orders.backends.dev.example.com, a name of the TLS listener certificate (services.orders.backend.tlsServerName)');
+    expect(tls.stdout).toContain(
+      'environments/dev.yaml: orders is reached as orders.backends.dev.example.com, a name of the TLS listener certificate (services.orders.backend.tlsServerName)',
+    );
 
     const tcpDir = copyExampleConfig();
     const tcp = await onboard(tcpDir, ['new', 'orders', ...ORDERS_OPTIONS, '--protocol', 'TCP']);
@@ -72,7 +93,9 @@ describe('onboard new', () => {
     const options = ORDERS_OPTIONS.filter((option) => option !== '--consumer' && option !== 'retail-app');
     const run = await onboard(dir, ['new', 'orders', ...options, '--without-consumers-reason', 'the retail app starts calling it next quarter']);
     expect(run.code).toBe(0);
-    expect(parse(readFileSync(path.join(dir, 'environments/dev.yaml'), 'utf8')).privateDomain.servicesWithoutConsumers).toEqual({ orders: 'the retail app starts calling it next quarter' });
+    expect(parse(readFileSync(path.join(dir, 'environments/dev.yaml'), 'utf8')).privateDomain.servicesWithoutConsumers).toEqual({
+      orders: 'the retail app starts calling it next quarter',
+    });
   });
 
   it('asks for what the flags leave open when a person is at the terminal', async () => {
@@ -93,12 +116,18 @@ describe('onboard new', () => {
       'Backend in dev as <account alias>:<ip>[,<ip>...]',
       'Internal consumers to grant (comma-separated, empty for none yet)',
     ]);
-    expect(parse(readFileSync(path.join(dir, 'services/orders/service.yaml'), 'utf8'))).toMatchObject({ basePath: 'orders', visibility: 'private', backend: { port: 8443 } });
+    expect(parse(readFileSync(path.join(dir, 'services/orders/service.yaml'), 'utf8'))).toMatchObject({
+      basePath: 'orders',
+      visibility: 'private',
+      backend: { port: 8443 },
+    });
   });
 
   it('scaffolds without enabling when no backend is given', async () => {
     const dir = copyExampleConfig();
-    const options = ORDERS_OPTIONS.filter((option, index, all) => option !== '--backend' && all[index - 1] !== '--backend' && option !== '--consumer' && all[index - 1] !== '--consumer');
+    const options = ORDERS_OPTIONS.filter(
+      (option, index, all) => option !== '--backend' && all[index - 1] !== '--backend' && option !== '--consumer' && all[index - 1] !== '--consumer',
+    );
     const run = await onboard(dir, ['new', 'orders', ...options]);
     expect(run.code).toBe(0);
     expect(existsSync(path.join(dir, 'services/orders/openapi.yaml'))).toBe(true);
@@ -107,20 +136,56 @@ describe('onboard new', () => {
 
   describe('refuses and changes nothing', () => {
     const refusals: [string, string[], RegExp][] = [
-      ['fails when the name has invalid characters', ['new', 'Orders_API', ...ORDERS_OPTIONS], /\(command line\): <name>: service name must be 2-32 lowercase letters, digits or dashes, starting with a letter, got "Orders_API"/],
-      ['fails when the service exists', ['new', 'payments', ...ORDERS_OPTIONS], /services\/payments\/: \(file\): service "payments" already exists\n\s+fix: choose another name/],
-      ['fails when a required option is missing and nobody can be asked', ['new', 'orders', '--no-input'], /--description: is required[\s\S]*--team: is required[\s\S]*--email: is required/],
-      ['fails when the e-mail is not one', ['new', 'orders', ...ORDERS_OPTIONS, '--email', 'orders-team'], /\(command line\): --email: "orders-team" is not an e-mail address/],
-      ['fails when --backend is malformed', ['new', 'orders', ...ORDERS_OPTIONS.slice(0, -3), '--backend', 'dev:payments', '--no-input'], /--backend: "dev:payments" is not <env>=<account>:<ip>/],
-      ['fails when the environment does not exist', ['new', 'orders', ...ORDERS_OPTIONS.slice(0, -3), '--backend', 'qa=payments:10.101.2.40', '--no-input'], /--backend: environment "qa" does not exist\n\s+fix: use one of: dev, prod, staging/],
+      [
+        'fails when the name has invalid characters',
+        ['new', 'Orders_API', ...ORDERS_OPTIONS],
+        /\(command line\): <name>: service name must be 2-32 lowercase letters, digits or dashes, starting with a letter, got "Orders_API"/,
+      ],
+      [
+        'fails when the service exists',
+        ['new', 'payments', ...ORDERS_OPTIONS],
+        /services\/payments\/: \(file\): service "payments" already exists\n\s+fix: choose another name/,
+      ],
+      [
+        'fails when a required option is missing and nobody can be asked',
+        ['new', 'orders', '--no-input'],
+        /--description: is required[\s\S]*--team: is required[\s\S]*--email: is required/,
+      ],
+      [
+        'fails when the e-mail is not one',
+        ['new', 'orders', ...ORDERS_OPTIONS, '--email', 'orders-team'],
+        /\(command line\): --email: "orders-team" is not an e-mail address/,
+      ],
+      [
+        'fails when --backend is malformed',
+        ['new', 'orders', ...ORDERS_OPTIONS.slice(0, -3), '--backend', 'dev:payments', '--no-input'],
+        /--backend: "dev:payments" is not <env>=<account>:<ip>/,
+      ],
+      [
+        'fails when the environment does not exist',
+        ['new', 'orders', ...ORDERS_OPTIONS.slice(0, -3), '--backend', 'qa=payments:10.101.2.40', '--no-input'],
+        /--backend: environment "qa" does not exist\n\s+fix: use one of: dev, prod, staging/,
+      ],
       [
         'fails when the address is outside the spoke VPC (found by loading the configuration as it would be)',
         ['new', 'orders', ...ORDERS_OPTIONS.slice(0, -3), '--backend', 'dev=payments:10.200.0.1', '--no-input'],
         /environments\/dev\.yaml:\d+:\d+: services\.orders\.backend\.addresses\[0\]: 10\.200\.0\.1 is outside the spoke VPC of account "payments"/,
       ],
-      ['fails when a private service has no consumer and no reason', ['new', 'orders', ...ORDERS_OPTIONS.filter((option) => option !== '--consumer' && option !== 'retail-app')], /private service "orders" is granted to no consumer/],
-      ['fails when a public service names consumers', ['new', 'orders', ...ORDERS_OPTIONS, '--visibility', 'public'], /--consumer: a public service is not on the private domain/],
-      ['fails when the consumer does not exist', ['new', 'orders', ...ORDERS_OPTIONS, '--consumer', 'nobody'], /--consumer: "nobody" is not a consumer in any environment/],
+      [
+        'fails when a private service has no consumer and no reason',
+        ['new', 'orders', ...ORDERS_OPTIONS.filter((option) => option !== '--consumer' && option !== 'retail-app')],
+        /private service "orders" is granted to no consumer/,
+      ],
+      [
+        'fails when a public service names consumers',
+        ['new', 'orders', ...ORDERS_OPTIONS, '--visibility', 'public'],
+        /--consumer: a public service is not on the private domain/,
+      ],
+      [
+        'fails when the consumer does not exist',
+        ['new', 'orders', ...ORDERS_OPTIONS, '--consumer', 'nobody'],
+        /--consumer: "nobody" is not a consumer in any environment/,
+      ],
     ];
     it.each(refusals)('%s', async (_, args, expected) => {
       const dir = copyExampleConfig();

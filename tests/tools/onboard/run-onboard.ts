@@ -12,7 +12,11 @@ export interface OnboardRun {
  * capturing what it prints. `answers` feed the prompts in order (a person at a terminal); without them nobody
  * can be asked, as in CI.
  */
-export async function onboard(configDir: string, args: readonly string[], options: { answers?: readonly string[]; cwd?: string } = {}): Promise<OnboardRun & { questions: string[] }> {
+export async function onboard(
+  configDir: string,
+  args: readonly string[],
+  options: { answers?: readonly string[]; cwd?: string } = {},
+): Promise<OnboardRun & { questions: string[] }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const questions: string[] = [];
@@ -39,11 +43,17 @@ export async function onboard(configDir: string, args: readonly string[], option
 
 /** The options of a complete, valid `new` for a private service in dev, granted to the dev consumer. */
 export const ORDERS_OPTIONS = [
-  '--description', 'Order intake for the retail app.',
-  '--team', 'orders-team',
-  '--email', 'orders-team@example.com',
-  '--visibility', 'private',
-  '--consumer', 'retail-app',
-  '--backend', 'dev=payments:10.101.2.40',
+  '--description',
+  'Order intake for the retail app.',
+  '--team',
+  'orders-team',
+  '--email',
+  'orders-team@example.com',
+  '--visibility',
+  'private',
+  '--consumer',
+  'retail-app',
+  '--backend',
+  'dev=payments:10.101.2.40',
   '--no-input',
 ] as const;

@@ -33,7 +33,21 @@ describeWhenAvailable('new, import, check, synth, terraform validate', () => {
   beforeAll(async () => {
     const dir = copyExampleConfig();
     created = await onboard(dir, ['new', 'orders', ...ORDERS_OPTIONS]);
-    imported = await onboard(dir, ['import', PETSTORE, '--name', 'pets', '--team', 'pets-team', '--email', 'pets-team@example.com', '--visibility', 'public', '--backend', 'dev=customers:10.103.1.60', '--no-input']);
+    imported = await onboard(dir, [
+      'import',
+      PETSTORE,
+      '--name',
+      'pets',
+      '--team',
+      'pets-team',
+      '--email',
+      'pets-team@example.com',
+      '--visibility',
+      'public',
+      '--backend',
+      'dev=customers:10.103.1.60',
+      '--no-input',
+    ]);
     checked = await onboard(dir, ['check']);
     synth = synthInProcess({ configDir: dir, outdir, env: { ENV: 'dev' } });
     if (synth.code !== 0) return;

@@ -95,7 +95,10 @@ describeWhenAvailable('offline terraform plan', () => {
     const blocked = checkDestroys([plan], []);
     expect(blocked.blocked).toBe(true);
     expect(blocked.findings.map((finding) => finding.address)).toEqual(['aws_api_gateway_vpc_link.payments', 'aws_cloudwatch_log_group.execution']);
-    const allowed = checkDestroys([plan], parseAllowList(`${FIXTURE_STACK}:aws_api_gateway_vpc_link.payments,${FIXTURE_STACK}:aws_cloudwatch_log_group.execution`));
+    const allowed = checkDestroys(
+      [plan],
+      parseAllowList(`${FIXTURE_STACK}:aws_api_gateway_vpc_link.payments,${FIXTURE_STACK}:aws_cloudwatch_log_group.execution`),
+    );
     expect(allowed.blocked).toBe(false);
   });
 });
@@ -117,7 +120,11 @@ describe('offline plan preconditions', () => {
     const gateway = new LandingZoneStack(app, { environment, kind: 'gateway', accountAlias: 'gateway' });
     const hub = new Ec2TransitGateway(network, 'hub', {});
     // The mistake the check exists for: a raw cross-stack token instead of crossStackValue().
-    new Ec2TransitGatewayVpcAttachment(gateway, 'attachment', { transitGatewayId: hub.id, vpcId: 'vpc-0c1b2c3d4e5f60001', subnetIds: ['subnet-0c1b2c3d4e5f60001'] });
+    new Ec2TransitGatewayVpcAttachment(gateway, 'attachment', {
+      transitGatewayId: hub.id,
+      vpcId: 'vpc-0c1b2c3d4e5f60001',
+      subnetIds: ['subnet-0c1b2c3d4e5f60001'],
+    });
     app.synth();
     await expect(planStacksOffline({ outdir, mirror: '/nonexistent', planDir: outdir })).rejects.toThrow(
       /dev-gateway: reads another stack's state \(data\.terraform_remote_state\.[\w-]+\).*crossStackValue\(\) from lib\/cross-stack\.ts/,
@@ -128,6 +135,8 @@ describe('offline plan preconditions', () => {
     const outdir = tempOutdir('uag-plan-offline-subset-');
     synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev', offline: true });
     await expect(planStacksOffline({ outdir, mirror: '/nonexistent', planDir: outdir, stacks: ['dev-gatewy'] })).rejects.toThrow(OfflinePlanError);
-    await expect(planStacksOffline({ outdir, mirror: '/nonexistent', planDir: outdir, stacks: ['dev-gatewy'] })).rejects.toThrow(/no synthesized stack dev-gatewy; synthesized: .*dev-gateway/);
+    await expect(planStacksOffline({ outdir, mirror: '/nonexistent', planDir: outdir, stacks: ['dev-gatewy'] })).rejects.toThrow(
+      /no synthesized stack dev-gatewy; synthesized: .*dev-gateway/,
+    );
   });
 });

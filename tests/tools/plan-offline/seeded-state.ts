@@ -14,7 +14,9 @@ interface StateJson {
  * configuration's tags are.
  */
 export function seedState(stackDirectory: string): void {
-  const stack = JSON.parse(readFileSync(path.join(stackDirectory, 'cdk.tf.json'), 'utf8')) as { provider: { aws: { default_tags: { tags: Record<string, string> }[] }[] } };
+  const stack = JSON.parse(readFileSync(path.join(stackDirectory, 'cdk.tf.json'), 'utf8')) as {
+    provider: { aws: { default_tags: { tags: Record<string, string> }[] }[] };
+  };
   const defaultTags = stack.provider.aws[0].default_tags[0].tags;
   const state = JSON.parse(readFileSync(SEEDED_STATE, 'utf8')) as StateJson;
   for (const resource of state.resources) for (const instance of resource.instances) instance.attributes.tags_all = defaultTags;

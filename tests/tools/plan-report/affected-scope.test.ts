@@ -8,7 +8,14 @@ import { REPO_ROOT } from '../../support/example-config';
 import { DEV_PLACEMENTS, fixturePlan } from './fixtures';
 
 const BASE = '0123456789abcdef0123456789abcdef01234567';
-const removedApi = { id: 'dev-api-ledger', accountId: '444455556666', resources: [{ address: 'aws_api_gateway_rest_api.Api_Public_RestApi_1', type: 'aws_api_gateway_rest_api' }, { address: 'aws_cloudwatch_metric_alarm.Latency', type: 'aws_cloudwatch_metric_alarm' }] };
+const removedApi = {
+  id: 'dev-api-ledger',
+  accountId: '444455556666',
+  resources: [
+    { address: 'aws_api_gateway_rest_api.Api_Public_RestApi_1', type: 'aws_api_gateway_rest_api' },
+    { address: 'aws_cloudwatch_metric_alarm.Latency', type: 'aws_cloudwatch_metric_alarm' },
+  ],
+};
 const affected = (ids: string[], destroyed: AffectedResult['destroyed'] = []): AffectedResult => ({
   base: BASE,
   affected: ids.map((id) => ({ id, reasons: [{ kind: 'changed' as const }] })),
@@ -19,7 +26,10 @@ const affected = (ids: string[], destroyed: AffectedResult['destroyed'] = []): A
 
 describe('summary of a merge request that planned only affected stacks', () => {
   it('says how many stacks were planned, how many skipped and why, and how to plan all', () => {
-    const report = buildPlanReport([fixturePlan('mixed/dev-gateway.plan.json')], DEV_PLACEMENTS, [], { result: affected(['dev-gateway']), file: 'affected.json' });
+    const report = buildPlanReport([fixturePlan('mixed/dev-gateway.plan.json')], DEV_PLACEMENTS, [], {
+      result: affected(['dev-gateway']),
+      file: 'affected.json',
+    });
     expect(report.summaries.get('dev')).toContain(
       'Planned **1 of 5** stacks: 4 skipped because their synthesized Terraform JSON is identical to the merge base `0123456789ab` (and no output they read changed). ' +
         'Set `UAG_PLAN_ALL=1` on the pipeline to plan every stack; the default branch and the drift schedule always do.\n\n- `dev-gateway`: synthesized JSON changed\n',
@@ -29,7 +39,9 @@ describe('summary of a merge request that planned only affected stacks', () => {
   it('runs a removed stack through the destroy guard: every resource is a delete, protected ones block', () => {
     const report = buildPlanReport([], DEV_PLACEMENTS, [], { result: affected([], [removedApi]), file: 'affected.json' });
     expect(report.guard.blocked).toBe(true);
-    expect(report.guard.findings.map((finding) => `${finding.stack}:${finding.address}`)).toEqual(['dev-api-ledger:aws_api_gateway_rest_api.Api_Public_RestApi_1']);
+    expect(report.guard.findings.map((finding) => `${finding.stack}:${finding.address}`)).toEqual([
+      'dev-api-ledger:aws_api_gateway_rest_api.Api_Public_RestApi_1',
+    ]);
     const markdown = report.summaries.get('dev')!;
     expect(markdown).toContain('1 stack removed by this change: every resource in it is listed as destroyed below.');
     expect(markdown).toContain('- **delete** `aws_api_gateway_rest_api.Api_Public_RestApi_1` in `dev-api-ledger` — :no_entry: protected');

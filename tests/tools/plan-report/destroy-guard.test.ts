@@ -18,7 +18,10 @@ describe('destroy guard', () => {
 
   it('blocks deletes of the Transit Gateway and its attachments, not of an unprotected deposed object', () => {
     const result = checkDestroys([fixturePlan('delete-protected/dev-network.plan.json')], []);
-    expect(result.findings.map((finding) => finding.address)).toEqual(['aws_ec2_transit_gateway.hub', 'aws_ec2_transit_gateway_vpc_attachment.spoke["payments"]']);
+    expect(result.findings.map((finding) => finding.address)).toEqual([
+      'aws_ec2_transit_gateway.hub',
+      'aws_ec2_transit_gateway_vpc_attachment.spoke["payments"]',
+    ]);
   });
 
   it('passes when every protected destroy is allowed by stack and address', () => {

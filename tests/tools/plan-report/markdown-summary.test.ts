@@ -44,11 +44,16 @@ describe('environment summary', () => {
   });
 
   it('warns at the top when the destroy guard blocks, with an allow example', () => {
-    expect(markdown).toMatch(/> :no_entry: \*\*Destroy guard: 3 protected resources would be destroyed or replaced\.\*\*.*UAG_ALLOW_DESTROY=dev-network:aws_ec2_transit_gateway\.hub/);
+    expect(markdown).toMatch(
+      /> :no_entry: \*\*Destroy guard: 3 protected resources would be destroyed or replaced\.\*\*.*UAG_ALLOW_DESTROY=dev-network:aws_ec2_transit_gateway\.hub/,
+    );
   });
 
   it('marks allowed destroys and flags allowances that match nothing', () => {
-    const allowed = summarize([network], 'dev-network:aws_ec2_transit_gateway.hub dev-network:aws_ec2_transit_gateway_vpc_attachment.spoke["payments"] dev-network:aws_vpc.old');
+    const allowed = summarize(
+      [network],
+      'dev-network:aws_ec2_transit_gateway.hub dev-network:aws_ec2_transit_gateway_vpc_attachment.spoke["payments"] dev-network:aws_vpc.old',
+    );
     expect(allowed).not.toContain('Destroy guard:');
     expect(allowed).toContain('protected (Transit Gateway: every backend path crosses it), allowed by UAG_ALLOW_DESTROY');
     expect(allowed).toContain(':warning: UAG_ALLOW_DESTROY allows destroys this plan does not make: `dev-network:aws_vpc.old`');

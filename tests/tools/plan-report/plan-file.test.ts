@@ -66,12 +66,16 @@ describe('reading plan files', () => {
   });
 
   it('fails on a format it does not know', () => {
-    expect(errorOf(malformed('future-format.plan.json')).message).toContain('(format_version): is 2.0; this report reads formats 0.1, 0.2 and 1.x (Terraform 0.12 to 1.x)');
+    expect(errorOf(malformed('future-format.plan.json')).message).toContain(
+      '(format_version): is 2.0; this report reads formats 0.1, 0.2 and 1.x (Terraform 0.12 to 1.x)',
+    );
   });
 
   it('fails when the JSON is cut inside a value, as Node 20 words it, saying truncated', () => {
     const error = errorOf(malformed('truncated-in-value.plan.json'));
-    expect(error.message).toContain("truncated-in-value.plan.json: is truncated after 589 characters (Expected ',' or '}' after property value in JSON at position 589)");
+    expect(error.message).toContain(
+      "truncated-in-value.plan.json: is truncated after 589 characters (Expected ',' or '}' after property value in JSON at position 589)",
+    );
     expect(error.fix).toBe('the plan job was probably interrupted or the artifact upload was cut short; rerun the plan job');
   });
 
@@ -105,6 +109,10 @@ describe('plan formats from Terraform 0.12 on', () => {
 
   it('keeps previous_address of moved resources', () => {
     const plan = readPlanFile(path.join(formats, 'format-1.0/dev-gateway.plan.json'));
-    expect(plan.resourceChanges.map((change) => change.previous_address)).toEqual(['aws_cloudwatch_dashboard.Dashboard_9E4231ED', 'aws_api_gateway_vpc_link.payments', undefined]);
+    expect(plan.resourceChanges.map((change) => change.previous_address)).toEqual([
+      'aws_cloudwatch_dashboard.Dashboard_9E4231ED',
+      'aws_api_gateway_vpc_link.payments',
+      undefined,
+    ]);
   });
 });

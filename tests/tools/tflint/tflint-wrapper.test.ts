@@ -15,7 +15,11 @@ const ISSUES: Record<string, CannedRun> = {
     output: {
       issues: [
         {
-          rule: { name: 'aws_api_gateway_stage_invalid_logging_level', severity: 'error', link: 'https://github.com/terraform-linters/tflint-ruleset-aws/blob/v0.44.0/docs/rules/x.md' },
+          rule: {
+            name: 'aws_api_gateway_stage_invalid_logging_level',
+            severity: 'error',
+            link: 'https://github.com/terraform-linters/tflint-ruleset-aws/blob/v0.44.0/docs/rules/x.md',
+          },
           message: '"VERBOSE" is an invalid value as logging_level',
           range: { filename: 'cdk.tf.json', start: { line: 42, column: 9 }, end: { line: 42, column: 30 } },
           callers: [],
@@ -34,7 +38,11 @@ const ISSUES: Record<string, CannedRun> = {
 };
 
 /** Runs `tsx tools/tflint/cli.ts` as `make tflint` does, with the given PATH. */
-function runWrapper(pathVariable: string, outdir: string, extraArgs: string[] = []): { status: number | null; stdout: string; stderr: string; reports: string } {
+function runWrapper(
+  pathVariable: string,
+  outdir: string,
+  extraArgs: string[] = [],
+): { status: number | null; stdout: string; stderr: string; reports: string } {
   const reports = mkdtempSync(path.join(tmpdir(), 'uag-tflint-reports-'));
   const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
   const result = spawnSync(tsx, [path.join(REPO_ROOT, 'tools/tflint/cli.ts'), '--outdir', outdir, '--reports', reports, ...extraArgs], {
@@ -51,7 +59,10 @@ describe('tflint wrapper', () => {
     const outdir = fakeOutdir(STACKS);
     const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, outdir, ['--init']);
     expect(result.status).toBe(EXIT.ok);
-    const calls = readFileSync(fake.log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[]);
+    const calls = readFileSync(fake.log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as string[]);
     expect(calls).toContainEqual(['--init', `--config=${path.join(REPO_ROOT, '.tflint.hcl')}`, '--no-color']);
     const lintCalls = calls.filter((args) => args.some((arg) => arg.startsWith('--chdir=')));
     expect(lintCalls.map((args) => path.basename(args[0].slice('--chdir='.length))).sort()).toEqual(STACKS);
@@ -93,7 +104,9 @@ describe('tflint wrapper', () => {
     const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, fakeOutdir(STACKS));
     const junit = readFileSync(path.join(result.reports, 'tflint-junit.xml'), 'utf8');
     expect(junit).toContain('<testsuite name="tflint" tests="3" failures="1" errors="0">');
-    expect(junit).toMatch(/<testcase classname="tflint" name="dev-gateway"[^>]*>\n\s*<failure message="1 tflint error\(s\)" type="tflint">error aws_api_gateway_stage_invalid_logging_level: &quot;VERBOSE&quot;/);
+    expect(junit).toMatch(
+      /<testcase classname="tflint" name="dev-gateway"[^>]*>\n\s*<failure message="1 tflint error\(s\)" type="tflint">error aws_api_gateway_stage_invalid_logging_level: &quot;VERBOSE&quot;/,
+    );
     expect(junit).toMatch(/<system-out>warning terraform_unused_declarations/);
     expect(junit).toMatch(/<testcase classname="tflint" name="dev-network" file="[^"]+"\/>/);
   });

@@ -9,7 +9,7 @@ export const openApiOperationsAuthorized: ResourceRule = {
   kind: 'resource',
   severity: 'error',
   resourceTypes: ['aws_api_gateway_rest_api'],
-  what: 'Every operation in a REST API\'s OpenAPI body requires authorization (security requirement or x-amazon-apigateway-auth).',
+  what: "Every operation in a REST API's OpenAPI body requires authorization (security requirement or x-amazon-apigateway-auth).",
   why:
     'An operation without a security requirement is callable by anyone who can reach the API: API Gateway does not run the ' +
     'authorizer for it, so the backend receives the request without a verified principal. This is how an internal endpoint ' +
@@ -45,7 +45,11 @@ function isAuthorized(operation: Attributes, rootSecurity: unknown): boolean {
   const security = operation.security ?? rootSecurity;
   if (isExpression(security)) return true;
   // `[]` disables security; an empty requirement `{}` in the list makes it optional.
-  return Array.isArray(security) && security.length > 0 && security.every((requirement) => isExpression(requirement) || (isAttributes(requirement) && Object.keys(requirement).length > 0));
+  return (
+    Array.isArray(security) &&
+    security.length > 0 &&
+    security.every((requirement) => isExpression(requirement) || (isAttributes(requirement) && Object.keys(requirement).length > 0))
+  );
 }
 
 function isCorsPreflight(key: string, operation: Attributes): boolean {

@@ -11,8 +11,7 @@ export function stageWideSettings(stage: TerraformResource, stack: StackView): A
     .filter(({ values }) => values.method_path === '*/*')
     .filter(
       ({ values }) =>
-        refersTo(values.stage_name, stage.address) ||
-        (values.stage_name === stage.values.stage_name && values.rest_api_id === stage.values.rest_api_id),
+        refersTo(values.stage_name, stage.address) || (values.stage_name === stage.values.stage_name && values.rest_api_id === stage.values.rest_api_id),
     )
     .flatMap(({ values }) => {
       const settings = block(values.settings);

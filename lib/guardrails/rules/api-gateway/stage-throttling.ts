@@ -9,7 +9,7 @@ export const stageThrottling: ResourceRule = {
   resourceTypes: ['aws_api_gateway_stage'],
   what: 'Every REST API stage throttles all methods (*/*) with a positive rate and burst limit.',
   why:
-    'All APIs share the gateway account\'s regional request quota. One service without its own limits can consume it ' +
+    "All APIs share the gateway account's regional request quota. One service without its own limits can consume it " +
     'and take every other API of the platform down with it, and its backend receives whatever the internet sends.',
   fix: 'Set settings { throttling_rate_limit = <rps>, throttling_burst_limit = <requests> } on the stage\'s "*/*" aws_api_gateway_method_settings (from the service\'s throttling config).',
   check: (stage, stack) => {

@@ -9,7 +9,7 @@ export const originHttpsOnly: ResourceRule = {
   resourceTypes: ['aws_cloudfront_distribution'],
   what: 'CloudFront reaches every custom origin with origin_protocol_policy = https-only.',
   why:
-    'Between CloudFront and the regional API the request still carries the client\'s token and the origin-verification secret. ' +
+    "Between CloudFront and the regional API the request still carries the client's token and the origin-verification secret. " +
     'http-only or match-viewer would send both over the internet in clear text.',
   fix: 'Set custom_origin_config { origin_protocol_policy = "https-only", https_port = 443 } on every custom origin.',
   check: ({ values }) => {

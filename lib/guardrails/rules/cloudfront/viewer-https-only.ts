@@ -16,7 +16,9 @@ export const viewerHttpsOnly: ResourceRule = {
       { name: 'default_cache_behavior', behavior: block(values.default_cache_behavior) },
       ...blocks(values.ordered_cache_behavior).map((behavior, index) => ({ name: `ordered_cache_behavior[${index}]`, behavior })),
     ];
-    const wrong = behaviors.filter(({ behavior }) => behavior && !isReference(behavior.viewer_protocol_policy) && behavior.viewer_protocol_policy !== 'https-only');
+    const wrong = behaviors.filter(
+      ({ behavior }) => behavior && !isReference(behavior.viewer_protocol_policy) && behavior.viewer_protocol_policy !== 'https-only',
+    );
     if (wrong.length === 0) return COMPLIANT;
     return nonCompliant(wrong.map(({ name, behavior }) => `${name}.viewer_protocol_policy is ${JSON.stringify(behavior?.viewer_protocol_policy)}`).join('; '));
   },

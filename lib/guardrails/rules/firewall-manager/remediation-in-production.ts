@@ -12,5 +12,7 @@ export const remediationInProduction: ResourceRule = {
     'without the mandatory web ACL or Shield protection until someone reads the report. Other environments may audit first.',
   fix: 'Set remediation_enabled = true on the policy in production environments.',
   check: ({ values }, _stack, context) =>
-    context.production ? compliantIf(isTrueOrReference(values.remediation_enabled), `remediation_enabled is ${show(values.remediation_enabled)}`) : NOT_APPLICABLE,
+    context.production
+      ? compliantIf(isTrueOrReference(values.remediation_enabled), `remediation_enabled is ${show(values.remediation_enabled)}`)
+      : NOT_APPLICABLE,
 };

@@ -9,7 +9,7 @@ export const authorizerConcurrency: ResourceRule = {
   resourceTypes: ['aws_lambda_function'],
   what: 'The API authorizer function has reserved concurrency.',
   why:
-    'Every API call runs the authorizer (cache misses at least). It shares the account\'s concurrency pool with every other ' +
+    "Every API call runs the authorizer (cache misses at least). It shares the account's concurrency pool with every other " +
     'function: a burst elsewhere throttles the authorizer and every API answers 500. Reserved concurrency guarantees it capacity.',
   fix: 'Set reserved_concurrent_executions to a positive number sized for peak authorizer invocations.',
   check: (fn, stack) => {

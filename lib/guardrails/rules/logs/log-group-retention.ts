@@ -12,5 +12,8 @@ export const logGroupRetention: ResourceRule = {
     'violate data-retention policies and grow cost without bound; the retention is a decision, per log group.',
   fix: 'Set retention_in_days (e.g. 90 in dev, 400 in prod, per the data-retention policy).',
   check: ({ values }) =>
-    compliantIf(isReference(values.retention_in_days) || (numberValue(values.retention_in_days) ?? 0) > 0, `retention_in_days is ${show(values.retention_in_days)} (never expire)`),
+    compliantIf(
+      isReference(values.retention_in_days) || (numberValue(values.retention_in_days) ?? 0) > 0,
+      `retention_in_days is ${show(values.retention_in_days)} (never expire)`,
+    ),
 };

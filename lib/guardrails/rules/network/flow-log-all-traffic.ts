@@ -7,8 +7,7 @@ export const flowLogAllTraffic: ResourceRule = {
   severity: 'error',
   resourceTypes: ['aws_flow_log'],
   what: 'VPC, subnet and ENI flow logs capture ALL traffic, not only accepted or rejected.',
-  why:
-    'ACCEPT-only logs hide scans and blocked attempts; REJECT-only logs hide what actually got through. An investigation needs both.',
+  why: 'ACCEPT-only logs hide scans and blocked attempts; REJECT-only logs hide what actually got through. An investigation needs both.',
   fix: 'Set traffic_type = "ALL" on the flow log.',
   check: ({ values }) => {
     // Transit Gateway flow logs have no traffic type.

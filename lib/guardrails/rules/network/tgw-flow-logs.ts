@@ -12,5 +12,8 @@ export const tgwFlowLogs: ResourceRule = {
     'only place that shows cross-account flows end to end, including traffic between segments that should not exist.',
   fix: 'Add aws_flow_log { transit_gateway_id = aws_ec2_transit_gateway.<name>.id, log_destination = ... } in the same stack.',
   check: (tgw, stack) =>
-    compliantIf(stack.ofType('aws_flow_log').some(({ values }) => refersTo(values.transit_gateway_id, tgw.address)), 'no aws_flow_log refers to this Transit Gateway'),
+    compliantIf(
+      stack.ofType('aws_flow_log').some(({ values }) => refersTo(values.transit_gateway_id, tgw.address)),
+      'no aws_flow_log refers to this Transit Gateway',
+    ),
 };

@@ -12,5 +12,8 @@ export const vpcFlowLogs: ResourceRule = {
     'gateway and backend accounts and required by most financial regulators. They cannot be turned on retroactively.',
   fix: 'Add aws_flow_log { vpc_id = aws_vpc.<name>.id, traffic_type = "ALL", log_destination = ... } in the same stack.',
   check: (vpc, stack) =>
-    compliantIf(stack.ofType('aws_flow_log').some(({ values }) => refersTo(values.vpc_id, vpc.address)), 'no aws_flow_log refers to this VPC'),
+    compliantIf(
+      stack.ofType('aws_flow_log').some(({ values }) => refersTo(values.vpc_id, vpc.address)),
+      'no aws_flow_log refers to this VPC',
+    ),
 };

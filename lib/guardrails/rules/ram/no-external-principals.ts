@@ -12,5 +12,8 @@ export const noExternalPrincipals: ResourceRule = {
     'account id hands the hub of the network, or the private APIs, to an account outside the organization that simply accepts the invitation.',
   fix: 'Set allow_external_principals = false (a literal, so review can see it). Accounts outside the organization need a reviewed suppression.',
   check: ({ values }) =>
-    compliantIf(values.allow_external_principals === undefined || isFalse(values.allow_external_principals), `allow_external_principals is ${show(values.allow_external_principals)}`),
+    compliantIf(
+      values.allow_external_principals === undefined || isFalse(values.allow_external_principals),
+      `allow_external_principals is ${show(values.allow_external_principals)}`,
+    ),
 };

@@ -16,7 +16,7 @@ export const protectionHealthCheck: ResourceRule = {
     /:route53:::hostedzone\/|aws_route53_zone\./.test(String(protection.values.resource_arn))
       ? NOT_APPLICABLE
       : compliantIf(
-      stack.ofType('aws_shield_protection_health_check_association').some(({ values }) => refersTo(values.shield_protection_id, protection.address)),
-      'no aws_shield_protection_health_check_association refers to this protection',
-    ),
+          stack.ofType('aws_shield_protection_health_check_association').some(({ values }) => refersTo(values.shield_protection_id, protection.address)),
+          'no aws_shield_protection_health_check_association refers to this protection',
+        ),
 };

@@ -8,7 +8,7 @@ export const requiredTags: StackRule = {
   severity: 'error',
   what: 'Every AWS provider carries the required tags as default_tags with non-empty values, and no resource blanks one.',
   why:
-    'Environment, Stack, Owner, Repository and ManagedBy (plus the environment\'s guardrails.requiredTags) are how cost reports, ' +
+    "Environment, Stack, Owner, Repository and ManagedBy (plus the environment's guardrails.requiredTags) are how cost reports, " +
     'incident responders and the security team find who owns a resource and which code created it. Provider default_tags put ' +
     'them on every taggable resource; an empty value, or a resource overriding one with "", defeats that.',
   fix: 'Give the tag a value in environments/<env>.yaml (owner, repository, tags) and do not override required tags with empty values on resources.',

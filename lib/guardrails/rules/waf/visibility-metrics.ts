@@ -16,7 +16,9 @@ export const visibilityMetrics: ResourceRule = {
     const visibility = block(values.visibility_config);
     const off = [
       ...(!visibility || isFalse(visibility.cloudwatch_metrics_enabled) || isFalse(visibility.sampled_requests_enabled) ? ['the web ACL'] : []),
-      ...webAclRules(values).filter((rule) => rule.visibilityOff).map((rule) => `rule "${rule.name}"`),
+      ...webAclRules(values)
+        .filter((rule) => rule.visibilityOff)
+        .map((rule) => `rule "${rule.name}"`),
     ];
     return off.length === 0 ? COMPLIANT : nonCompliant(`metrics or sampling off for ${off.join(', ')}`);
   },

@@ -40,7 +40,9 @@ describe('compileRouteTable', () => {
 describe('compileServiceRoutes', () => {
   it('ANDs the scopes inside one requirement and ORs the requirements', () => {
     const routes = compileServiceRoutes(
-      document({ '/refunds': { post: { security: [{ gatewayAuthorizer: ['payments/write', 'payments/refund'] }, { gatewayAuthorizer: ['payments/admin'] }] } } }),
+      document({
+        '/refunds': { post: { security: [{ gatewayAuthorizer: ['payments/write', 'payments/refund'] }, { gatewayAuthorizer: ['payments/admin'] }] } },
+      }),
       FILE,
     );
     expect(routes).toEqual({ 'POST /refunds': [['payments/admin'], ['payments/refund', 'payments/write']] });
@@ -63,7 +65,9 @@ describe('compileServiceRoutes', () => {
   });
 
   it('keeps only the gateway scheme’s part of a requirement that combines schemes', () => {
-    expect(compileServiceRoutes(document({ '/b': { put: { security: [{ apiKeyAuth: [], gatewayAuthorizer: ['b/write'] }] } } }), FILE)).toEqual({ 'PUT /b': [['b/write']] });
+    expect(compileServiceRoutes(document({ '/b': { put: { security: [{ apiKeyAuth: [], gatewayAuthorizer: ['b/write'] }] } } }), FILE)).toEqual({
+      'PUT /b': [['b/write']],
+    });
   });
 
   it('admits any valid token when the requirement lists no scopes', () => {
@@ -72,15 +76,29 @@ describe('compileServiceRoutes', () => {
 
   it('maps x-amazon-apigateway-any-method to ANY and ignores path-level fields that are not operations', () => {
     const routes = compileServiceRoutes(
-      document({ '/files/{proxy+}': { parameters: [], summary: 'files', 'x-amazon-apigateway-any-method': { security: [{ gatewayAuthorizer: ['files/rw'] }] } } }),
+      document({
+        '/files/{proxy+}': { parameters: [], summary: 'files', 'x-amazon-apigateway-any-method': { security: [{ gatewayAuthorizer: ['files/rw'] }] } },
+      }),
       FILE,
     );
     expect(routes).toEqual({ 'ANY /files/{proxy+}': [['files/rw']] });
   });
 
   it('gives the same output whatever the order of paths, scopes and requirements in the YAML', () => {
-    const one = compileServiceRoutes(document({ '/b': { get: { security: [{ gatewayAuthorizer: ['y', 'x'] }, { gatewayAuthorizer: ['z'] }] } }, '/a': { get: { security: [{ gatewayAuthorizer: ['q'] }] } } }), FILE);
-    const two = compileServiceRoutes(document({ '/a': { get: { security: [{ gatewayAuthorizer: ['q'] }] } }, '/b': { get: { security: [{ gatewayAuthorizer: ['z'] }, { gatewayAuthorizer: ['x', 'y'] }, { gatewayAuthorizer: ['z'] }] } } }), FILE);
+    const one = compileServiceRoutes(
+      document({
+        '/b': { get: { security: [{ gatewayAuthorizer: ['y', 'x'] }, { gatewayAuthorizer: ['z'] }] } },
+        '/a': { get: { security: [{ gatewayAuthorizer: ['q'] }] } },
+      }),
+      FILE,
+    );
+    const two = compileServiceRoutes(
+      document({
+        '/a': { get: { security: [{ gatewayAuthorizer: ['q'] }] } },
+        '/b': { get: { security: [{ gatewayAuthorizer: ['z'] }, { gatewayAuthorizer: ['x', 'y'] }, { gatewayAuthorizer: ['z'] }] } },
+      }),
+      FILE,
+    );
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
 
@@ -88,7 +106,9 @@ describe('compileServiceRoutes', () => {
     const services = withOpenApi('ledger', document({ '/entries': { get: { security: [{ gatewayAuthorizer: 'ledger/read' }] } } }));
 
     expect(() => compileRouteTable(services)).toThrow(ConfigError);
-    expect(() => compileRouteTable(services)).toThrow('services/ledger/openapi.yaml: paths./entries.get.security[0].gatewayAuthorizer: scopes must be a list of strings without spaces');
+    expect(() => compileRouteTable(services)).toThrow(
+      'services/ledger/openapi.yaml: paths./entries.get.security[0].gatewayAuthorizer: scopes must be a list of strings without spaces',
+    );
   });
 
   it('fails when security is not a list', () => {

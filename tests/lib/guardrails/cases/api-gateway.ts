@@ -34,7 +34,10 @@ const goodSettings = { logging_level: 'ERROR', metrics_enabled: true, data_trace
 const openApi = (paths: Record<string, unknown>, root: Record<string, unknown> = {}) =>
   JSON.stringify({ openapi: '3.0.1', info: { title: 'payments', version: '1' }, ...root, paths });
 
-const secured = { security: [{ 'uag-authorizer': ['payments/read'] }], 'x-amazon-apigateway-integration': { type: 'http_proxy', uri: 'https://$${stageVariables.backend}/x' } };
+const secured = {
+  security: [{ 'uag-authorizer': ['payments/read'] }],
+  'x-amazon-apigateway-integration': { type: 'http_proxy', uri: 'https://$${stageVariables.backend}/x' },
+};
 
 const vpceAllow = {
   statement: [
@@ -68,10 +71,19 @@ export const API_GATEWAY_CASES: RuleCases[] = [
     rule: stageAccessLogs,
     cases: [
       { name: 'stage with destination and JSON format', resources: { 'aws_api_gateway_stage.v1': stage }, expect: 'compliant' },
-      { name: 'stage without access_log_settings', resources: { 'aws_api_gateway_stage.v1': { ...stage, access_log_settings: undefined } }, expect: { nonCompliant: 'access_log_settings is missing' } },
+      {
+        name: 'stage without access_log_settings',
+        resources: { 'aws_api_gateway_stage.v1': { ...stage, access_log_settings: undefined } },
+        expect: { nonCompliant: 'access_log_settings is missing' },
+      },
       {
         name: 'stage with a destination but an empty format',
-        resources: { 'aws_api_gateway_stage.v1': { ...stage, access_log_settings: [{ destination_arn: 'arn:aws:logs:ap-southeast-1:444455556666:log-group:x', format: '' }] } },
+        resources: {
+          'aws_api_gateway_stage.v1': {
+            ...stage,
+            access_log_settings: [{ destination_arn: 'arn:aws:logs:ap-southeast-1:444455556666:log-group:x', format: '' }],
+          },
+        },
         expect: { nonCompliant: 'format is empty' },
       },
     ],
@@ -80,8 +92,16 @@ export const API_GATEWAY_CASES: RuleCases[] = [
     rule: stageTracing,
     cases: [
       { name: 'xray_tracing_enabled = true', resources: { 'aws_api_gateway_stage.v1': stage }, expect: 'compliant' },
-      { name: 'xray_tracing_enabled unset', resources: { 'aws_api_gateway_stage.v1': { ...stage, xray_tracing_enabled: undefined } }, expect: { nonCompliant: 'xray_tracing_enabled is unset' } },
-      { name: 'xray_tracing_enabled = false', resources: { 'aws_api_gateway_stage.v1': { ...stage, xray_tracing_enabled: false } }, expect: { nonCompliant: 'false' } },
+      {
+        name: 'xray_tracing_enabled unset',
+        resources: { 'aws_api_gateway_stage.v1': { ...stage, xray_tracing_enabled: undefined } },
+        expect: { nonCompliant: 'xray_tracing_enabled is unset' },
+      },
+      {
+        name: 'xray_tracing_enabled = false',
+        resources: { 'aws_api_gateway_stage.v1': { ...stage, xray_tracing_enabled: false } },
+        expect: { nonCompliant: 'false' },
+      },
     ],
   },
   {
@@ -100,7 +120,11 @@ export const API_GATEWAY_CASES: RuleCases[] = [
         },
         expect: 'compliant',
       },
-      { name: 'no method settings for the stage', resources: { 'aws_api_gateway_stage.v1': stage }, expect: { nonCompliant: 'no aws_api_gateway_method_settings' } },
+      {
+        name: 'no method settings for the stage',
+        resources: { 'aws_api_gateway_stage.v1': stage },
+        expect: { nonCompliant: 'no aws_api_gateway_method_settings' },
+      },
       {
         name: 'logging level OFF',
         resources: { 'aws_api_gateway_stage.v1': stage, 'aws_api_gateway_method_settings.all': stageSettings({ ...goodSettings, logging_level: 'OFF' }) },
@@ -127,7 +151,11 @@ export const API_GATEWAY_CASES: RuleCases[] = [
   {
     rule: stageThrottling,
     cases: [
-      { name: 'rate and burst limits set', resources: { 'aws_api_gateway_stage.v1': stage, 'aws_api_gateway_method_settings.all': stageSettings(goodSettings) }, expect: 'compliant' },
+      {
+        name: 'rate and burst limits set',
+        resources: { 'aws_api_gateway_stage.v1': stage, 'aws_api_gateway_method_settings.all': stageSettings(goodSettings) },
+        expect: 'compliant',
+      },
       {
         name: 'rate limit -1 (unthrottled)',
         resources: { 'aws_api_gateway_stage.v1': stage, 'aws_api_gateway_method_settings.all': stageSettings({ ...goodSettings, throttling_rate_limit: -1 }) },
@@ -135,7 +163,10 @@ export const API_GATEWAY_CASES: RuleCases[] = [
       },
       {
         name: 'burst limit unset',
-        resources: { 'aws_api_gateway_stage.v1': stage, 'aws_api_gateway_method_settings.all': stageSettings({ ...goodSettings, throttling_burst_limit: undefined }) },
+        resources: {
+          'aws_api_gateway_stage.v1': stage,
+          'aws_api_gateway_method_settings.all': stageSettings({ ...goodSettings, throttling_burst_limit: undefined }),
+        },
         expect: { nonCompliant: 'throttling_burst_limit is unset' },
       },
       { name: 'no method settings', resources: { 'aws_api_gateway_stage.v1': stage }, expect: { nonCompliant: 'no aws_api_gateway_method_settings' } },
@@ -146,22 +177,34 @@ export const API_GATEWAY_CASES: RuleCases[] = [
     cases: [
       { name: 'data trace false', resources: { 'aws_api_gateway_method_settings.all': stageSettings(goodSettings) }, expect: 'compliant' },
       { name: 'data trace unset', resources: { 'aws_api_gateway_method_settings.all': stageSettings({ logging_level: 'ERROR' }) }, expect: 'compliant' },
-      { name: 'data trace true', resources: { 'aws_api_gateway_method_settings.all': stageSettings({ ...goodSettings, data_trace_enabled: true }) }, expect: { nonCompliant: 'data_trace_enabled is true' } },
+      {
+        name: 'data trace true',
+        resources: { 'aws_api_gateway_method_settings.all': stageSettings({ ...goodSettings, data_trace_enabled: true }) },
+        expect: { nonCompliant: 'data_trace_enabled is true' },
+      },
     ],
   },
   {
     rule: openApiOperationsAuthorized,
     cases: [
-      { name: 'every operation has a security requirement (JSON body)', resources: { 'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: secured, post: secured } }) } }, expect: 'compliant' },
+      {
+        name: 'every operation has a security requirement (JSON body)',
+        resources: { 'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: secured, post: secured } }) } },
+        expect: 'compliant',
+      },
       {
         name: 'root-level security applies to operations without their own',
-        resources: { 'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: { 'x-amazon-apigateway-integration': {} } } }, { security: [{ auth: [] }] }) } },
+        resources: {
+          'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: { 'x-amazon-apigateway-integration': {} } } }, { security: [{ auth: [] }] }) },
+        },
         expect: 'compliant',
       },
       {
         name: 'CORS preflight answered by a MOCK integration',
         resources: {
-          'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: secured, options: { 'x-amazon-apigateway-integration': { type: 'mock' } } } }) },
+          'aws_api_gateway_rest_api.api': {
+            body: openApi({ '/payments': { get: secured, options: { 'x-amazon-apigateway-integration': { type: 'mock' } } } }),
+          },
         },
         expect: 'compliant',
       },
@@ -182,7 +225,9 @@ export const API_GATEWAY_CASES: RuleCases[] = [
       { name: 'API without a body (methods as resources)', resources: { 'aws_api_gateway_rest_api.api': { name: 'x' } }, expect: 'not-applicable' },
       {
         name: 'an operation without security and no root security',
-        resources: { 'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: secured }, '/health': { get: { 'x-amazon-apigateway-integration': {} } } }) } },
+        resources: {
+          'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { get: secured }, '/health': { get: { 'x-amazon-apigateway-integration': {} } } }) },
+        },
         expect: { nonCompliant: 'operations without authorization: GET /health' },
       },
       {
@@ -197,30 +242,55 @@ export const API_GATEWAY_CASES: RuleCases[] = [
       },
       {
         name: 'ANY method without security in a jsonencode body',
-        resources: { 'aws_api_gateway_rest_api.api': { body: '${jsonencode({"openapi" = "3.0.1", "paths" = {"/{proxy+}" = {"x-amazon-apigateway-any-method" = {}}}})}' } },
+        resources: {
+          'aws_api_gateway_rest_api.api': { body: '${jsonencode({"openapi" = "3.0.1", "paths" = {"/{proxy+}" = {"x-amazon-apigateway-any-method" = {}}}})}' },
+        },
         expect: { nonCompliant: 'ANY /{proxy+}' },
       },
       {
         name: 'OPTIONS with a real integration is not a preflight',
-        resources: { 'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { options: { 'x-amazon-apigateway-integration': { type: 'http_proxy' } } } }) } },
+        resources: {
+          'aws_api_gateway_rest_api.api': { body: openApi({ '/payments': { options: { 'x-amazon-apigateway-integration': { type: 'http_proxy' } } } }) },
+        },
         expect: { nonCompliant: 'OPTIONS /payments' },
       },
-      { name: 'a body that is not JSON', resources: { 'aws_api_gateway_rest_api.api': { body: 'openapi: 3.0.1' } }, expect: { nonCompliant: 'body cannot be read' } },
+      {
+        name: 'a body that is not JSON',
+        resources: { 'aws_api_gateway_rest_api.api': { body: 'openapi: 3.0.1' } },
+        expect: { nonCompliant: 'body cannot be read' },
+      },
     ],
   },
   {
     rule: methodsAuthorized,
     cases: [
-      { name: 'CUSTOM authorization', resources: { 'aws_api_gateway_method.get': { http_method: 'GET', authorization: 'CUSTOM', authorizer_id: '${aws_api_gateway_authorizer.jwt.id}' } }, expect: 'compliant' },
+      {
+        name: 'CUSTOM authorization',
+        resources: { 'aws_api_gateway_method.get': { http_method: 'GET', authorization: 'CUSTOM', authorizer_id: '${aws_api_gateway_authorizer.jwt.id}' } },
+        expect: 'compliant',
+      },
       {
         name: 'OPTIONS with NONE answered by a MOCK integration',
         resources: {
-          'aws_api_gateway_method.options': { http_method: 'OPTIONS', authorization: 'NONE', resource_id: '${aws_api_gateway_resource.p.id}', rest_api_id: '${aws_api_gateway_rest_api.api.id}' },
-          'aws_api_gateway_integration.options': { type: 'MOCK', http_method: '${aws_api_gateway_method.options.http_method}', resource_id: '${aws_api_gateway_resource.p.id}' },
+          'aws_api_gateway_method.options': {
+            http_method: 'OPTIONS',
+            authorization: 'NONE',
+            resource_id: '${aws_api_gateway_resource.p.id}',
+            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+          },
+          'aws_api_gateway_integration.options': {
+            type: 'MOCK',
+            http_method: '${aws_api_gateway_method.options.http_method}',
+            resource_id: '${aws_api_gateway_resource.p.id}',
+          },
         },
         expect: 'compliant',
       },
-      { name: 'GET with NONE', resources: { 'aws_api_gateway_method.get': { http_method: 'GET', authorization: 'NONE', api_key_required: true } }, expect: { nonCompliant: 'authorization is "NONE" on GET' } },
+      {
+        name: 'GET with NONE',
+        resources: { 'aws_api_gateway_method.get': { http_method: 'GET', authorization: 'NONE', api_key_required: true } },
+        expect: { nonCompliant: 'authorization is "NONE" on GET' },
+      },
       {
         name: 'OPTIONS with NONE and an HTTP integration',
         resources: {
@@ -234,10 +304,22 @@ export const API_GATEWAY_CASES: RuleCases[] = [
   {
     rule: executeApiEndpointDisabled,
     cases: [
-      { name: 'REGIONAL API with the endpoint disabled', resources: { 'aws_api_gateway_rest_api.api': { endpoint_configuration: { types: ['REGIONAL'] }, disable_execute_api_endpoint: true } }, expect: 'compliant' },
+      {
+        name: 'REGIONAL API with the endpoint disabled',
+        resources: { 'aws_api_gateway_rest_api.api': { endpoint_configuration: { types: ['REGIONAL'] }, disable_execute_api_endpoint: true } },
+        expect: 'compliant',
+      },
       { name: 'PRIVATE API', resources: { 'aws_api_gateway_rest_api.api': privateApi() }, expect: 'not-applicable' },
-      { name: 'REGIONAL API with the endpoint enabled', resources: { 'aws_api_gateway_rest_api.api': { endpoint_configuration: { types: ['REGIONAL'] } } }, expect: { nonCompliant: 'disable_execute_api_endpoint is unset' } },
-      { name: 'no endpoint_configuration (EDGE by default)', resources: { 'aws_api_gateway_rest_api.api': { disable_execute_api_endpoint: false } }, expect: { nonCompliant: 'false' } },
+      {
+        name: 'REGIONAL API with the endpoint enabled',
+        resources: { 'aws_api_gateway_rest_api.api': { endpoint_configuration: { types: ['REGIONAL'] } } },
+        expect: { nonCompliant: 'disable_execute_api_endpoint is unset' },
+      },
+      {
+        name: 'no endpoint_configuration (EDGE by default)',
+        resources: { 'aws_api_gateway_rest_api.api': { disable_execute_api_endpoint: false } },
+        expect: { nonCompliant: 'false' },
+      },
     ],
   },
   {
@@ -245,7 +327,10 @@ export const API_GATEWAY_CASES: RuleCases[] = [
     cases: [
       {
         name: 'policy from an aws_iam_policy_document that conditions the Allow on aws:SourceVpce',
-        resources: { 'aws_api_gateway_rest_api.api': privateApi({ policy: '${data.aws_iam_policy_document.invoke.json}' }), 'data.aws_iam_policy_document.invoke': vpceAllow },
+        resources: {
+          'aws_api_gateway_rest_api.api': privateApi({ policy: '${data.aws_iam_policy_document.invoke.json}' }),
+          'data.aws_iam_policy_document.invoke': vpceAllow,
+        },
         expect: 'compliant',
       },
       {
@@ -263,7 +348,15 @@ export const API_GATEWAY_CASES: RuleCases[] = [
           'aws_api_gateway_rest_api.api': privateApi({
             policy: JSON.stringify({
               Version: '2012-10-17',
-              Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*', Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-1'] } } }],
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: '*',
+                  Action: 'execute-api:Invoke',
+                  Resource: 'execute-api:/*',
+                  Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-1'] } },
+                },
+              ],
             }),
           }),
         },
@@ -283,7 +376,9 @@ export const API_GATEWAY_CASES: RuleCases[] = [
         name: 'PRIVATE API conditioned on aws:SourceVpc (the VPC, not the endpoint)',
         resources: {
           'aws_api_gateway_rest_api.api': privateApi({ policy: '${data.aws_iam_policy_document.invoke.json}' }),
-          'data.aws_iam_policy_document.invoke': { statement: [{ ...vpceAllow.statement[0], condition: [{ test: 'StringEquals', variable: 'aws:SourceVpc', values: ['vpc-1'] }] }] },
+          'data.aws_iam_policy_document.invoke': {
+            statement: [{ ...vpceAllow.statement[0], condition: [{ test: 'StringEquals', variable: 'aws:SourceVpc', values: ['vpc-1'] }] }],
+          },
         },
         expect: { nonCompliant: 'neither denies' },
       },
@@ -295,23 +390,52 @@ export const API_GATEWAY_CASES: RuleCases[] = [
       {
         name: 'private domain with an aws:SourceVpce policy',
         resources: {
-          'aws_api_gateway_domain_name.private': { domain_name: 'api.internal.dev.example.com', endpoint_configuration: { types: ['PRIVATE'] }, security_policy: 'TLS_1_2', policy: '${data.aws_iam_policy_document.domain.json}' },
+          'aws_api_gateway_domain_name.private': {
+            domain_name: 'api.internal.dev.example.com',
+            endpoint_configuration: { types: ['PRIVATE'] },
+            security_policy: 'TLS_1_2',
+            policy: '${data.aws_iam_policy_document.domain.json}',
+          },
           'data.aws_iam_policy_document.domain': vpceAllow,
         },
         expect: 'compliant',
       },
-      { name: 'regional domain', resources: { 'aws_api_gateway_domain_name.public': { endpoint_configuration: { types: ['REGIONAL'] } } }, expect: 'not-applicable' },
-      { name: 'private domain without a policy', resources: { 'aws_api_gateway_domain_name.private': { endpoint_configuration: { types: ['PRIVATE'] } } }, expect: { nonCompliant: 'no resource policy' } },
+      {
+        name: 'regional domain',
+        resources: { 'aws_api_gateway_domain_name.public': { endpoint_configuration: { types: ['REGIONAL'] } } },
+        expect: 'not-applicable',
+      },
+      {
+        name: 'private domain without a policy',
+        resources: { 'aws_api_gateway_domain_name.private': { endpoint_configuration: { types: ['PRIVATE'] } } },
+        expect: { nonCompliant: 'no resource policy' },
+      },
     ],
   },
   {
     rule: domainTls,
     cases: [
       { name: 'REST domain with TLS_1_2', resources: { 'aws_api_gateway_domain_name.public': { security_policy: 'TLS_1_2' } }, expect: 'compliant' },
-      { name: 'v2 domain with TLS_1_2', resources: { 'aws_apigatewayv2_domain_name.public': { domain_name_configuration: { security_policy: 'TLS_1_2', endpoint_type: 'REGIONAL' } } }, expect: 'compliant' },
-      { name: 'enhanced TLS 1.3 policy', resources: { 'aws_api_gateway_domain_name.public': { security_policy: 'SecurityPolicy_TLS13_1_3_2025_09' } }, expect: 'compliant' },
-      { name: 'REST domain with TLS_1_0', resources: { 'aws_api_gateway_domain_name.public': { security_policy: 'TLS_1_0' } }, expect: { nonCompliant: 'security_policy is "TLS_1_0"' } },
-      { name: 'v2 domain without a security policy', resources: { 'aws_apigatewayv2_domain_name.public': { domain_name_configuration: { endpoint_type: 'REGIONAL' } } }, expect: { nonCompliant: 'security_policy is unset' } },
+      {
+        name: 'v2 domain with TLS_1_2',
+        resources: { 'aws_apigatewayv2_domain_name.public': { domain_name_configuration: { security_policy: 'TLS_1_2', endpoint_type: 'REGIONAL' } } },
+        expect: 'compliant',
+      },
+      {
+        name: 'enhanced TLS 1.3 policy',
+        resources: { 'aws_api_gateway_domain_name.public': { security_policy: 'SecurityPolicy_TLS13_1_3_2025_09' } },
+        expect: 'compliant',
+      },
+      {
+        name: 'REST domain with TLS_1_0',
+        resources: { 'aws_api_gateway_domain_name.public': { security_policy: 'TLS_1_0' } },
+        expect: { nonCompliant: 'security_policy is "TLS_1_0"' },
+      },
+      {
+        name: 'v2 domain without a security policy',
+        resources: { 'aws_apigatewayv2_domain_name.public': { domain_name_configuration: { endpoint_type: 'REGIONAL' } } },
+        expect: { nonCompliant: 'security_policy is unset' },
+      },
     ],
   },
   {
@@ -319,19 +443,40 @@ export const API_GATEWAY_CASES: RuleCases[] = [
     cases: [
       {
         name: 'triggers on the body hash and create_before_destroy',
-        resources: { 'aws_api_gateway_deployment.api': { triggers: { redeployment: '${sha1(aws_api_gateway_rest_api.api.body)}' }, lifecycle: { create_before_destroy: true } } },
+        resources: {
+          'aws_api_gateway_deployment.api': {
+            triggers: { redeployment: '${sha1(aws_api_gateway_rest_api.api.body)}' },
+            lifecycle: { create_before_destroy: true },
+          },
+        },
         expect: 'compliant',
       },
-      { name: 'no triggers', resources: { 'aws_api_gateway_deployment.api': { lifecycle: { create_before_destroy: true } } }, expect: { nonCompliant: 'triggers is empty' } },
-      { name: 'triggers without create_before_destroy', resources: { 'aws_api_gateway_deployment.api': { triggers: { redeployment: 'abc' } } }, expect: { nonCompliant: 'create_before_destroy' } },
+      {
+        name: 'no triggers',
+        resources: { 'aws_api_gateway_deployment.api': { lifecycle: { create_before_destroy: true } } },
+        expect: { nonCompliant: 'triggers is empty' },
+      },
+      {
+        name: 'triggers without create_before_destroy',
+        resources: { 'aws_api_gateway_deployment.api': { triggers: { redeployment: 'abc' } } },
+        expect: { nonCompliant: 'create_before_destroy' },
+      },
     ],
   },
   {
     rule: cacheEncrypted,
     cases: [
-      { name: 'caching on and encrypted', resources: { 'aws_api_gateway_method_settings.all': stageSettings({ caching_enabled: true, cache_data_encrypted: true }) }, expect: 'compliant' },
+      {
+        name: 'caching on and encrypted',
+        resources: { 'aws_api_gateway_method_settings.all': stageSettings({ caching_enabled: true, cache_data_encrypted: true }) },
+        expect: 'compliant',
+      },
       { name: 'caching off', resources: { 'aws_api_gateway_method_settings.all': stageSettings(goodSettings) }, expect: 'not-applicable' },
-      { name: 'caching on, not encrypted', resources: { 'aws_api_gateway_method_settings.all': stageSettings({ caching_enabled: true }) }, expect: { nonCompliant: 'cache_data_encrypted is unset' } },
+      {
+        name: 'caching on, not encrypted',
+        resources: { 'aws_api_gateway_method_settings.all': stageSettings({ caching_enabled: true }) },
+        expect: { nonCompliant: 'cache_data_encrypted is unset' },
+      },
     ],
   },
 ];

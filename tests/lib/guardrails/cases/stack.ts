@@ -29,7 +29,13 @@ export const STACK_CASES: RuleCases[] = [
         context: { requiredTags: ['Owner', 'CostCenter'] },
         expect: 'compliant',
       },
-      { name: 'Owner empty on the default provider', resources: {}, extra: providers({ ...tags, Owner: '' }), address: 'provider.aws', expect: { nonCompliant: 'default_tags lacks a value for Owner' } },
+      {
+        name: 'Owner empty on the default provider',
+        resources: {},
+        extra: providers({ ...tags, Owner: '' }),
+        address: 'provider.aws',
+        expect: { nonCompliant: 'default_tags lacks a value for Owner' },
+      },
       {
         name: 'a required tag from configuration missing on the us-east-1 provider',
         resources: {},
@@ -38,7 +44,13 @@ export const STACK_CASES: RuleCases[] = [
         context: { requiredTags: ['Environment', 'CostCenter'] },
         expect: { nonCompliant: 'lacks a value for CostCenter' },
       },
-      { name: 'provider without default_tags', resources: {}, extra: { provider: { aws: [{ region: 'ap-southeast-1' }] } }, address: 'provider.aws', expect: { nonCompliant: 'Environment, Stack, ManagedBy, Repository, Owner' } },
+      {
+        name: 'provider without default_tags',
+        resources: {},
+        extra: { provider: { aws: [{ region: 'ap-southeast-1' }] } },
+        address: 'provider.aws',
+        expect: { nonCompliant: 'Environment, Stack, ManagedBy, Repository, Owner' },
+      },
       {
         name: 'a resource blanks a required tag',
         resources: { 'aws_vpc.gateway': { cidr_block: '10.0.0.0/16', tags: { Name: 'gateway', Owner: '' } } },
@@ -52,23 +64,50 @@ export const STACK_CASES: RuleCases[] = [
     rule: resourceBudget,
     cases: [
       { name: 'within the budget', resources: vpcs(3), context: { maxResourcesPerStack: 3 }, expect: 'compliant' },
-      { name: 'data sources do not count', resources: { ...vpcs(2), 'data.aws_iam_policy_document.x': {} }, context: { maxResourcesPerStack: 2 }, expect: 'compliant' },
+      {
+        name: 'data sources do not count',
+        resources: { ...vpcs(2), 'data.aws_iam_policy_document.x': {} },
+        context: { maxResourcesPerStack: 2 },
+        expect: 'compliant',
+      },
       { name: 'one over the budget', resources: vpcs(4), context: { maxResourcesPerStack: 3 }, expect: { nonCompliant: '4 resources, budget 3' } },
     ],
   },
   {
     rule: awsProviderOnly,
     cases: [
-      { name: 'only hashicorp/aws', resources: { 'aws_vpc.a': {}, 'data.terraform_remote_state.network': {} }, extra: { ...awsOnly, ...providers() }, expect: 'compliant' },
+      {
+        name: 'only hashicorp/aws',
+        resources: { 'aws_vpc.a': {}, 'data.terraform_remote_state.network': {} },
+        extra: { ...awsOnly, ...providers() },
+        expect: 'compliant',
+      },
       {
         name: 'random provider required',
         resources: {},
         extra: { terraform: { required_providers: { aws: { source: 'aws' }, random: { source: 'hashicorp/random' } } } },
         expect: { nonCompliant: 'required_providers lists random' },
       },
-      { name: 'a fork of aws under another namespace', resources: {}, extra: { terraform: { required_providers: { aws: { source: 'acme/aws' } } } }, expect: { nonCompliant: 'required_providers lists aws' } },
-      { name: 'a random_password resource', resources: { 'random_password.origin': { length: 32 } }, extra: awsOnly, address: 'random_password.origin', expect: { nonCompliant: 'random_password is not an AWS resource' } },
-      { name: 'a tls provider block', resources: {}, extra: { ...awsOnly, provider: { tls: [{}] } }, address: 'provider.tls', expect: { nonCompliant: 'provider "tls" is configured' } },
+      {
+        name: 'a fork of aws under another namespace',
+        resources: {},
+        extra: { terraform: { required_providers: { aws: { source: 'acme/aws' } } } },
+        expect: { nonCompliant: 'required_providers lists aws' },
+      },
+      {
+        name: 'a random_password resource',
+        resources: { 'random_password.origin': { length: 32 } },
+        extra: awsOnly,
+        address: 'random_password.origin',
+        expect: { nonCompliant: 'random_password is not an AWS resource' },
+      },
+      {
+        name: 'a tls provider block',
+        resources: {},
+        extra: { ...awsOnly, provider: { tls: [{}] } },
+        address: 'provider.tls',
+        expect: { nonCompliant: 'provider "tls" is configured' },
+      },
     ],
   },
   {
@@ -77,7 +116,9 @@ export const STACK_CASES: RuleCases[] = [
       {
         name: 'references unescaped, API Gateway stage variables escaped inside the OpenAPI body',
         resources: {
-          'aws_api_gateway_rest_api.api': { body: restApiBody('${data.terraform_remote_state.gw.outputs.invoke_arn}', 'https://$${stageVariables.backendHost}/payments') },
+          'aws_api_gateway_rest_api.api': {
+            body: restApiBody('${data.terraform_remote_state.gw.outputs.invoke_arn}', 'https://$${stageVariables.backendHost}/payments'),
+          },
           'aws_api_gateway_stage.stage': { variables: { backendHost: '${data.terraform_remote_state.gw.outputs.nlb}:8443' } },
         },
         expect: 'compliant',
@@ -89,7 +130,11 @@ export const STACK_CASES: RuleCases[] = [
       },
       {
         name: 'the authorizer URI in the REST API body is an escaped remote-state reference',
-        resources: { 'aws_api_gateway_rest_api.api': { body: restApiBody('$${data.terraform_remote_state.gw.outputs.invoke_arn}', 'https://$${stageVariables.backendHost}/payments') } },
+        resources: {
+          'aws_api_gateway_rest_api.api': {
+            body: restApiBody('$${data.terraform_remote_state.gw.outputs.invoke_arn}', 'https://$${stageVariables.backendHost}/payments'),
+          },
+        },
         address: 'aws_api_gateway_rest_api.api',
         expect: { nonCompliant: /^escaped reference in body: \$\$\{data\.terraform_remote_state\.gw\.outputs\.invoke_arn\}$/ },
       },
@@ -103,7 +148,10 @@ export const STACK_CASES: RuleCases[] = [
         name: 'escaped var., local. and module. references in a list',
         resources: { 'aws_lb.nlb': { subnets: ['$${var.subnet}', '$${local.subnet}', '$${module.vpc.subnet}'] } },
         address: 'aws_lb.nlb',
-        expect: { nonCompliant: /^escaped reference in subnets\[0\]: \$\$\{var\.subnet\}; subnets\[1\]: \$\$\{local\.subnet\}; subnets\[2\]: \$\$\{module\.vpc\.subnet\}$/ },
+        expect: {
+          nonCompliant:
+            /^escaped reference in subnets\[0\]: \$\$\{var\.subnet\}; subnets\[1\]: \$\$\{local\.subnet\}; subnets\[2\]: \$\$\{module\.vpc\.subnet\}$/,
+        },
       },
       {
         name: 'an escaped data source reference in a data source',

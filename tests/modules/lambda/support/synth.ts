@@ -36,6 +36,7 @@ export function synthesizeStack(app: App, stack: TerraformStack): SynthesizedSta
 /** Policy statements of a data.aws_iam_policy_document whose Terraform address contains `nameFragment`. */
 export function policyStatements(json: TerraformJson, nameFragment: string): Array<Record<string, unknown>> {
   const documents = Object.entries(json.data?.aws_iam_policy_document ?? {}).filter(([name]) => name.includes(nameFragment));
-  if (documents.length !== 1) throw new Error(`expected one policy document matching ${nameFragment}, found ${documents.map(([name]) => name).join(', ') || 'none'}`);
+  if (documents.length !== 1)
+    throw new Error(`expected one policy document matching ${nameFragment}, found ${documents.map(([name]) => name).join(', ') || 'none'}`);
   return documents[0][1].statement as Array<Record<string, unknown>>;
 }
