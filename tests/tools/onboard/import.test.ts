@@ -5,23 +5,10 @@ import { parse } from 'yaml';
 import { copyExampleConfig } from '../../support/example-config';
 import { snapshotTree } from '../../support/run-synth';
 import { lineDiff } from './line-diff';
-import { onboard } from './run-onboard';
+import { onboard, PETS_OPTIONS } from './run-onboard';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/openapi/import');
 const PETSTORE = path.join(FIXTURES, 'petstore-expanded.yaml');
-const PETS_OPTIONS = [
-  '--name',
-  'pets',
-  '--team',
-  'pets-team',
-  '--email',
-  'pets-team@example.com',
-  '--visibility',
-  'public',
-  '--backend',
-  'dev=customers:10.103.1.60',
-  '--no-input',
-];
 
 describe('onboard import', () => {
   it('imports petstore-expanded and reports what it added per operation', async () => {
@@ -117,7 +104,7 @@ describe('onboard import', () => {
   });
 
   describe('refuses and changes nothing', () => {
-    const refusals: [string, (dir: string) => string, string[], RegExp][] = [
+    const refusals: [string, (dir: string) => string, readonly string[], RegExp][] = [
       ['fails when the file does not exist', () => path.join(FIXTURES, 'missing.yaml'), PETS_OPTIONS, /missing\.yaml: \(file\): file not found/],
       ['fails when the YAML does not parse', () => path.join(FIXTURES, 'unparsable.yaml'), PETS_OPTIONS, /unparsable\.yaml:4:\d+: \(file\): invalid YAML/],
       [

@@ -57,3 +57,18 @@ export const ORDERS_OPTIONS = [
   'dev=payments:10.101.2.40',
   '--no-input',
 ] as const;
+
+/** The options of a complete, valid `import` of the petstore fixture as the public service `pets` in dev. */
+export const PETS_OPTIONS: readonly string[] = [
+  '--name',
+  'pets',
+  '--team',
+  'pets-team',
+  '--email',
+  'pets-team@example.com',
+  '--visibility',
+  'public',
+  '--backend',
+  'dev=customers:10.103.1.60',
+  '--no-input',
+];

@@ -6,7 +6,7 @@ import { commandAvailable } from '../../../tools/terraform/run-command';
 import { validateStacks, type StackValidation } from '../../../tools/terraform/validate-stacks';
 import { copyExampleConfig } from '../../support/example-config';
 import { synthInProcess, type SynthRun } from '../../support/run-synth';
-import { onboard, ORDERS_OPTIONS, type OnboardRun } from './run-onboard';
+import { onboard, ORDERS_OPTIONS, PETS_OPTIONS, type OnboardRun } from './run-onboard';
 
 /**
  * The onboarding path end to end, as a team runs it: `new` (and `import` of the OpenAPI Initiative's
@@ -33,21 +33,7 @@ describeWhenAvailable('new, import, check, synth, terraform validate', () => {
   beforeAll(async () => {
     const dir = copyExampleConfig();
     created = await onboard(dir, ['new', 'orders', ...ORDERS_OPTIONS]);
-    imported = await onboard(dir, [
-      'import',
-      PETSTORE,
-      '--name',
-      'pets',
-      '--team',
-      'pets-team',
-      '--email',
-      'pets-team@example.com',
-      '--visibility',
-      'public',
-      '--backend',
-      'dev=customers:10.103.1.60',
-      '--no-input',
-    ]);
+    imported = await onboard(dir, ['import', PETSTORE, ...PETS_OPTIONS]);
     checked = await onboard(dir, ['check']);
     synth = synthInProcess({ configDir: dir, outdir, env: { ENV: 'dev' } });
     if (synth.code !== 0) return;
