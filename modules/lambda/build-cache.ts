@@ -31,7 +31,11 @@ interface BundleManifest {
   readonly files: Record<string, string>;
 }
 
-/** What identifies a build besides its inputs' contents: root, entry, options, esbuild version, lock file. */
+/**
+ * What identifies a build besides its inputs' contents: the entry relative to the root, options, esbuild version,
+ * lock file. Not the root itself: bundles do not depend on where the checkout is (source-map paths are relative),
+ * so a second checkout (a merge base's worktree) reuses them.
+ */
 export function bundleCacheKey(rootDir: string, entry: string, settings: unknown): string {
   let lock = '';
   try {
@@ -39,7 +43,7 @@ export function bundleCacheKey(rootDir: string, entry: string, settings: unknown
   } catch {
     // A root without a lock file (a test fixture) is keyed by its inputs alone.
   }
-  return sha256(JSON.stringify({ rootDir, entry, settings, lock }));
+  return sha256(JSON.stringify({ entry: path.relative(rootDir, entry), settings, lock }));
 }
 
 /** The cached bundle of `key`, if every input it was built from is unchanged. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bundleCacheKey, cachedArchive, readCachedBundle, writeCachedBundle } from '../../../modules/lambda/build-cache';
@@ -30,6 +30,15 @@ describe('Lambda build cache', () => {
   it('returns the recorded bundle while every input is unchanged', () => {
     writeCachedBundle(key(), root, inputs, files);
     expect(readCachedBundle(key(), root)).toEqual(files);
+  });
+
+  it('serves a second checkout of the same sources (bundles do not depend on where the checkout is)', () => {
+    writeCachedBundle(key(), root, inputs, files);
+    const second = mkdtempSync(path.join(tmpdir(), 'uag-cache-'));
+    cpSync(root, second, { recursive: true });
+    const secondKey = bundleCacheKey(second, path.join(second, 'lambdas/fn/index.ts'), { esbuild: '0.0.0' });
+    expect(readCachedBundle(secondKey, second)).toEqual(files);
+    rmSync(second, { recursive: true, force: true });
   });
 
   it('misses when an input file changed', () => {
