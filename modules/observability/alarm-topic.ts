@@ -6,6 +6,7 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { RegionalAlarmReceivers } from '../../lib/config/views/alarm-receivers';
+import { ALARM_FORWARDS_TAG } from '../../lib/output-tags';
 import { EncryptionKey } from '../security/encryption-key';
 
 export interface AlarmTopicProps {
@@ -45,7 +46,13 @@ export class AlarmTopic extends Construct {
       // CloudWatch needs the data key to publish to an encrypted topic.
       serviceUses: [{ servicePrincipal: 'cloudwatch.amazonaws.com', actions: ['kms:Decrypt', 'kms:GenerateDataKey'] }],
     });
-    this.topic = new SnsTopic(this, 'Resource', { provider: props.provider, name: props.name, kmsMasterKeyId: key.arn });
+    const forwards = props.receivers?.forwardTopicArns.length ?? 0;
+    this.topic = new SnsTopic(this, 'Resource', {
+      provider: props.provider,
+      name: props.name,
+      kmsMasterKeyId: key.arn,
+      ...(forwards > 0 ? { tags: { [ALARM_FORWARDS_TAG]: String(forwards) } } : {}),
+    });
     this.arn = this.topic.arn;
     this.alarmActions = [this.topic.arn, ...(props.receivers?.forwardTopicArns ?? [])];
     for (const receiver of props.receivers?.subscriptions ?? []) {
