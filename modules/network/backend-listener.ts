@@ -45,7 +45,7 @@ export class BackendListener extends Construct {
       throw new Error(`service ${backend.service} speaks TLS: services.${backend.service}.backend.tlsServerName is required`);
     }
     // Port, protocol, VPC and target type replace a target group, and its listener keeps it in use: the replacement is
-    // created first under its own name (targetGroupName), the listener moves, then the old one is deleted (decision 0020).
+    // created first under its own name (targetGroupName), the listener moves, then the old one is deleted (docs/decisions/0016-alarm-receivers-and-replacements.md).
     this.targetGroup = new LbTargetGroup(this, 'TargetGroup', {
       name: targetGroupName(props.environment, backend.service, backend.protocol, backend.port),
       lifecycle: { createBeforeDestroy: true },
