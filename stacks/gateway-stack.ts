@@ -14,6 +14,7 @@ import { TelemetryExports } from '../modules/observability/telemetry-exports';
 import { resourceName, restApiNames } from '../lib/naming';
 import { accessMatrix } from '../lib/config/views/access-matrix';
 import { compileRouteTable } from '../lib/config/views/authorizer-routes';
+import { alarmReceiversFor, GLOBAL_ALARM_REGION } from '../lib/config/views/alarm-receivers';
 import { backendTargets } from '../lib/config/views/backend-targets';
 import { LandingZoneStack } from './base-stack';
 import { gatewayContract, type GatewayContract } from './contracts/gateway';
@@ -53,6 +54,17 @@ export class GatewayStack extends LandingZoneStack {
     this.services = props.services;
     const { environment } = props;
     const { network } = environment;
+    // Before the network: its target-group and certificate alarms notify the perimeter's alarm topic.
+    this.perimeter = new GatewayPerimeter(this, 'Perimeter', {
+      environment: environment.name,
+      region: environment.region,
+      waf: environment.waf,
+      shield: environment.shield,
+      accountId: this.accountId,
+      provider: this.provider,
+      usEast1: this.usEast1,
+      alarmReceivers: { home: alarmReceiversFor(environment, environment.region), global: alarmReceiversFor(environment, GLOBAL_ALARM_REGION) },
+    });
     this.network = new GatewayNetwork(this, 'Network', {
       environment: environment.name,
       region: environment.region,
@@ -71,15 +83,7 @@ export class GatewayStack extends LandingZoneStack {
         accessLogsBucket: network.privateIntegrations.accessLogsBucket,
       },
       backends: backendTargets(environment, props.services),
-    });
-    this.perimeter = new GatewayPerimeter(this, 'Perimeter', {
-      environment: environment.name,
-      region: environment.region,
-      waf: environment.waf,
-      shield: environment.shield,
-      accountId: this.accountId,
-      provider: this.provider,
-      usEast1: this.usEast1,
+      alarmActions: this.perimeter.alarmTopic.alarmActions,
     });
     this.publicEdge = new PublicEdge(this, 'PublicEdge', {
       environment: environment.name,
@@ -104,7 +108,7 @@ export class GatewayStack extends LandingZoneStack {
       accountId: this.accountId,
       settings: environment.authorizer,
       routeTable: compileRouteTable(props.services),
-      alarmActions: [this.perimeter.alarmTopic.arn],
+      alarmActions: this.perimeter.alarmTopic.alarmActions,
     });
     this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', {
       environment: environment.name,
@@ -121,7 +125,7 @@ export class GatewayStack extends LandingZoneStack {
         environment: environment.name,
         settings: environment.privateDomain.shareAuditor,
         privateDomain: this.privateDomain,
-        alarmActions: [this.perimeter.alarmTopic.arn],
+        alarmActions: this.perimeter.alarmTopic.alarmActions,
       });
     }
     this.telemetry = new TelemetryExports(this, 'Telemetry', {

@@ -2,8 +2,10 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { alarmReceiversFor } from '../lib/config/views/alarm-receivers';
 import { resourceName } from '../lib/naming';
 import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
+import { AlarmTopic } from '../modules/observability/alarm-topic';
 import { RamShare } from '../modules/organization/ram-share';
 import { LandingZoneStack } from './base-stack';
 import { networkContract, type NetworkContract } from './contracts/network';
@@ -15,6 +17,8 @@ export interface NetworkStackProps {
 /** `<env>-network` in the network hub account: Transit Gateway, segment route tables, RAM share, flow logs. */
 export class NetworkStack extends LandingZoneStack {
   readonly hub: TransitGatewayHub;
+  /** Topic of the Transit Gateway attachment alarms, which live in this account (where AWS/TransitGateway publishes). */
+  readonly alarmTopic: AlarmTopic;
   /** What the gateway and spoke stacks attach to. */
   readonly contract: NetworkContract;
 
@@ -38,7 +42,13 @@ export class NetworkStack extends LandingZoneStack {
       external: false,
     });
 
-    this.contract = networkContract(this, this.hub);
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
+      name: resourceName(environment.name, 'alarms-network'),
+      accountId: this.accountId,
+      receivers: alarmReceiversFor(environment, environment.region),
+    });
+
+    this.contract = networkContract(this, this.hub, this.alarmTopic);
 
     new TerraformOutput(this, 'transit_gateway_id', {
       value: this.hub.transitGateway.id,

@@ -22,6 +22,9 @@ export interface GuardrailContext {
   readonly maxResourcesPerStack: number;
   /** Shield Advanced is in use in the environment, so every CloudFront distribution needs a protection. */
   readonly shieldAdvanced: boolean;
+  /** The environment notifies nobody on purpose (observability.alarmNotifications.optOut, non-production only).
+   * @default false */
+  readonly alarmNotificationsOptOut?: boolean;
 }
 
 export interface DeclaredAccount {
@@ -45,5 +48,6 @@ export function guardrailContext(environment: Environment): GuardrailContext {
     requiredTags: [...new Set([...BASELINE_TAGS, ...guardrails.requiredTags])],
     maxResourcesPerStack: guardrails.maxResourcesPerStack,
     shieldAdvanced: environment.shield.enabled,
+    alarmNotificationsOptOut: environment.observability.alarmNotifications.optOut !== undefined,
   };
 }
