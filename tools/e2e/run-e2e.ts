@@ -108,7 +108,7 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
   const seedFile = path.join(options.workDir, 'seed.json');
   writeFileSync(seedFile, `${JSON.stringify(mergeSeeds(seeds), null, 2)}\n`);
 
-  const emulator = await startEmulator(seedFile);
+  const emulator = await startEmulator(seedFile, 'python3', path.join(options.workDir, 'emulator.log'));
   log(`emulator ${emulator.url} (pid ${emulator.pid})`);
   try {
     writeEmulatorOverrides(stacks, emulator.url);
