@@ -13,14 +13,15 @@ import { REPO_ROOT } from '../../support/example-config';
  * emulator in dependency order, re-planned with no changes, destroyed in reverse order, nothing left behind.
  * Collected only in CI (.ci/run sets UAG_E2E=1; jest.config.js): `make test` stays fast without it.
  * Needs python3 with moto, terraform and the provider mirror; reported as SKIPPED with the reason otherwise.
- * The run is bounded by the suite's deadline (25 minutes), not by per-step timeouts: on a busy 2-core machine it
- * takes about a quarter of an hour.
+ * The run is bounded by the suite's deadline, not by per-step timeouts. It takes about a quarter of an hour on a
+ * quiet 2-core machine and 43 minutes at load average 23-27 (decision 0018), so the deadline (50 minutes) only
+ * catches a hung run; CI's time budget is measured on the whole of .ci/run, not enforced here.
  */
 const { mirror, reason: mirrorMissing } = resolveProviderMirror();
 const skipReason = !commandAvailable('terraform') ? 'terraform is not on PATH' : (mirrorMissing ?? emulatorUnavailable());
 if (skipReason) console.warn(`SKIPPED emulated apply of dev: ${skipReason}`);
 const describeWhenAvailable = skipReason ? describe.skip : describe;
-const DEADLINE_MS = 25 * 60_000;
+const DEADLINE_MS = 50 * 60_000;
 
 describeWhenAvailable('emulated apply of every dev stack (moto + shims, offline)', () => {
   const workDir = mkdtempSync(path.join(tmpdir(), 'uag-e2e-'));
