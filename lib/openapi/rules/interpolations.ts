@@ -17,7 +17,8 @@ export const interpolations: OpenApiRule = {
 function findUnknown(value: unknown, path: (string | number)[]): OpenApiFinding[] {
   if (typeof value === 'string') {
     return [...value.matchAll(INTERPOLATION)]
-      .filter(([, name]) => !isGatewayPlaceholder(name) && !API_GATEWAY_VARIABLE.test(name))
+      // `${AWS::…}` is CloudFormation residue, reported once by UAG-OAS-005 with what to do about it.
+      .filter(([, name]) => !isGatewayPlaceholder(name) && !API_GATEWAY_VARIABLE.test(name) && !name.startsWith('AWS::'))
       .map(([whole]) => ({
         path,
         message: `"${whole}" is neither a platform placeholder nor an API Gateway variable`,
