@@ -1,4 +1,5 @@
 import { isObject } from '../document';
+import { locationKey, refusedIntegrations } from '../integration-kind';
 import type { OpenApiFinding, OpenApiRule } from './rule';
 
 /** `{ "Fn::Sub": ... }`, `{ "Ref": ... }`: a CloudFormation intrinsic function is an object with exactly that one key. */
@@ -25,15 +26,18 @@ export const foreignResidue: OpenApiRule = {
   severity: 'error',
   description:
     'No CloudFormation or foreign residue in the API body: no Fn::*/Ref intrinsics, ${AWS::…} pseudo parameters, integration credentials, account-specific ARNs or non-string URIs.',
-  check: ({ document }) => findResidue(document, []),
+  // Inside an integration UAG-OAS-001 refuses as a whole, deleting that integration is the one fix.
+  check: ({ document }) => findResidue(document, [], refusedIntegrations(document)),
 };
 
-function findResidue(value: unknown, path: (string | number)[]): OpenApiFinding[] {
+function findResidue(value: unknown, path: (string | number)[], skip: ReadonlySet<string>): OpenApiFinding[] {
+  if (skip.has(locationKey(path))) return [];
   const key = path[path.length - 1];
   if (typeof key === 'string' && URI_KEYS.has(key) && typeof value !== 'string') {
     return [finding(path, `${key} is ${describe(value)}, not a string`)];
   }
-  if (key === 'credentials') return [finding(path, `credentials ${JSON.stringify(value)}: the gateway would call the backend with an IAM role of another account`)];
+  if (key === 'credentials')
+    return [finding(path, `credentials ${JSON.stringify(value)}: the gateway would call the backend with an IAM role of another account`)];
   if (typeof value === 'string') {
     const reasons = [
       ...(PSEUDO_PARAMETER.test(value) ? [`the CloudFormation pseudo parameter ${PSEUDO_PARAMETER.exec(value)![0]}`] : []),
@@ -41,11 +45,11 @@ function findResidue(value: unknown, path: (string | number)[]): OpenApiFinding[
     ];
     return reasons.length > 0 ? [finding(path, `${JSON.stringify(value)} contains ${reasons.join(' and ')}`)] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => findResidue(item, [...path, index]));
+  if (Array.isArray(value)) return value.flatMap((item, index) => findResidue(item, [...path, index], skip));
   if (!isObject(value)) return [];
   const keys = Object.keys(value);
   if (keys.length === 1 && INTRINSIC_KEY.test(keys[0])) return [finding(path, `${describe(value)} is a CloudFormation intrinsic function`)];
-  return Object.entries(value).flatMap(([child, item]) => findResidue(item, [...path, child]));
+  return Object.entries(value).flatMap(([child, item]) => findResidue(item, [...path, child], skip));
 }
 
 function describe(value: unknown): string {
