@@ -25,7 +25,7 @@ export const foreignResidue: OpenApiRule = {
   id: 'UAG-OAS-005',
   severity: 'error',
   description:
-    'No CloudFormation or foreign residue in the API body: no Fn::*/Ref intrinsics, ${AWS::…} pseudo parameters, integration credentials, account-specific ARNs or non-string URIs.',
+    'No CloudFormation or foreign residue in the API body: no Fn::*/Ref intrinsics, ${AWS::…} pseudo parameters, integration credentials, account-specific ARNs, non-string URIs or x-amazon-apigateway-auth.',
   // Inside an integration UAG-OAS-001 refuses as a whole, deleting that integration is the one fix.
   check: ({ document }) => findResidue(document, [], refusedIntegrations(document)),
 };
@@ -35,6 +35,15 @@ function findResidue(value: unknown, path: (string | number)[], skip: ReadonlySe
   const key = path[path.length - 1];
   if (typeof key === 'string' && URI_KEYS.has(key) && typeof value !== 'string') {
     return [finding(path, `${key} is ${describe(value)}, not a string`)];
+  }
+  if (key === 'x-amazon-apigateway-auth') {
+    return [
+      {
+        path,
+        message: `x-amazon-apigateway-auth ${JSON.stringify(value)} is the source API's own authorization; the platform authorizes every call with the gateway authorizer`,
+        fix: 'delete x-amazon-apigateway-auth (import --fix does); the operation keeps its security requirement on the gateway authorizer',
+      },
+    ];
   }
   if (key === 'credentials')
     return [finding(path, `credentials ${JSON.stringify(value)}: the gateway would call the backend with an IAM role of another account`)];
