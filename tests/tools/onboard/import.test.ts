@@ -151,6 +151,20 @@ describe('onboard import', () => {
     });
   });
 
+  it('lists what each write granted: the consumers and the listener port', async () => {
+    const dir = copyExampleConfig();
+    const options = PETS_OPTIONS.map((option) => (option === 'public' ? 'private' : option));
+    const run = await onboard(dir, ['import', PETSTORE, ...options, '--consumer', 'retail-app']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const notes = run.stdout.split('\n').filter((line) => line.startsWith('  note: environments/dev.yaml'));
+    expect(notes).toEqual([
+      '  note: environments/dev.yaml: port 8443 is taken on the shared NLB, so pets listens on 8444 (services.pets.backend.listenerPort)',
+      '  note: environments/dev.yaml: pets is reached as pets.backends.dev.example.com, a name of the TLS listener certificate (services.pets.backend.tlsServerName)',
+      '  note: environments/dev.yaml: granted pets to retail-app (consumers.<consumer>.services in dev)',
+    ]);
+  });
+
   it('converts a Swagger 2.0 document with swagger2openapi and lists what the conversion changed', async () => {
     const dir = copyExampleConfig();
     const run = await onboard(dir, ['import', path.join(FIXTURES, 'swagger-2.0.yaml'), ...PETS_OPTIONS]);
