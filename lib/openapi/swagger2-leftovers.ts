@@ -40,9 +40,10 @@ const LEFTOVERS: readonly { readonly matches: (path: Path) => boolean; readonly 
     },
   },
   {
-    matches: (path) => path.length >= 3 && path[path.length - 3] === 'headers' && path[path.length - 1] === 'type',
+    matches: (path) =>
+      path.length >= 3 && path[path.length - 3] === 'headers' && ['type', 'format', 'items', 'enum', 'default'].includes(String(path[path.length - 1])),
     leftover: {
-      what: "a header's type goes into its schema",
+      what: "a header's type (and format, items, enum, default) goes into its schema",
       fix: 'replace `type: <t>` with `schema: { type: <t> }` (`import --fix` moves it)',
     },
   },
