@@ -1,6 +1,6 @@
 import type { ConfigProblem } from '../config/problems';
 import type { Service } from '../config/schema/service';
-import { HTTP_METHODS, isObject, type JsonObject } from './document';
+import { API_GATEWAY_OPERATION_METHODS, isObject, type JsonObject } from './document';
 import { OPENAPI_RULES } from './rules';
 import type { OpenApiRule, Severity } from './rules/rule';
 
@@ -31,9 +31,10 @@ function withoutMalformedOperations(document: JsonObject, malformed: readonly (r
   const paths = { ...(isObject(document.paths) ? document.paths : {}) };
   for (const [, route, method] of inPaths) {
     const item = paths[String(route)];
-    if (!isObject(item) || method === undefined || !(HTTP_METHODS as readonly string[]).includes(String(method))) delete paths[String(route)];
+    if (!isObject(item) || method === undefined || !(String(method) in API_GATEWAY_OPERATION_METHODS)) delete paths[String(route)];
     else {
-      const { [String(method)]: _dropped, ...rest } = item;
+      const rest = { ...item };
+      delete rest[String(method)];
       paths[String(route)] = rest;
     }
   }

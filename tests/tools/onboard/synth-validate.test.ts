@@ -29,7 +29,7 @@ describeWhenAvailable('new, import, check, synth, terraform validate', () => {
   const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-onboard-synth-')), 'cdktf.out');
   let created: OnboardRun;
   let imported: OnboardRun;
-  let realWorld: OnboardRun[] = [];
+  const realWorld: OnboardRun[] = [];
   let checked: OnboardRun;
   let synth: SynthRun;
   let results: StackValidation[] = [];
