@@ -61,6 +61,13 @@ function findResidue(value: unknown, path: (string | number)[], skip: ReadonlySe
   return Object.entries(value).flatMap(([child, item]) => findResidue(item, [...path, child], skip));
 }
 
+/** `{ "Fn::Sub": … }`, `{ "Ref": … }`: what UAG-OAS-005 reports, so other rules leave such a value to it. */
+export function isCloudFormationIntrinsic(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && INTRINSIC_KEY.test(keys[0]);
+}
+
 function describe(value: unknown): string {
   if (isObject(value)) {
     const keys = Object.keys(value);

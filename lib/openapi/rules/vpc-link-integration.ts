@@ -1,6 +1,7 @@
 import type { Service } from '../../config/schema/service';
 import { isObject, operationName, type HttpMethod } from '../document';
 import { classifyIntegration, gatewayOperations, VPC_LINK_PLACEHOLDER } from '../integration-kind';
+import { isCloudFormationIntrinsic } from './foreign-residue';
 import type { OpenApiFinding, OpenApiRule } from './rule';
 
 export { VPC_LINK_PLACEHOLDER } from '../integration-kind';
@@ -61,7 +62,8 @@ export const vpcLinkIntegration: OpenApiRule = {
           fix: 'set connectionType: VPC_LINK',
         });
       }
-      if (integration.connectionId !== VPC_LINK_PLACEHOLDER) {
+      // An intrinsic ({"Ref": …}) is UAG-OAS-005's finding, with its own fix: one message per problem.
+      if (integration.connectionId !== VPC_LINK_PLACEHOLDER && !isCloudFormationIntrinsic(integration.connectionId)) {
         problems.push({
           path: [...path, 'connectionId'],
           message: `${name} integration connectionId is ${JSON.stringify(integration.connectionId)}`,
@@ -70,7 +72,10 @@ export const vpcLinkIntegration: OpenApiRule = {
       }
       const { protocol } = service.backend;
       const origin = backendUri(protocol, '');
-      if (typeof integration.uri !== 'string' || !integration.uri.startsWith(origin) || !/^(\/|$)/.test(integration.uri.slice(origin.length))) {
+      if (
+        !isCloudFormationIntrinsic(integration.uri) &&
+        (typeof integration.uri !== 'string' || !integration.uri.startsWith(origin) || !/^(\/|$)/.test(integration.uri.slice(origin.length)))
+      ) {
         problems.push({
           path: [...path, 'uri'],
           message: `${name} integration uri is ${JSON.stringify(integration.uri)}, but the backend listener is ${protocol} (backend.protocol in service.yaml)`,
