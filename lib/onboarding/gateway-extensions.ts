@@ -35,9 +35,9 @@ export function fullValidator(): Record<string, boolean> {
   return { validateRequestBody: true, validateRequestParameters: true };
 }
 
-/** Parameters of a path template: `/pets/{id}` → `['id']`. */
+/** Parameters of a path template: `/pets/{id}` → `['id']`; a greedy `{proxy+}` is the parameter `proxy` in API Gateway. */
 export function pathTemplateParameters(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+  return [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1]);
 }
 
 /**
