@@ -77,7 +77,7 @@ function describe(error: ErrorObject): string {
     case 'enum':
       return `must be one of ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'type':
-      return `must be ${String(error.params.type)}`;
+      return `must be ${withArticle(String(error.params.type))}`;
     case 'pattern':
       return `does not match the pattern ${String(error.params.pattern)}`;
     default:
@@ -87,8 +87,13 @@ function describe(error: ErrorObject): string {
 
 function fixFor(error: ErrorObject): string {
   if (error.keyword === 'enum') return `use one of the allowed values`;
-  if (error.keyword === 'type') return `write a ${String(error.params.type)} here`;
+  if (error.keyword === 'type') return `write ${withArticle(String(error.params.type))} here`;
   return 'correct the value (OpenAPI 3.0: https://spec.openapis.org/oas/v3.0.3)';
+}
+
+/** `an object`, `a string`, `an integer`. */
+function withArticle(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 export function pointerToPath(pointer: string): string[] {
