@@ -6,7 +6,7 @@ import { alarmReceiversFor } from '../lib/config/views/alarm-receivers';
 import { resourceName } from '../lib/naming';
 import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
 import { AlarmTopic } from '../modules/observability/alarm-topic';
-import { TransitGatewayShare } from '../modules/network/transit-gateway-share';
+import { RamShare } from '../modules/organization/ram-share';
 import { LandingZoneStack } from './base-stack';
 import { networkContract, type NetworkContract } from './contracts/network';
 
@@ -34,10 +34,12 @@ export class NetworkStack extends LandingZoneStack {
       flowLogRetentionDays: network.flowLogRetentionDays,
     });
     const attachingAccounts = [environment.roles.gateway, ...network.spokes.map((spoke) => spoke.account)].map((alias) => accountIdOf(environment, alias));
-    new TransitGatewayShare(this, 'TransitGatewayShare', {
-      environment: environment.name,
-      transitGatewayArn: this.hub.transitGateway.arn,
+    // Every principal is an account of the organization: RAM accepts for it, and external principals stay closed.
+    new RamShare(this, 'TransitGatewayShare', {
+      name: resourceName(environment.name, 'transit-gateway'),
+      resource: { associationId: 'TransitGateway', arn: this.hub.transitGateway.arn },
       principalAccountIds: attachingAccounts.filter((accountId) => accountId !== this.accountId),
+      external: false,
     });
 
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
