@@ -1,4 +1,4 @@
-import type { Service } from '../config/schema/service';
+import type { VpcLinkBackend } from '../config/schema/service-backend';
 import { isObject, type JsonObject } from '../openapi/document';
 import { classifyIntegration, gatewayOperations } from '../openapi/integration-kind';
 import { vpcLinkIntegration } from './gateway-extensions';
@@ -13,7 +13,7 @@ import { toYaml, type YamlEdit } from './yaml-text-edits';
  * - Integrations the platform does not deploy (lib/openapi/integration-kind.ts) are replaced by the HTTP proxy
  *   through the service VPC link, and MOCK CORS preflight operations are removed.
  */
-export function planImportFixes(document: JsonObject, protocol: Service['backend']['protocol']): { edits: YamlEdit[]; changes: string[] } {
+export function planImportFixes(document: JsonObject, protocol: VpcLinkBackend['protocol']): { edits: YamlEdit[]; changes: string[] } {
   const edits: YamlEdit[] = [];
   const changes: string[] = [];
   moveSecurityDefinitions(document, edits, changes);

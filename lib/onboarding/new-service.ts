@@ -10,10 +10,12 @@ import { serviceDefinition, type ServiceAnswers } from './service-definition';
 import { checkNewServiceName } from './service-name';
 import { renderServiceYaml } from './service-yaml';
 import { SourceFile } from '../config/source-file';
-import { ServiceSchema, type Service } from '../config/schema/service';
+import { ServiceSchema, type Service, type ServiceInput } from '../config/schema/service';
 import { isObject } from '../openapi/document';
 import { lintOpenApi } from '../openapi/lint';
 import { parse } from 'yaml';
+import type { CorsInput } from '../config/schema/cors';
+import type { LambdaBackendInput } from '../config/schema/service-backend';
 
 export interface NewServiceRequest {
   readonly rootDir: string;
@@ -30,6 +32,9 @@ export interface NewServiceRequest {
   /** The text of that file, so problems point at its lines too.
    * @default - problems in the imported document carry no line */
   readonly openApiSourceText?: string;
+  /** What import mapped from the document's own integrations (integration-mapping.ts): a Lambda backend, cors.
+   * @default - the VPC-link backend of the answers, no cors */
+  readonly mapped?: { readonly backend?: LambdaBackendInput; readonly cors?: CorsInput };
 }
 
 export interface NewServiceResult {
@@ -49,7 +54,7 @@ export function createService(request: NewServiceRequest): NewServiceResult {
   checkNewServiceName(rootDir, answers.name);
   // An environment naming a service without a folder is a configuration error, so this also covers leftovers.
   const config = loadExistingConfig(rootDir);
-  const definition = serviceDefinition(answers);
+  const definition = withMappedIntegrations(serviceDefinition(answers), request.mapped);
   checkDistinctEnvironments(request.backends);
   checkAccess(config, definition.visibility, request.access);
 
@@ -59,7 +64,13 @@ export function createService(request: NewServiceRequest): NewServiceResult {
     { file: `${folder}/openapi.yaml`, content: request.openApi, kind: 'create' },
   ];
   const notes: string[] = [];
-  const service = { name: answers.name, port: answers.port, private: definition.visibility !== 'public', tls: definition.backend.protocol === 'TLS' };
+  const service = {
+    name: answers.name,
+    port: answers.port,
+    private: definition.visibility !== 'public',
+    tls: 'protocol' in definition.backend && definition.backend.protocol === 'TLS',
+    lambda: definition.backend.kind === 'lambda',
+  };
   for (const target of request.backends) {
     const enablement = enableInEnvironment(config, service, target, request.access);
     changes.push(enablement.change);
@@ -125,4 +136,13 @@ function checkAccess(config: LandingZoneConfig, visibility: string | undefined, 
     );
   }
   if (problems.length > 0) throw new OnboardingError('Cannot onboard with these options; nothing was changed.', problems);
+}
+
+/** The definition with the backend and cors import mapped from the document, when it mapped any. */
+function withMappedIntegrations(definition: ServiceInput, mapped: NewServiceRequest['mapped']): ServiceInput {
+  return {
+    ...definition,
+    ...(mapped?.backend ? { backend: mapped.backend } : {}),
+    ...(mapped?.cors ? { cors: mapped.cors } : {}),
+  };
 }

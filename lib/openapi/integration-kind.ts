@@ -1,4 +1,5 @@
 import { API_GATEWAY_OPERATION_METHODS, isObject, type JsonObject } from './document';
+import { LAMBDA_INVOKE_ARN_PLACEHOLDER } from './rules/lambda-integration';
 
 /** The placeholder the gateway fills with the service's own VPC link id at synth time. */
 export const VPC_LINK_PLACEHOLDER = '${vpc_link_id}';
@@ -8,14 +9,17 @@ export const VPC_LINK_PLACEHOLDER = '${vpc_link_id}';
  * it. This is the one place that says which integrations the platform deploys and what the choice is for the rest:
  * UAG-OAS-001 reports it, `import` prints it and `import --fix` acts on it.
  *
- * Lambda proxy and MOCK CORS preflight are refused here until their backend kinds exist (issue 14, item 2): the code
- * that maps them to a Lambda backend and a `cors:` block replaces those two entries, nothing else.
+ * A Lambda proxy and a MOCK CORS preflight are what `import` maps to a Lambda backend and a `cors:` block
+ * (lib/onboarding/integration-mapping.ts, docs/decisions/0014-backend-kinds.md); a document that still carries them
+ * is told so.
  */
 export type IntegrationKind =
   /** http / http_proxy through the service's own VPC link: what the platform deploys. */
   | 'service-vpc-link'
   /** http / http_proxy through another VPC link (an export of an API that had its own NLB). */
   | 'other-vpc-link'
+  /** aws_proxy to the service's declared function (`uri: ${lambda_invoke_arn}`): what the platform deploys for a Lambda backend. */
+  | 'service-lambda'
   | 'lambda-proxy'
   | 'mock-cors-preflight'
   | 'mock'
@@ -54,12 +58,14 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       fix: 'replace-with-vpc-link',
     };
   }
+  if (type === 'aws_proxy' && uri === LAMBDA_INVOKE_ARN_PLACEHOLDER)
+    return { kind: 'service-lambda', found: "an aws_proxy integration to the service's declared Lambda function", choice: '', fix: 'none' };
   if (type === 'aws_proxy' && (uri === undefined ? JSON.stringify(integration.uri ?? '').includes(':lambda:path/') : uri.includes(':lambda:path/'))) {
     return {
       kind: 'lambda-proxy',
       found: `an aws_proxy integration invoking a Lambda function (uri ${shownUri})`,
-      choice: `the platform does not deploy Lambda backends yet: serve this operation from the service's backend behind the VPC link (${REPLACE}), or onboard it once service.yaml can declare a Lambda backend`,
-      fix: 'replace-with-vpc-link',
+      choice: `declare the function as the service's backend (backend: { kind: lambda, functionName } in service.yaml) and set uri: "${LAMBDA_INVOKE_ARN_PLACEHOLDER}" (import does both), or serve this operation from the backend behind the VPC link (${REPLACE})`,
+      fix: 'none',
     };
   }
   if (type === 'mock' && method.toLowerCase() === 'options') {
@@ -67,7 +73,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'mock-cors-preflight',
       found: 'a MOCK integration answering the browser CORS preflight',
       choice:
-        'the platform does not generate CORS preflight yet, and an OPTIONS operation through the gateway would require the authorizer, which browsers never send on a preflight: delete this OPTIONS operation (import --fix does), and let the backend answer CORS on the actual requests',
+        'the gateway generates preflight itself, without the authorizer browsers never send on a preflight: delete this OPTIONS operation and declare cors: (allowOrigins, allowHeaders) in service.yaml (import does both)',
       fix: 'remove-operation',
     };
   }
@@ -121,7 +127,7 @@ export function refusedIntegrations(document: JsonObject): Set<string> {
     gatewayOperations(document)
       .filter(({ method, operation }) => {
         const { kind } = classifyIntegration(method, operation['x-amazon-apigateway-integration']);
-        return kind !== 'service-vpc-link' && kind !== 'other-vpc-link' && kind !== 'missing';
+        return kind !== 'service-vpc-link' && kind !== 'other-vpc-link' && kind !== 'service-lambda' && kind !== 'missing';
       })
       .map(({ location }) => locationKey([...location, 'x-amazon-apigateway-integration'])),
   );

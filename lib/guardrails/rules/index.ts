@@ -3,7 +3,9 @@ import { cacheEncrypted } from './api-gateway/cache-encrypted';
 import { dataTraceOff } from './api-gateway/data-trace-off';
 import { deploymentTriggers } from './api-gateway/deployment-triggers';
 import { domainTls } from './api-gateway/domain-tls';
+import { corsExactOrigins } from './api-gateway/cors-exact-origins';
 import { executeApiEndpointDisabled } from './api-gateway/execute-api-endpoint-disabled';
+import { integrationKinds } from './api-gateway/integration-kinds';
 import { methodsAuthorized } from './api-gateway/methods-authorized';
 import { openApiOperationsAuthorized } from './api-gateway/openapi-operations-authorized';
 import { privateApiSourceVpce } from './api-gateway/private-api-source-vpce';
@@ -24,6 +26,7 @@ import { remediationInProduction } from './firewall-manager/remediation-in-produ
 import { noAdminManagedPolicies } from './iam/no-admin-managed-policies';
 import { noAnonymousPrincipal } from './iam/no-anonymous-principal';
 import { noWildcardActions } from './iam/no-wildcard-actions';
+import { apiGatewayPermissionExact } from './lambda/api-gateway-permission-exact';
 import { authorizerConcurrency } from './lambda/authorizer-concurrency';
 import { functionLogRetention } from './lambda/log-retention';
 import { permissionScoped } from './lambda/permission-scoped';
@@ -77,6 +80,8 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   domainTls,
   deploymentTriggers,
   cacheEncrypted,
+  integrationKinds,
+  corsExactOrigins,
   distributionWebAcl,
   viewerTls,
   viewerHttpsOnly,
@@ -118,6 +123,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   supportedRuntime,
   authorizerConcurrency,
   permissionScoped,
+  apiGatewayPermissionExact,
   noWildcardActions,
   noAnonymousPrincipal,
   noAdminManagedPolicies,
