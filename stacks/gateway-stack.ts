@@ -11,7 +11,8 @@ import { SharedPrivateDomain } from '../modules/private-domain/shared-private-do
 import { RamShareAuditor } from '../modules/lambda/ram-share-auditor';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
-import { resourceName, restApiNames } from '../lib/naming';
+import { logKeyAlias, resourceName, restApiNames } from '../lib/naming';
+import { LogEncryptionKey } from '../modules/security/log-encryption-key';
 import { accessMatrix } from '../lib/config/views/access-matrix';
 import { compileRouteTable } from '../lib/config/views/authorizer-routes';
 import { backendTargets } from '../lib/config/views/backend-targets';
@@ -53,12 +54,20 @@ export class GatewayStack extends LandingZoneStack {
     this.services = props.services;
     const { environment } = props;
     const { network } = environment;
+    // One customer managed key for every log group of the stack (decision 0016-log-encryption).
+    const logKey = new LogEncryptionKey(this, 'LogKey', {
+      alias: logKeyAlias(this.stackId),
+      accountId: this.accountId,
+      region: environment.region,
+      description: `Encrypts the log groups of ${this.stackId}`,
+    });
     this.network = new GatewayNetwork(this, 'Network', {
       environment: environment.name,
       region: environment.region,
       accountId: this.accountId,
       vpc: network.gatewayVpc,
       flowLogRetentionDays: network.flowLogRetentionDays,
+      logKmsKeyArn: logKey.arn,
       transitGateway: props.network.transitGateway,
       segments: network.transitGateway.segments,
       networkProvider: this.providerForAccount(environment.roles.network),
@@ -104,6 +113,7 @@ export class GatewayStack extends LandingZoneStack {
       accountId: this.accountId,
       settings: environment.authorizer,
       routeTable: compileRouteTable(props.services),
+      logKmsKeyArn: logKey.arn,
       alarmActions: [this.perimeter.alarmTopic.arn],
     });
     this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', {
@@ -119,6 +129,8 @@ export class GatewayStack extends LandingZoneStack {
     if (this.privateDomain.organizationShare || this.privateDomain.externalShare) {
       new RamShareAuditor(this, 'RamShareAuditor', {
         environment: environment.name,
+        accountId: this.accountId,
+        logKmsKeyArn: logKey.arn,
         settings: environment.privateDomain.shareAuditor,
         privateDomain: this.privateDomain,
         alarmActions: [this.perimeter.alarmTopic.arn],

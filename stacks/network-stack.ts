@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
+import { logKeyAlias } from '../lib/naming';
+import { LogEncryptionKey } from '../modules/security/log-encryption-key';
 import { TransitGatewayShare } from '../modules/network/transit-gateway-share';
 import { LandingZoneStack } from './base-stack';
 import { networkContract, type NetworkContract } from './contracts/network';
@@ -21,12 +23,20 @@ export class NetworkStack extends LandingZoneStack {
     const { environment } = props;
     super(scope, { environment, kind: 'network', accountAlias: environment.roles.network });
     const { network } = environment;
+    const logKey = new LogEncryptionKey(this, 'LogKey', {
+      alias: logKeyAlias(this.stackId),
+      accountId: this.accountId,
+      region: environment.region,
+      description: `Encrypts the log groups of ${this.stackId}`,
+    });
     this.hub = new TransitGatewayHub(this, 'TransitGateway', {
       environment: environment.name,
       accountId: this.accountId,
+      region: environment.region,
       amazonSideAsn: network.transitGateway.amazonSideAsn,
       segments: network.transitGateway.segments,
       flowLogRetentionDays: network.flowLogRetentionDays,
+      logKmsKeyArn: logKey.arn,
     });
     const attachingAccounts = [environment.roles.gateway, ...network.spokes.map((spoke) => spoke.account)].map((alias) => accountIdOf(environment, alias));
     new TransitGatewayShare(this, 'TransitGatewayShare', {

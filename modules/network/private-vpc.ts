@@ -20,6 +20,8 @@ export interface PrivateVpcProps {
   readonly availabilityZones: number;
   /** Retention of the VPC flow logs. */
   readonly flowLogRetentionDays: number;
+  /** Customer managed key of the flow-log group. */
+  readonly logKmsKeyArn: string;
 }
 
 /**
@@ -75,9 +77,11 @@ export class PrivateVpc extends Construct {
     new FlowLog(this, 'FlowLog', {
       environment: props.environment,
       accountId: props.accountId,
+      region: props.region,
       subject: `${props.name}-vpc`,
       target: { vpcId: this.vpc.id },
       retentionDays: props.flowLogRetentionDays,
+      kmsKeyArn: props.logKmsKeyArn,
     });
   }
 }

@@ -7,11 +7,14 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { Construct } from 'constructs';
+import { partitionOf } from '../../lib/config/aws-regions';
 import { resourceName } from '../../lib/naming';
 
 export interface MetricStreamProps {
   readonly environment: string;
   readonly accountId: string;
+  /** Region of the stream, for the source ARNs the delivery roles trust. */
+  readonly region: string;
   /** HTTPS endpoint of the APM tool. */
   readonly endpointUrl: string;
   /** Secrets Manager secret holding the endpoint's access key; Firehose reads it, the key never enters Terraform. */
@@ -26,7 +29,12 @@ export class MetricStream extends Construct {
   constructor(scope: Construct, id: string, props: MetricStreamProps) {
     super(scope, id);
     const name = resourceName(props.environment, 'api-metrics');
-    const sourceAccount = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
+    const partition = partitionOf(props.region);
+    // Confused-deputy guard (UAG-IAM-004): each service may assume its role only for this stream of this account.
+    const actingFor = (sourceArn: string) => [
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: [sourceArn] },
+    ];
 
     const failed = new S3Bucket(this, 'FailedDeliveries', { bucketPrefix: `${name}-failed-` });
     new S3BucketPublicAccessBlock(this, 'FailedDeliveriesPublicAccess', {
@@ -42,7 +50,13 @@ export class MetricStream extends Construct {
     });
 
     const firehoseTrust = new DataAwsIamPolicyDocument(this, 'FirehoseTrust', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['firehose.amazonaws.com'] }], condition: sourceAccount }],
+      statement: [
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['firehose.amazonaws.com'] }],
+          condition: actingFor(`arn:${partition}:firehose:${props.region}:${props.accountId}:deliverystream/${name}`),
+        },
+      ],
     });
     const firehoseRole = new IamRole(this, 'FirehoseRole', { name: `${name}-firehose`, assumeRolePolicy: firehoseTrust.json });
     const firehosePolicy = new DataAwsIamPolicyDocument(this, 'FirehosePolicy', {
@@ -73,7 +87,11 @@ export class MetricStream extends Construct {
 
     const streamTrust = new DataAwsIamPolicyDocument(this, 'StreamTrust', {
       statement: [
-        { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['streams.metrics.cloudwatch.amazonaws.com'] }], condition: sourceAccount },
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['streams.metrics.cloudwatch.amazonaws.com'] }],
+          condition: actingFor(`arn:${partition}:cloudwatch:${props.region}:${props.accountId}:metric-stream/${name}`),
+        },
       ],
     });
     const streamRole = new IamRole(this, 'StreamRole', { name: `${name}-stream`, assumeRolePolicy: streamTrust.json });

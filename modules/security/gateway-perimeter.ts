@@ -44,10 +44,16 @@ export class GatewayPerimeter extends Construct {
     super(scope, id);
     this.props = props;
     const { environment, accountId } = props;
-    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { name: resourceName(environment, 'alarms'), accountId, provider: props.provider });
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
+      name: resourceName(environment, 'alarms'),
+      accountId,
+      region: props.region,
+      provider: props.provider,
+    });
     this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', {
       name: resourceName(environment, 'alarms-us-east-1'),
       accountId,
+      region: 'us-east-1',
       provider: props.usEast1,
     });
     this.edgeWebAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { environmentName: environment, waf: props.waf, accountId, provider: props.usEast1 });

@@ -24,6 +24,7 @@ import { remediationInProduction } from './firewall-manager/remediation-in-produ
 import { noAdminManagedPolicies } from './iam/no-admin-managed-policies';
 import { noAnonymousPrincipal } from './iam/no-anonymous-principal';
 import { noWildcardActions } from './iam/no-wildcard-actions';
+import { servicePrincipalSource } from './iam/service-principal-source';
 import { authorizerConcurrency } from './lambda/authorizer-concurrency';
 import { functionLogRetention } from './lambda/log-retention';
 import { permissionScoped } from './lambda/permission-scoped';
@@ -32,6 +33,7 @@ import { functionTracing } from './lambda/tracing';
 import { deletionProtectionInProduction } from './load-balancing/deletion-protection-in-production';
 import { loadBalancerInternal } from './load-balancing/internal';
 import { listenerTlsPolicy } from './load-balancing/listener-tls-policy';
+import { logGroupEncrypted } from './logs/log-group-encrypted';
 import { logGroupRetention } from './logs/log-group-retention';
 import { flowLogAllTraffic } from './network/flow-log-all-traffic';
 import { noOpenIngress } from './network/no-open-ingress';
@@ -109,7 +111,9 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   noWildcardActions,
   noAnonymousPrincipal,
   noAdminManagedPolicies,
+  servicePrincipalSource,
   logGroupRetention,
+  logGroupEncrypted,
   requiredTags,
   resourceBudget,
   awsProviderOnly,

@@ -1,6 +1,7 @@
 import { ALL_RULES } from '../../../lib/guardrails/rules';
 import { API_GATEWAY_CASES } from './cases/api-gateway';
 import { EDGE_CASES } from './cases/edge';
+import { HARDENING_CASES } from './cases/hardening';
 import { NETWORK_CASES } from './cases/network';
 import { ORGANIZATION_CASES } from './cases/organization';
 import { STACK_CASES } from './cases/stack';
@@ -11,7 +12,15 @@ import { evaluate, expectationKind, type RuleCases } from './support';
  * Every rule of the pack against hand-built synthesized resources, in cdk-nag style: "Compliance" and
  * "Noncompliance n" cases per rule, plus "Not applicable" where the rule's resources are absent or out of scope.
  */
-const ALL_CASES: RuleCases[] = [...API_GATEWAY_CASES, ...EDGE_CASES, ...ORGANIZATION_CASES, ...NETWORK_CASES, ...WORKLOAD_CASES, ...STACK_CASES];
+const ALL_CASES: RuleCases[] = [
+  ...API_GATEWAY_CASES,
+  ...EDGE_CASES,
+  ...ORGANIZATION_CASES,
+  ...NETWORK_CASES,
+  ...WORKLOAD_CASES,
+  ...STACK_CASES,
+  ...HARDENING_CASES,
+];
 
 describe.each(ALL_CASES.map((entry) => [entry.rule.id, entry] as const))('%s', (_id, { rule, cases }) => {
   let noncompliance = 0;

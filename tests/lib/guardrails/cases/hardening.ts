@@ -1,0 +1,112 @@
+import { servicePrincipalSource } from '../../../../lib/guardrails/rules/iam/service-principal-source';
+import { logGroupEncrypted } from '../../../../lib/guardrails/rules/logs/log-group-encrypted';
+import type { RuleCases } from '../support';
+
+/** Cases of the rules issue 16 added (security review of the synthesized prod environment). */
+const trust = (service: string, condition: Record<string, unknown>[] = []) => ({
+  statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: [service] }], condition }],
+});
+const sourceAccount = { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455556666'] };
+const sourceArn = (arn: string) => ({ test: 'ArnLike', variable: 'aws:SourceArn', values: [arn] });
+const anchored = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+export const HARDENING_CASES: RuleCases[] = [
+  {
+    rule: servicePrincipalSource,
+    cases: [
+      {
+        name: 'Lambda execution role trusted for this account only',
+        resources: { 'data.aws_iam_policy_document.exec': trust('lambda.amazonaws.com', [sourceAccount]) },
+        expect: 'compliant',
+      },
+      {
+        name: 'flow-log delivery role with source account and flow-log ARN',
+        resources: {
+          'data.aws_iam_policy_document.flow': trust('vpc-flow-logs.amazonaws.com', [
+            sourceAccount,
+            sourceArn('arn:aws:ec2:ap-southeast-1:444455556666:vpc-flow-log/*'),
+          ]),
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'CloudWatch Logs key grant pinned by the encryption context',
+        resources: {
+          'aws_kms_key.logs': {
+            policy: JSON.stringify({
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: { Service: 'logs.ap-southeast-1.amazonaws.com' },
+                  Action: ['kms:Encrypt', 'kms:Decrypt'],
+                  Resource: '*',
+                  Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:ap-southeast-1:444455556666:log-group:*' } },
+                },
+              ],
+            }),
+          },
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'Shield Response Team role (documented without source keys)',
+        resources: { 'data.aws_iam_policy_document.srt': trust('drt.shield.amazonaws.com') },
+        expect: 'compliant',
+      },
+      {
+        name: 'role trusted by an AWS account, no service principal',
+        resources: {
+          'data.aws_iam_policy_document.deployer': {
+            statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::444455556666:root'] }] }],
+          },
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'Lambda execution role without a condition',
+        resources: { 'data.aws_iam_policy_document.exec': trust('lambda.amazonaws.com') },
+        expect: { nonCompliant: anchored('statement[0] grants lambda.amazonaws.com without aws:SourceAccount or aws:SourceArn') },
+      },
+      {
+        name: 'KMS key policy granting cloudwatch.amazonaws.com without conditions (alarm topic key before issue 16)',
+        resources: {
+          'aws_kms_key.alarms': {
+            policy: JSON.stringify({
+              Statement: [
+                { Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' },
+              ],
+            }),
+          },
+        },
+        expect: { nonCompliant: anchored('policy Statement[0] grants cloudwatch.amazonaws.com without aws:SourceAccount or aws:SourceArn') },
+      },
+      {
+        name: 'Firehose delivery role with the source account only',
+        resources: { 'data.aws_iam_policy_document.firehose': trust('firehose.amazonaws.com', [sourceAccount]) },
+        expect: { nonCompliant: anchored('statement[0] lets firehose.amazonaws.com assume the role without aws:SourceArn') },
+      },
+      {
+        name: 'log subscription role (logs.<region>) with the source account only',
+        resources: { 'data.aws_iam_policy_document.siem': trust('logs.ap-southeast-1.amazonaws.com', [sourceAccount]) },
+        expect: { nonCompliant: anchored('statement[0] lets logs.ap-southeast-1.amazonaws.com assume the role without aws:SourceArn') },
+      },
+    ],
+  },
+  {
+    rule: logGroupEncrypted,
+    cases: [
+      {
+        name: 'log group with the stack key',
+        resources: {
+          'aws_cloudwatch_log_group.access': { name: '/uag/api/dev-payments/access', retention_in_days: 90, kms_key_id: '${aws_kms_key.LogKey_Key.arn}' },
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'log group with service-managed encryption',
+        resources: { 'aws_cloudwatch_log_group.access': { name: '/uag/api/dev-payments/access', retention_in_days: 90 } },
+        expect: { nonCompliant: anchored("kms_key_id is unset (CloudWatch Logs' service-managed encryption)") },
+      },
+    ],
+  },
+];

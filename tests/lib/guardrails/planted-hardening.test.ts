@@ -1,0 +1,115 @@
+import { TerraformResource, type IAspect } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { ALL_RULES } from '../../../lib/guardrails/rules';
+import { REPO_ROOT } from '../../support/example-config';
+import { previousOutput, snapshotTree, synthInProcess, type SynthRun } from '../../support/run-synth';
+import { synthesizeExample } from './synthesized-example';
+
+/**
+ * Issue 16 acceptance: each hardening rule stops synth when its defect is planted on the resource the fix touched,
+ * and the entry point's message names the rule, the stack, the resource and the fix. All plants of one environment
+ * go into one in-process synthesis (the rules are independent), so the file costs one synth per environment.
+ */
+const example = synthesizeExample();
+
+interface Plant {
+  readonly rule: string;
+  readonly name: string;
+  readonly environment: string;
+  readonly stack: string;
+  readonly type: string;
+  /** Part of the Terraform name (cdktf logical id) of the one resource planted on. */
+  readonly nameContains: string;
+  /** Attribute overrides; `undefined` deletes the attribute. */
+  readonly overrides: Record<string, unknown>;
+}
+
+const unconditionedTrust = (service: string) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+
+const HARDENING_PLANTS: Plant[] = [
+  {
+    rule: 'UAG-IAM-004',
+    name: 'the authorizer execution role trusted by lambda.amazonaws.com without aws:SourceAccount',
+    environment: 'dev',
+    stack: 'dev-gateway',
+    type: 'aws_iam_role',
+    nameContains: 'Authorizer_Function_Role',
+    overrides: { assume_role_policy: unconditionedTrust('lambda.amazonaws.com') },
+  },
+  {
+    rule: 'UAG-IAM-004',
+    name: 'the Transit Gateway flow-log role trusted without aws:SourceArn',
+    environment: 'dev',
+    stack: 'dev-network',
+    type: 'aws_iam_role',
+    nameContains: 'TransitGateway_FlowLog_DeliveryRole',
+    overrides: { assume_role_policy: unconditionedTrust('vpc-flow-logs.amazonaws.com') },
+  },
+  {
+    rule: 'UAG-LOG-002',
+    name: 'the authorizer log group without a customer managed key',
+    environment: 'dev',
+    stack: 'dev-gateway',
+    type: 'aws_cloudwatch_log_group',
+    nameContains: 'Authorizer_Function_LogGroup',
+    overrides: { kms_key_id: undefined },
+  },
+  {
+    rule: 'UAG-LOG-002',
+    name: 'an API access log group without a customer managed key',
+    environment: 'dev',
+    stack: 'dev-api-payments',
+    type: 'aws_cloudwatch_log_group',
+    nameContains: 'Public_AccessLogs',
+    overrides: { kms_key_id: undefined },
+  },
+];
+
+/** Overrides the one planted resource, as a careless escape hatch would. */
+class PlantAspect implements IAspect {
+  constructor(private readonly plants: readonly Plant[]) {}
+
+  visit(node: IConstruct): void {
+    if (!(node instanceof TerraformResource)) return;
+    for (const plant of this.plants) {
+      if (node.terraformResourceType !== plant.type || !node.friendlyUniqueId.includes(plant.nameContains)) continue;
+      if (node.cdktfStack.node.id !== plant.stack) continue;
+      for (const [attribute, value] of Object.entries(plant.overrides)) node.addOverride(attribute, value);
+    }
+  }
+}
+
+/** The address of the one resource a plant targets, read from the unplanted example output. */
+function addressOf(plant: Plant): string {
+  const names = Object.keys(example.stack(plant.stack).resource?.[plant.type] ?? {}).filter((name) => name.includes(plant.nameContains));
+  if (names.length !== 1) throw new Error(`plant "${plant.name}" matches ${names.length} ${plant.type} in ${plant.stack}, expected 1`);
+  return `${plant.type}.${names[0]}`;
+}
+
+const runs = new Map<string, { run: SynthRun; outdir: string; before: Record<string, string> }>();
+function plantedRun(environment: string) {
+  if (!runs.has(environment)) {
+    const outdir = previousOutput();
+    const before = snapshotTree(outdir);
+    const plants = HARDENING_PLANTS.filter((plant) => plant.environment === environment);
+    const run = synthInProcess({ configDir: REPO_ROOT, outdir, env: { ENV: environment }, aspects: [new PlantAspect(plants)] });
+    runs.set(environment, { run, outdir, before });
+  }
+  return runs.get(environment)!;
+}
+
+describe('issue 16 hardening rules fail synth on a planted violation, naming rule, stack, resource and fix', () => {
+  it.each(HARDENING_PLANTS.map((plant) => [`${plant.rule}: ${plant.name}`, plant] as const))('%s', (_name, plant) => {
+    const { run, outdir, before } = plantedRun(plant.environment);
+    const fix = ALL_RULES.find((rule) => rule.id === plant.rule)!.fix;
+
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n');
+    const finding = lines.findIndex((line) => line.startsWith(`  error ${plant.rule} ${plant.stack} ${addressOf(plant)}: `));
+    expect(finding).toBeGreaterThanOrEqual(0);
+    expect(lines[finding + 2]).toBe(`      fix: ${fix}`);
+    expect(run.stderr).toContain(`synthesis stopped and ${outdir} was left as it was`);
+    expect(snapshotTree(outdir)).toEqual(before);
+  });
+});
