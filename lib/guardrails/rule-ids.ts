@@ -16,6 +16,7 @@ export const GUARDRAIL_RULE_IDS = [
   'UAG-APIGW-011',
   'UAG-APIGW-012',
   'UAG-APIGW-013',
+  'UAG-APIGW-014',
   'UAG-CF-001',
   'UAG-CF-002',
   'UAG-CF-003',

@@ -6,6 +6,7 @@ import { domainTls } from './api-gateway/domain-tls';
 import { executeApiEndpointDisabled } from './api-gateway/execute-api-endpoint-disabled';
 import { methodsAuthorized } from './api-gateway/methods-authorized';
 import { openApiOperationsAuthorized } from './api-gateway/openapi-operations-authorized';
+import { principalIssuerForwarded } from './api-gateway/principal-issuer-forwarded';
 import { privateApiSourceVpce } from './api-gateway/private-api-source-vpce';
 import { privateDomainSourceVpce } from './api-gateway/private-domain-source-vpce';
 import { stageAccessLogs } from './api-gateway/stage-access-logs';
@@ -67,6 +68,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   dataTraceOff,
   openApiOperationsAuthorized,
   methodsAuthorized,
+  principalIssuerForwarded,
   executeApiEndpointDisabled,
   privateApiSourceVpce,
   privateDomainSourceVpce,

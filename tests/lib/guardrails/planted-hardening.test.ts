@@ -27,7 +27,35 @@ interface Plant {
 const unconditionedTrust = (service: string) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
 
+/** A REST API body whose one operation forwards the principal without its issuer, as before issue 16. */
+const bodyWithoutIssuer = JSON.stringify({
+  openapi: '3.0.3',
+  info: { title: 'payments', version: '1' },
+  paths: {
+    '/payments': {
+      get: {
+        security: [{ gatewayAuthorizer: ['payments/read'] }],
+        'x-amazon-apigateway-integration': {
+          type: 'http_proxy',
+          httpMethod: 'GET',
+          uri: 'https://backend.example.com/payments',
+          requestParameters: { 'integration.request.header.X-Principal-Id': 'context.authorizer.principalId' },
+        },
+      },
+    },
+  },
+});
+
 const HARDENING_PLANTS: Plant[] = [
+  {
+    rule: 'UAG-APIGW-014',
+    name: 'a public API forwarding X-Principal-Id without X-Principal-Issuer',
+    environment: 'dev',
+    stack: 'dev-api-payments',
+    type: 'aws_api_gateway_rest_api',
+    nameContains: 'Api_Public',
+    overrides: { body: bodyWithoutIssuer },
+  },
   {
     rule: 'UAG-IAM-004',
     name: 'the authorizer execution role trusted by lambda.amazonaws.com without aws:SourceAccount',

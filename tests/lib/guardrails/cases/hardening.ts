@@ -1,3 +1,4 @@
+import { principalIssuerForwarded } from '../../../../lib/guardrails/rules/api-gateway/principal-issuer-forwarded';
 import { servicePrincipalSource } from '../../../../lib/guardrails/rules/iam/service-principal-source';
 import { logGroupEncrypted } from '../../../../lib/guardrails/rules/logs/log-group-encrypted';
 import type { RuleCases } from '../support';
@@ -10,7 +11,48 @@ const sourceAccount = { test: 'StringEquals', variable: 'aws:SourceAccount', val
 const sourceArn = (arn: string) => ({ test: 'ArnLike', variable: 'aws:SourceArn', values: [arn] });
 const anchored = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
+const api = (requestParameters: Record<string, string>) => ({
+  name: 'dev-payments',
+  body: JSON.stringify({
+    openapi: '3.0.3',
+    paths: { '/payments': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', requestParameters } } } },
+  }),
+});
+const identity = {
+  'integration.request.header.X-Principal-Id': 'context.authorizer.principalId',
+  'integration.request.header.X-Principal-Issuer': 'context.authorizer.issuer',
+};
+
 export const HARDENING_CASES: RuleCases[] = [
+  {
+    rule: principalIssuerForwarded,
+    cases: [
+      {
+        name: 'namespaced principal and its issuer from the authorizer',
+        resources: { 'aws_api_gateway_rest_api.payments': api(identity) },
+        expect: 'compliant',
+      },
+      {
+        name: 'operation forwarding no identity (public operation)',
+        resources: { 'aws_api_gateway_rest_api.payments': api({ 'integration.request.header.X-Request-Id': 'context.requestId' }) },
+        expect: 'not-applicable',
+      },
+      {
+        name: 'principal without its issuer (before issue 16)',
+        resources: { 'aws_api_gateway_rest_api.payments': api({ 'integration.request.header.X-Principal-Id': 'context.authorizer.principalId' }) },
+        expect: { nonCompliant: anchored('GET /payments maps X-Principal-Issuer from null, expected context.authorizer.issuer') },
+      },
+      {
+        name: 'principal taken from a request header a client can set',
+        resources: {
+          'aws_api_gateway_rest_api.payments': api({ ...identity, 'integration.request.header.X-Principal-Id': 'method.request.header.X-Principal-Id' }),
+        },
+        expect: {
+          nonCompliant: anchored('GET /payments maps X-Principal-Id from "method.request.header.X-Principal-Id", expected context.authorizer.principalId'),
+        },
+      },
+    ],
+  },
   {
     rule: servicePrincipalSource,
     cases: [
