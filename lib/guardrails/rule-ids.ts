@@ -47,6 +47,7 @@ export const GUARDRAIL_RULE_IDS = [
   'UAG-NET-005',
   'UAG-NET-006',
   'UAG-NET-007',
+  'UAG-NET-008',
   'UAG-RAM-001',
   'UAG-RAM-002',
   'UAG-SHIELD-001',

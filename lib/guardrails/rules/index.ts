@@ -36,6 +36,7 @@ import { loadBalancerInternal } from './load-balancing/internal';
 import { listenerTlsPolicy } from './load-balancing/listener-tls-policy';
 import { logGroupEncrypted } from './logs/log-group-encrypted';
 import { logGroupRetention } from './logs/log-group-retention';
+import { defaultSecurityGroupClosed } from './network/default-security-group-closed';
 import { flowLogAllTraffic } from './network/flow-log-all-traffic';
 import { noOpenIngress } from './network/no-open-ingress';
 import { tgwAutoAccept } from './network/tgw-auto-accept';
@@ -102,6 +103,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   tgwFlowLogs,
   flowLogAllTraffic,
   noOpenIngress,
+  defaultSecurityGroupClosed,
   loadBalancerInternal,
   deletionProtectionInProduction,
   listenerTlsPolicy,

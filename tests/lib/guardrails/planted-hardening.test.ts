@@ -22,6 +22,9 @@ interface Plant {
   readonly nameContains: string;
   /** Attribute overrides; `undefined` deletes the attribute. */
   readonly overrides: Record<string, unknown>;
+  /** The resource the finding names, when it is not the planted one (a VPC whose default group was opened).
+   * @default - the planted resource */
+  readonly findingAt?: { readonly type: string; readonly nameContains: string };
 }
 
 const unconditionedTrust = (service: string) =>
@@ -47,6 +50,16 @@ const bodyWithoutIssuer = JSON.stringify({
 });
 
 const HARDENING_PLANTS: Plant[] = [
+  {
+    rule: 'UAG-NET-008',
+    name: "the gateway VPC's default security group given back an allow-all ingress rule",
+    environment: 'dev',
+    stack: 'dev-gateway',
+    type: 'aws_default_security_group',
+    nameContains: 'Network_Vpc_DefaultSecurityGroup',
+    overrides: { ingress: [{ protocol: '-1', self: true, from_port: 0, to_port: 0 }] },
+    findingAt: { type: 'aws_vpc', nameContains: 'Network_Vpc' },
+  },
   {
     rule: 'UAG-APIGW-014',
     name: 'a public API forwarding X-Principal-Id without X-Principal-Issuer',
@@ -110,9 +123,10 @@ class PlantAspect implements IAspect {
 
 /** The address of the one resource a plant targets, read from the unplanted example output. */
 function addressOf(plant: Plant): string {
-  const names = Object.keys(example.stack(plant.stack).resource?.[plant.type] ?? {}).filter((name) => name.includes(plant.nameContains));
-  if (names.length !== 1) throw new Error(`plant "${plant.name}" matches ${names.length} ${plant.type} in ${plant.stack}, expected 1`);
-  return `${plant.type}.${names[0]}`;
+  const { type, nameContains } = plant.findingAt ?? plant;
+  const names = Object.keys(example.stack(plant.stack).resource?.[type] ?? {}).filter((name) => name.includes(nameContains));
+  if (names.length !== 1) throw new Error(`plant "${plant.name}" matches ${names.length} ${type} in ${plant.stack}, expected 1`);
+  return `${type}.${names[0]}`;
 }
 
 const runs = new Map<string, { run: SynthRun; outdir: string; before: Record<string, string> }>();

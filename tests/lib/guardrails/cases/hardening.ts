@@ -1,4 +1,5 @@
 import { principalIssuerForwarded } from '../../../../lib/guardrails/rules/api-gateway/principal-issuer-forwarded';
+import { defaultSecurityGroupClosed } from '../../../../lib/guardrails/rules/network/default-security-group-closed';
 import { servicePrincipalSource } from '../../../../lib/guardrails/rules/iam/service-principal-source';
 import { logGroupEncrypted } from '../../../../lib/guardrails/rules/logs/log-group-encrypted';
 import type { RuleCases } from '../support';
@@ -23,7 +24,41 @@ const identity = {
   'integration.request.header.X-Principal-Issuer': 'context.authorizer.issuer',
 };
 
+const vpc = { cidr_block: '10.10.0.0/16' };
+
 export const HARDENING_CASES: RuleCases[] = [
+  {
+    rule: defaultSecurityGroupClosed,
+    cases: [
+      {
+        name: 'default security group adopted with no rules',
+        resources: { 'aws_vpc.gateway': vpc, 'aws_default_security_group.gateway': { vpc_id: '${aws_vpc.gateway.id}', ingress: [], egress: [] } },
+        expect: 'compliant',
+      },
+      {
+        name: 'default security group not managed (AWS allow rules stay)',
+        resources: { 'aws_vpc.gateway': vpc },
+        expect: { nonCompliant: anchored("no aws_default_security_group refers to this VPC: it keeps AWS's allow rules") },
+      },
+      {
+        name: 'default security group of another VPC only',
+        resources: { 'aws_vpc.gateway': vpc, 'aws_default_security_group.other': { vpc_id: '${aws_vpc.other.id}', ingress: [], egress: [] } },
+        expect: { nonCompliant: anchored("no aws_default_security_group refers to this VPC: it keeps AWS's allow rules") },
+      },
+      {
+        name: 'default security group that keeps the self-referencing ingress rule',
+        resources: {
+          'aws_vpc.gateway': vpc,
+          'aws_default_security_group.gateway': {
+            vpc_id: '${aws_vpc.gateway.id}',
+            ingress: [{ protocol: '-1', self: true, from_port: 0, to_port: 0 }],
+            egress: [],
+          },
+        },
+        expect: { nonCompliant: anchored('aws_default_security_group.gateway keeps ingress or egress rules') },
+      },
+    ],
+  },
   {
     rule: principalIssuerForwarded,
     cases: [
