@@ -23,6 +23,7 @@ export const GUARDRAIL_RULE_IDS = [
   'UAG-CF-004',
   'UAG-CF-005',
   'UAG-CF-006',
+  'UAG-CF-007',
   'UAG-ELB-001',
   'UAG-ELB-002',
   'UAG-ELB-003',

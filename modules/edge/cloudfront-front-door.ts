@@ -1,6 +1,6 @@
 import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import type { TerraformProvider } from 'cdktf';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../security/regional-web-acl';
 import { DnsValidatedCertificate } from './dns-validated-certificate';
@@ -27,6 +27,9 @@ export interface CloudFrontFrontDoorProps {
   readonly loggingBucket?: string;
   /** us-east-1 provider (CloudFront certificates live there). */
   readonly usEast1: TerraformProvider;
+  /** What must accept a rotated origin-verification value before CloudFront starts sending it (the regional web ACL).
+   * @default - nothing */
+  readonly originVerifiedBy?: ITerraformDependable;
 }
 
 /**
@@ -79,6 +82,8 @@ export class CloudFrontFrontDoor extends Construct {
       },
       viewerCertificate: { acmCertificateArn: certificate.validatedArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: 'TLSv1.2_2021' },
       restrictions: { geoRestriction: { restrictionType: 'none' } },
+      // On a rotation the web ACL accepts the new slot first; only then does the distribution start sending it.
+      dependsOn: props.originVerifiedBy ? [props.originVerifiedBy] : undefined,
       loggingConfig: props.loggingBucket
         ? { bucket: `${props.loggingBucket}.s3.amazonaws.com`, includeCookies: false, prefix: `${props.domainName}/` }
         : undefined,

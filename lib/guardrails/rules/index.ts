@@ -15,6 +15,7 @@ import { stageThrottling } from './api-gateway/stage-throttling';
 import { stageTracing } from './api-gateway/stage-tracing';
 import { distributionWebAcl } from './cloudfront/distribution-web-acl';
 import { originHttpsOnly } from './cloudfront/origin-https-only';
+import { originSecretRotation } from './cloudfront/origin-secret-rotation';
 import { originTls } from './cloudfront/origin-tls';
 import { originVerificationHeader } from './cloudfront/origin-verification-header';
 import { viewerHttpsOnly } from './cloudfront/viewer-https-only';
@@ -82,6 +83,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   originHttpsOnly,
   originTls,
   originVerificationHeader,
+  originSecretRotation,
   distributionProtected,
   protectionHealthCheck,
   ipReputation,

@@ -51,6 +51,16 @@ const bodyWithoutIssuer = JSON.stringify({
 
 const HARDENING_PLANTS: Plant[] = [
   {
+    rule: 'UAG-CF-007',
+    name: 'origin-verification slot A without its rotation trigger',
+    environment: 'dev',
+    stack: 'dev-gateway',
+    type: 'aws_secretsmanager_secret_version',
+    nameContains: 'OriginVerification_Version',
+    overrides: { 'lifecycle.replace_triggered_by': undefined },
+    findingAt: { type: 'aws_cloudfront_distribution', nameContains: 'FrontDoor' },
+  },
+  {
     rule: 'UAG-NET-008',
     name: "the gateway VPC's default security group given back an allow-all ingress rule",
     environment: 'dev',

@@ -25,20 +25,43 @@ describe('public edge (<env>-gateway)', () => {
     expect(distribution.default_cache_behavior.origin_request_policy_id).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
   });
 
-  it('adds the origin-verification header from Secrets Manager, never a literal', () => {
+  it('sends the origin-verification header from one of two rotating Secrets Manager slots, never a literal', () => {
     const [origin] = distribution.origin;
+    const versions = gateway.resource!.aws_secretsmanager_secret_version as Record<string, Record<string, any>>;
+    const slotA = Object.keys(versions).find((name) => name.startsWith('PublicEdge_OriginVerification_Version_'))!;
+    const slotB = Object.keys(versions).find((name) => name.startsWith('PublicEdge_OriginVerification_SlotBVersion_'))!;
+    const period = Object.keys(gateway.locals as Record<string, unknown>).find((name) => name.startsWith('PublicEdge_OriginVerification_RotationPeriod_'))!;
+    // Slot A in odd rotation periods, slot B in even ones.
     expect(origin.custom_header).toEqual([
-      { name: 'x-origin-verify', value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.secret_string\}$/) },
+      {
+        name: 'x-origin-verify',
+        value: `\${((local.${period} % 2) == 1) ? aws_secretsmanager_secret_version.${slotA}.secret_string : aws_secretsmanager_secret_version.${slotB}.secret_string}`,
+      },
     ]);
-    const [version] = values(gateway, 'aws_secretsmanager_secret_version') as Record<string, any>[];
-    expect(version.secret_string).toMatch(/^\$\{data\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/);
-    expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+    expect((gateway.locals as Record<string, unknown>)[period]).toBe(
+      '${floor((parseint(formatdate("YYYY", plantimestamp()), 10) * 12 + parseint(formatdate("M", plantimestamp()), 10) - 1) / 1)}',
+    );
+    const triggers = gateway.resource!.terraform_data as Record<string, Record<string, any>>;
+    const triggerOf = (slot: string) => Object.entries(triggers).find(([, trigger]) => trigger.input.slot === slot)!;
+    expect(triggerOf('a')[1].input.changes).toBe(`\${floor(((local.${period} + 1) / 2))}`);
+    expect(triggerOf('b')[1].input.changes).toBe(`\${floor((local.${period} / 2))}`);
+    for (const [name, slot] of [
+      [slotA, 'a'],
+      [slotB, 'b'],
+    ]) {
+      expect(versions[name].secret_string).toMatch(/^\$\{data\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/);
+      expect(versions[name].lifecycle).toEqual({ ignore_changes: ['secret_string'], replace_triggered_by: [`terraform_data.${triggerOf(slot)[0]}`] });
+    }
+    const names = Object.values(gateway.resource!.aws_secretsmanager_secret as Record<string, Record<string, any>>).map((secret) => secret.name);
+    expect(names.sort()).toEqual(['uag/prod/origin-verification', 'uag/prod/origin-verification-b']);
   });
 
-  it('requires the same secret in the regional web ACL', () => {
+  it('accepts both slots in the regional web ACL, which CloudFront waits for before it sends a rotated value', () => {
     const acls = values(gateway, 'aws_wafv2_web_acl') as Record<string, any>[];
     const regional = acls.find((acl) => acl.scope === 'REGIONAL')!;
-    expect(JSON.stringify(regional.rule)).toMatch(/aws_secretsmanager_secret_version\.[\w-]+\.secret_string/);
+    const referenced = [...JSON.stringify(regional.rule).matchAll(/aws_secretsmanager_secret_version\.([\w-]+)\.secret_string/g)].map((match) => match[1]);
+    expect([...new Set(referenced)].sort()).toEqual(Object.keys(gateway.resource!.aws_secretsmanager_secret_version as Record<string, unknown>).sort());
+    expect(distribution.depends_on).toEqual([expect.stringMatching(/^aws_wafv2_web_acl\.Perimeter_RegionalWebAcl_[0-9A-F]{8}$/)]);
   });
 
   it('is protected by the edge web ACL, logs to the configured bucket and has A and AAAA aliases', () => {

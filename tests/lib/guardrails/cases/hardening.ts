@@ -1,5 +1,6 @@
 import { principalIssuerForwarded } from '../../../../lib/guardrails/rules/api-gateway/principal-issuer-forwarded';
 import { defaultSecurityGroupClosed } from '../../../../lib/guardrails/rules/network/default-security-group-closed';
+import { originSecretRotation } from '../../../../lib/guardrails/rules/cloudfront/origin-secret-rotation';
 import { servicePrincipalSource } from '../../../../lib/guardrails/rules/iam/service-principal-source';
 import { logGroupEncrypted } from '../../../../lib/guardrails/rules/logs/log-group-encrypted';
 import type { RuleCases } from '../support';
@@ -26,7 +27,54 @@ const identity = {
 
 const vpc = { cidr_block: '10.10.0.0/16' };
 
+const distribution = (value: string) => ({
+  origin: [
+    {
+      origin_id: 'regional-api',
+      domain_name: 'origin.api.example.com',
+      custom_origin_config: { origin_protocol_policy: 'https-only' },
+      custom_header: [{ name: 'x-origin-verify', value }],
+    },
+  ],
+});
+const rotatingVersion = (trigger: string) => ({
+  secret_string: '${data.x.random_password}',
+  lifecycle: { replace_triggered_by: [`terraform_data.${trigger}`] },
+});
+const twoSlots = '${(local.period % 2 == 1) ? aws_secretsmanager_secret_version.a.secret_string : aws_secretsmanager_secret_version.b.secret_string}';
+
 export const HARDENING_CASES: RuleCases[] = [
+  {
+    rule: originSecretRotation,
+    cases: [
+      {
+        name: 'header drawn from two rotating slots',
+        resources: {
+          'aws_cloudfront_distribution.api': distribution(twoSlots),
+          'aws_secretsmanager_secret_version.a': rotatingVersion('rotation_a'),
+          'aws_secretsmanager_secret_version.b': rotatingVersion('rotation_b'),
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'one never-rotated version (before issue 16)',
+        resources: {
+          'aws_cloudfront_distribution.api': distribution('${aws_secretsmanager_secret_version.a.secret_string}'),
+          'aws_secretsmanager_secret_version.a': { secret_string: '${data.x.random_password}', lifecycle: { ignore_changes: ['secret_string'] } },
+        },
+        expect: { nonCompliant: anchored('origin "regional-api" sends x-origin-verify from 1 secret version(s), not two rotation slots') },
+      },
+      {
+        name: 'two slots, one without a rotation trigger',
+        resources: {
+          'aws_cloudfront_distribution.api': distribution(twoSlots),
+          'aws_secretsmanager_secret_version.a': rotatingVersion('rotation_a'),
+          'aws_secretsmanager_secret_version.b': { secret_string: '${data.x.random_password}' },
+        },
+        expect: { nonCompliant: anchored('aws_secretsmanager_secret_version.b has no lifecycle.replace_triggered_by, so its value never rotates') },
+      },
+    ],
+  },
   {
     rule: defaultSecurityGroupClosed,
     cases: [
