@@ -4,8 +4,11 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
 import { partitionOf } from '../../lib/config/aws-regions';
 import { resourceName } from '../../lib/naming';
@@ -19,6 +22,8 @@ export interface MetricStreamProps {
   readonly endpointUrl: string;
   /** Secrets Manager secret holding the endpoint's access key; Firehose reads it, the key never enters Terraform. */
   readonly accessKeySecretArn: string;
+  /** Days a refused batch stays in the failed-delivery bucket (a lifecycle rule expires it, UAG-BUCKET-003). */
+  readonly failedDeliveryRetentionDays: number;
 }
 
 /**
@@ -48,6 +53,35 @@ export class MetricStream extends Construct {
       bucket: failed.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }],
     });
+    // Issue 16 (FSBP S3.5, S3.14, checkov): versioned against overwrites, refused batches expire instead of piling up
+    // forever, and the bucket refuses plain HTTP.
+    new S3BucketVersioningA(this, 'FailedDeliveriesVersioning', { bucket: failed.id, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketLifecycleConfiguration(this, 'FailedDeliveriesLifecycle', {
+      bucket: failed.id,
+      rule: [
+        {
+          id: 'expire-failed-deliveries',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          expiration: [{ days: props.failedDeliveryRetentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 7 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
+        },
+      ],
+    });
+    const tlsOnly = new DataAwsIamPolicyDocument(this, 'FailedDeliveriesPolicy', {
+      statement: [
+        {
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          principals: [{ type: '*', identifiers: ['*'] }],
+          actions: ['s3:*'],
+          resources: [failed.arn, `${failed.arn}/*`],
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+      ],
+    });
+    new S3BucketPolicy(this, 'FailedDeliveriesBucketPolicy', { bucket: failed.id, policy: tlsOnly.json });
 
     const firehoseTrust = new DataAwsIamPolicyDocument(this, 'FirehoseTrust', {
       statement: [

@@ -67,6 +67,13 @@ export const ObservabilitySchema = z
           .string()
           .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, { error: 'must be a Secrets Manager secret ARN' })
           .meta({ description: 'Secret holding the endpoint access key (never the key itself).' }),
+        failedDeliveryRetentionDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(3650)
+          .default(30)
+          .meta({ description: 'Days a batch the endpoint refused is kept in the failed-delivery bucket before it expires.' }),
       })
       .optional()
       .meta({ description: 'CloudWatch metric stream of the API Gateway namespace through Firehose; off when absent.' }),

@@ -47,6 +47,9 @@ import { tgwFlowLogs } from './network/tgw-flow-logs';
 import { vpcFlowLogs } from './network/vpc-flow-logs';
 import { declaredPrincipals } from './ram/declared-principals';
 import { noExternalPrincipals } from './ram/no-external-principals';
+import { bucketLifecycleExpiry } from './s3/lifecycle-expiry';
+import { bucketTlsOnly } from './s3/tls-only';
+import { bucketVersioning } from './s3/versioning';
 import { distributionProtected } from './shield/distribution-protected';
 import { protectionHealthCheck } from './shield/protection-health-check';
 import { awsProviderOnly } from './stack/aws-provider-only';
@@ -120,6 +123,9 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   servicePrincipalSource,
   logGroupRetention,
   logGroupEncrypted,
+  bucketTlsOnly,
+  bucketVersioning,
+  bucketLifecycleExpiry,
   requiredTags,
   resourceBudget,
   awsProviderOnly,

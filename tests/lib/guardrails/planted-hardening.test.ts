@@ -49,7 +49,39 @@ const bodyWithoutIssuer = JSON.stringify({
   },
 });
 
+const failedDeliveries = { type: 'aws_s3_bucket', nameContains: 'Telemetry_MetricStream_FailedDeliveries' };
+
 const HARDENING_PLANTS: Plant[] = [
+  {
+    rule: 'UAG-BUCKET-001',
+    name: 'the failed-delivery bucket policy without the TLS deny',
+    environment: 'prod',
+    stack: 'prod-gateway',
+    type: 'aws_s3_bucket_policy',
+    nameContains: 'FailedDeliveriesBucketPolicy',
+    overrides: { policy: JSON.stringify({ Version: '2012-10-17', Statement: [] }) },
+    findingAt: failedDeliveries,
+  },
+  {
+    rule: 'UAG-BUCKET-002',
+    name: 'the failed-delivery bucket with versioning suspended',
+    environment: 'prod',
+    stack: 'prod-gateway',
+    type: 'aws_s3_bucket_versioning',
+    nameContains: 'FailedDeliveriesVersioning',
+    overrides: { 'versioning_configuration.status': 'Suspended' },
+    findingAt: failedDeliveries,
+  },
+  {
+    rule: 'UAG-BUCKET-003',
+    name: 'the failed-delivery bucket keeping refused batches for ever (no expiration)',
+    environment: 'prod',
+    stack: 'prod-gateway',
+    type: 'aws_s3_bucket_lifecycle_configuration',
+    nameContains: 'FailedDeliveriesLifecycle',
+    overrides: { 'rule.0.expiration': undefined },
+    findingAt: failedDeliveries,
+  },
   {
     rule: 'UAG-CF-007',
     name: 'origin-verification slot A without its rotation trigger',

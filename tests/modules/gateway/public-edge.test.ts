@@ -118,6 +118,47 @@ describe('telemetry exports', () => {
     });
   });
 
+  it('keeps refused metric batches in a versioned, TLS-only bucket for 30 days, and trusts only this stream and account (prod)', () => {
+    const gateway = synthEnvironment(exampleEnvironment('prod')).get('prod-gateway')!;
+    const [lifecycle] = values(gateway, 'aws_s3_bucket_lifecycle_configuration') as Record<string, any>[];
+    expect(lifecycle.rule).toEqual([
+      {
+        id: 'expire-failed-deliveries',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        expiration: [{ days: 30 }],
+        noncurrent_version_expiration: [{ noncurrent_days: 7 }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 1 }],
+      },
+    ]);
+    expect((values(gateway, 'aws_s3_bucket_versioning') as Record<string, any>[]).map((entry) => entry.versioning_configuration)).toEqual([
+      { status: 'Enabled' },
+    ]);
+    const documents = gateway.data!.aws_iam_policy_document as Record<string, Record<string, any>>;
+    const named = (prefix: string) => Object.entries(documents).find(([name]) => name.startsWith(prefix))![1].statement;
+    expect(named('Telemetry_MetricStream_FailedDeliveriesPolicy_')).toEqual([
+      {
+        sid: 'DenyInsecureTransport',
+        effect: 'Deny',
+        principals: [{ type: '*', identifiers: ['*'] }],
+        actions: ['s3:*'],
+        resources: [
+          expect.stringMatching(/^\$\{aws_s3_bucket\.Telemetry_MetricStream_FailedDeliveries_[0-9A-F]{8}\.arn\}$/),
+          expect.stringMatching(/\.arn\}\/\*$/),
+        ],
+        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+      },
+    ]);
+    expect(named('Telemetry_MetricStream_FirehoseTrust_')[0].condition).toEqual([
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455558888'] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:firehose:ap-southeast-1:444455558888:deliverystream/prod-api-metrics'] },
+    ]);
+    expect(named('Telemetry_MetricStream_StreamTrust_')[0].condition).toEqual([
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455558888'] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:cloudwatch:ap-southeast-1:444455558888:metric-stream/prod-api-metrics'] },
+    ]);
+  });
+
   it('subscribes authorizer and access logs to the SIEM stream when configured (prod)', () => {
     const stacks = synthEnvironment(exampleEnvironment('prod'));
     const filters = [...stacks.values()].flatMap((json) => values(json, 'aws_cloudwatch_log_subscription_filter')) as Record<string, any>[];

@@ -1,6 +1,9 @@
 import { principalIssuerForwarded } from '../../../../lib/guardrails/rules/api-gateway/principal-issuer-forwarded';
 import { defaultSecurityGroupClosed } from '../../../../lib/guardrails/rules/network/default-security-group-closed';
 import { originSecretRotation } from '../../../../lib/guardrails/rules/cloudfront/origin-secret-rotation';
+import { bucketLifecycleExpiry } from '../../../../lib/guardrails/rules/s3/lifecycle-expiry';
+import { bucketTlsOnly } from '../../../../lib/guardrails/rules/s3/tls-only';
+import { bucketVersioning } from '../../../../lib/guardrails/rules/s3/versioning';
 import { servicePrincipalSource } from '../../../../lib/guardrails/rules/iam/service-principal-source';
 import { logGroupEncrypted } from '../../../../lib/guardrails/rules/logs/log-group-encrypted';
 import type { RuleCases } from '../support';
@@ -43,7 +46,128 @@ const rotatingVersion = (trigger: string) => ({
 });
 const twoSlots = '${(local.period % 2 == 1) ? aws_secretsmanager_secret_version.a.secret_string : aws_secretsmanager_secret_version.b.secret_string}';
 
+const bucket = { bucket_prefix: 'dev-api-metrics-failed-' };
+const tlsDeny = {
+  statement: [
+    {
+      effect: 'Deny',
+      principals: [{ type: '*', identifiers: ['*'] }],
+      actions: ['s3:*'],
+      resources: ['${aws_s3_bucket.failed.arn}', '${aws_s3_bucket.failed.arn}/*'],
+      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+    },
+  ],
+};
+const lifecycle = (rule: Record<string, unknown>) => ({
+  bucket: '${aws_s3_bucket.failed.id}',
+  rule: [{ id: 'expire', status: 'Enabled', filter: [{ prefix: '' }], ...rule }],
+});
+
 export const HARDENING_CASES: RuleCases[] = [
+  {
+    rule: bucketTlsOnly,
+    cases: [
+      {
+        name: 'bucket policy denying plain HTTP',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_policy.failed': { bucket: '${aws_s3_bucket.failed.id}', policy: '${data.aws_iam_policy_document.tls.json}' },
+          'data.aws_iam_policy_document.tls': tlsDeny,
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'no bucket policy (the failed-delivery bucket before issue 16)',
+        resources: { 'aws_s3_bucket.failed': bucket },
+        expect: { nonCompliant: anchored('no bucket policy of this bucket denies aws:SecureTransport = false') },
+      },
+      {
+        name: 'bucket policy that only allows a service',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_policy.failed': {
+            bucket: '${aws_s3_bucket.failed.id}',
+            policy: JSON.stringify({
+              Statement: [{ Effect: 'Allow', Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: 's3:PutObject', Resource: '*' }],
+            }),
+          },
+        },
+        expect: { nonCompliant: anchored('no bucket policy of this bucket denies aws:SecureTransport = false') },
+      },
+    ],
+  },
+  {
+    rule: bucketVersioning,
+    cases: [
+      {
+        name: 'versioning enabled',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_versioning.failed': { bucket: '${aws_s3_bucket.failed.id}', versioning_configuration: { status: 'Enabled' } },
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'versioning suspended',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_versioning.failed': { bucket: '${aws_s3_bucket.failed.id}', versioning_configuration: { status: 'Suspended' } },
+        },
+        expect: { nonCompliant: anchored('no aws_s3_bucket_versioning with status "Enabled" refers to this bucket') },
+      },
+      {
+        name: 'no versioning resource',
+        resources: { 'aws_s3_bucket.failed': bucket },
+        expect: { nonCompliant: anchored('no aws_s3_bucket_versioning with status "Enabled" refers to this bucket') },
+      },
+    ],
+  },
+  {
+    rule: bucketLifecycleExpiry,
+    cases: [
+      {
+        name: 'current and noncurrent objects expire',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_lifecycle_configuration.failed': lifecycle({ expiration: [{ days: 30 }], noncurrent_version_expiration: [{ noncurrent_days: 7 }] }),
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'no lifecycle (failed batches kept for ever)',
+        resources: { 'aws_s3_bucket.failed': bucket },
+        expect: { nonCompliant: anchored('no enabled lifecycle rule expires current objects (expiration.days)') },
+      },
+      {
+        name: 'only multipart uploads are cleaned up',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_lifecycle_configuration.failed': lifecycle({ abort_incomplete_multipart_upload: [{ days_after_initiation: 1 }] }),
+        },
+        expect: { nonCompliant: anchored('no enabled lifecycle rule expires current objects (expiration.days)') },
+      },
+      {
+        name: 'current objects expire, noncurrent versions are kept',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_lifecycle_configuration.failed': lifecycle({ expiration: [{ days: 30 }] }),
+        },
+        expect: { nonCompliant: anchored('no enabled lifecycle rule expires noncurrent versions (noncurrent_version_expiration.noncurrent_days)') },
+      },
+      {
+        name: 'expiring rule disabled',
+        resources: {
+          'aws_s3_bucket.failed': bucket,
+          'aws_s3_bucket_lifecycle_configuration.failed': lifecycle({
+            status: 'Disabled',
+            expiration: [{ days: 30 }],
+            noncurrent_version_expiration: [{ noncurrent_days: 7 }],
+          }),
+        },
+        expect: { nonCompliant: anchored('no enabled lifecycle rule expires current objects (expiration.days)') },
+      },
+    ],
+  },
   {
     rule: originSecretRotation,
     cases: [
