@@ -27,6 +27,7 @@ export const GUARDRAIL_RULE_IDS = [
   'UAG-CF-005',
   'UAG-CF-006',
   'UAG-CF-007',
+  'UAG-CF-008',
   'UAG-ELB-001',
   'UAG-ELB-002',
   'UAG-ELB-003',
@@ -67,4 +68,6 @@ export const GUARDRAIL_RULE_IDS = [
   'UAG-WAF-005',
   'UAG-WAF-006',
   'UAG-WAF-007',
+  'UAG-WAF-008',
+  'UAG-WAF-009',
 ] as const;

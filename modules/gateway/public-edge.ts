@@ -48,6 +48,7 @@ export class PublicEdge extends Construct {
       domainName: domains.public,
       hostedZoneId: domains.hostedZoneId,
       originDomainName: originDomain,
+      securityHeadersPolicyName: `${environment}-api-security-headers`,
       originVerificationValue: secret.value,
       originVerifiedBy: this.regionalWebAcl.webAcl,
       webAclArn: perimeter.edgeWebAcl.arn,

@@ -16,6 +16,7 @@ import { stageTracing } from './api-gateway/stage-tracing';
 import { distributionWebAcl } from './cloudfront/distribution-web-acl';
 import { originHttpsOnly } from './cloudfront/origin-https-only';
 import { originSecretRotation } from './cloudfront/origin-secret-rotation';
+import { distributionHsts } from './cloudfront/hsts';
 import { originTls } from './cloudfront/origin-tls';
 import { originVerificationHeader } from './cloudfront/origin-verification-header';
 import { viewerHttpsOnly } from './cloudfront/viewer-https-only';
@@ -56,6 +57,8 @@ import { awsProviderOnly } from './stack/aws-provider-only';
 import { noEscapedReferences } from './stack/no-escaped-references';
 import { resourceBudget } from './stack/resource-budget';
 import { requiredTags } from './tags/required-tags';
+import { apiHostileRulesCount } from './waf/api-rule-actions';
+import { botControlAfterCheapRules } from './waf/bot-control-last';
 import { commonRuleSet } from './waf/common-rule-set';
 import { ipReputation } from './waf/ip-reputation';
 import { knownBadInputs } from './waf/known-bad-inputs';
@@ -87,12 +90,15 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   originTls,
   originVerificationHeader,
   originSecretRotation,
+  distributionHsts,
   distributionProtected,
   protectionHealthCheck,
   ipReputation,
   commonRuleSet,
   knownBadInputs,
   rateBasedRule,
+  botControlAfterCheapRules,
+  apiHostileRulesCount,
   webAclLogging,
   loggingRedactsAuthorization,
   visibilityMetrics,

@@ -53,6 +53,33 @@ const failedDeliveries = { type: 'aws_s3_bucket', nameContains: 'Telemetry_Metri
 
 const HARDENING_PLANTS: Plant[] = [
   {
+    rule: 'UAG-WAF-008',
+    name: 'the per-IP rate limit moved behind Bot Control (priority 95)',
+    environment: 'prod',
+    stack: 'prod-gateway',
+    type: 'aws_wafv2_web_acl',
+    nameContains: 'Perimeter_EdgeWebAcl',
+    overrides: { 'rule.1.priority': 95 },
+  },
+  {
+    rule: 'UAG-WAF-009',
+    name: 'the anonymous IP list blocking hosting-provider ranges again (override removed)',
+    environment: 'prod',
+    stack: 'prod-gateway',
+    type: 'aws_wafv2_web_acl',
+    nameContains: 'Perimeter_EdgeWebAcl',
+    overrides: { 'rule.5.statement.managed_rule_group_statement.rule_action_override': undefined },
+  },
+  {
+    rule: 'UAG-CF-008',
+    name: 'the distribution without its response headers policy (no HSTS)',
+    environment: 'dev',
+    stack: 'dev-gateway',
+    type: 'aws_cloudfront_distribution',
+    nameContains: 'PublicEdge_FrontDoor',
+    overrides: { 'default_cache_behavior.response_headers_policy_id': undefined },
+  },
+  {
     rule: 'UAG-BUCKET-001',
     name: 'the failed-delivery bucket policy without the TLS deny',
     environment: 'prod',

@@ -64,6 +64,20 @@ describe('public edge (<env>-gateway)', () => {
     expect(distribution.depends_on).toEqual([expect.stringMatching(/^aws_wafv2_web_acl\.Perimeter_RegionalWebAcl_[0-9A-F]{8}$/)]);
   });
 
+  it('sends HSTS (two years, subdomains, overriding the origin) and the API security headers on every response', () => {
+    const [policy] = values(gateway, 'aws_cloudfront_response_headers_policy') as Record<string, any>[];
+    expect(policy.name).toBe('prod-api-security-headers');
+    expect(policy.security_headers_config).toEqual({
+      strict_transport_security: { access_control_max_age_sec: 63072000, include_subdomains: true, preload: false, override: true },
+      content_type_options: { override: true },
+      frame_options: { frame_option: 'DENY', override: true },
+      referrer_policy: { referrer_policy: 'no-referrer', override: true },
+    });
+    expect(distribution.default_cache_behavior.response_headers_policy_id).toMatch(
+      /^\$\{aws_cloudfront_response_headers_policy\.PublicEdge_FrontDoor_SecurityHeaders_[0-9A-F]{8}\.id\}$/,
+    );
+  });
+
   it('is protected by the edge web ACL, logs to the configured bucket and has A and AAAA aliases', () => {
     expect(distribution.web_acl_id).toMatch(/aws_wafv2_web_acl\.[\w-]+\.arn/);
     expect(distribution.logging_config).toMatchObject({ bucket: 'example-uag-cloudfront-logs-prod.s3.amazonaws.com', include_cookies: false });

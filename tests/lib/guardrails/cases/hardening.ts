@@ -4,6 +4,9 @@ import { originSecretRotation } from '../../../../lib/guardrails/rules/cloudfron
 import { bucketLifecycleExpiry } from '../../../../lib/guardrails/rules/s3/lifecycle-expiry';
 import { bucketTlsOnly } from '../../../../lib/guardrails/rules/s3/tls-only';
 import { bucketVersioning } from '../../../../lib/guardrails/rules/s3/versioning';
+import { distributionHsts } from '../../../../lib/guardrails/rules/cloudfront/hsts';
+import { apiHostileRulesCount } from '../../../../lib/guardrails/rules/waf/api-rule-actions';
+import { botControlAfterCheapRules } from '../../../../lib/guardrails/rules/waf/bot-control-last';
 import { servicePrincipalSource } from '../../../../lib/guardrails/rules/iam/service-principal-source';
 import { logGroupEncrypted } from '../../../../lib/guardrails/rules/logs/log-group-encrypted';
 import type { RuleCases } from '../support';
@@ -63,7 +66,137 @@ const lifecycle = (rule: Record<string, unknown>) => ({
   rule: [{ id: 'expire', status: 'Enabled', filter: [{ prefix: '' }], ...rule }],
 });
 
+const managedRule = (group: string, priority: number, overrides: string[] = [], groupAction: 'none' | 'count' = 'none') => ({
+  name: group,
+  priority,
+  override_action: { [groupAction]: {} },
+  statement: {
+    managed_rule_group_statement: {
+      vendor_name: 'AWS',
+      name: group,
+      ...(overrides.length > 0 ? { rule_action_override: overrides.map((name) => ({ name, action_to_use: { count: {} } })) } : {}),
+    },
+  },
+  visibility_config: { cloudwatch_metrics_enabled: true, metric_name: group, sampled_requests_enabled: true },
+});
+const rateRule = (priority: number) => ({ name: 'RateLimitPerIp', priority, action: { block: {} }, statement: { rate_based_statement: { limit: 2000 } } });
+const geoRule = (priority: number) => ({ name: 'GeoBlock', priority, action: { block: {} }, statement: { geo_match_statement: { country_codes: ['KP'] } } });
+const webAcl = (rule: unknown[]) => ({ name: 'prod-edge', scope: 'CLOUDFRONT', default_action: { allow: {} }, rule });
+const apiCounted = [
+  managedRule('AWSManagedRulesAnonymousIpList', 50, ['HostingProviderIPList']),
+  managedRule('AWSManagedRulesCommonRuleSet', 60, ['SizeRestrictions_BODY', 'NoUserAgent_HEADER']),
+];
+const headersPolicy = (hsts: Record<string, unknown> | undefined) => ({
+  name: 'prod-api-security-headers',
+  security_headers_config: hsts ? { strict_transport_security: hsts } : { content_type_options: { override: true } },
+});
+const withBehavior = (policyId: string | undefined) => ({
+  default_cache_behavior: { target_origin_id: 'regional-api', ...(policyId ? { response_headers_policy_id: policyId } : {}) },
+});
+
 export const HARDENING_CASES: RuleCases[] = [
+  {
+    rule: botControlAfterCheapRules,
+    cases: [
+      {
+        name: 'geo and rate limits before Bot Control',
+        resources: { 'aws_wafv2_web_acl.edge': webAcl([geoRule(5), rateRule(10), managedRule('AWSManagedRulesBotControlRuleSet', 90)]) },
+        expect: 'compliant',
+      },
+      { name: 'no Bot Control', resources: { 'aws_wafv2_web_acl.edge': webAcl([rateRule(100), geoRule(200)]) }, expect: 'not-applicable' },
+      {
+        name: 'rate limit and geo after Bot Control (the order before issue 16)',
+        resources: { 'aws_wafv2_web_acl.edge': webAcl([managedRule('AWSManagedRulesBotControlRuleSet', 60), rateRule(100), geoRule(200)]) },
+        expect: {
+          nonCompliant: anchored('RateLimitPerIp (priority 100), GeoBlock (priority 200) run after AWSManagedRulesBotControlRuleSet (priority 60)'),
+        },
+      },
+    ],
+  },
+  {
+    rule: apiHostileRulesCount,
+    cases: [
+      { name: 'API-hostile rules overridden to count', resources: { 'aws_wafv2_web_acl.edge': webAcl(apiCounted) }, expect: 'compliant' },
+      {
+        name: 'whole anonymous IP group in count mode',
+        resources: {
+          'aws_wafv2_web_acl.edge': webAcl([
+            managedRule('AWSManagedRulesAnonymousIpList', 50, [], 'count'),
+            managedRule('AWSManagedRulesCommonRuleSet', 60, ['SizeRestrictions_BODY', 'NoUserAgent_HEADER']),
+          ]),
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'NoUserAgent_HEADER blocking because the environment enforces it',
+        resources: {
+          'aws_wafv2_web_acl.edge': webAcl([
+            managedRule('AWSManagedRulesAnonymousIpList', 50, ['HostingProviderIPList']),
+            managedRule('AWSManagedRulesCommonRuleSet', 60, ['SizeRestrictions_BODY']),
+          ]),
+        },
+        context: { enforcedApiRules: new Map([['AWSManagedRulesCommonRuleSet', new Set(['NoUserAgent_HEADER'])]]) },
+        expect: 'compliant',
+      },
+      {
+        name: 'no managed group with API-hostile rules',
+        resources: { 'aws_wafv2_web_acl.edge': webAcl([managedRule('AWSManagedRulesSQLiRuleSet', 80)]) },
+        expect: 'not-applicable',
+      },
+      {
+        name: 'anonymous IP list and common rule set blocking (before issue 16)',
+        resources: {
+          'aws_wafv2_web_acl.edge': webAcl([
+            managedRule('AWSManagedRulesAnonymousIpList', 50),
+            managedRule('AWSManagedRulesCommonRuleSet', 60, ['SizeRestrictions_BODY']),
+          ]),
+        },
+        expect: {
+          nonCompliant: anchored(
+            'blocks API clients with AWSManagedRulesAnonymousIpList/HostingProviderIPList, AWSManagedRulesCommonRuleSet/NoUserAgent_HEADER',
+          ),
+        },
+      },
+    ],
+  },
+  {
+    rule: distributionHsts,
+    cases: [
+      {
+        name: 'two-year HSTS overriding the origin',
+        resources: {
+          'aws_cloudfront_distribution.api': withBehavior('${aws_cloudfront_response_headers_policy.security.id}'),
+          'aws_cloudfront_response_headers_policy.security': headersPolicy({ access_control_max_age_sec: 63072000, include_subdomains: true, override: true }),
+        },
+        expect: 'compliant',
+      },
+      {
+        name: 'no response headers policy (before issue 16)',
+        resources: { 'aws_cloudfront_distribution.api': withBehavior(undefined) },
+        expect: { nonCompliant: anchored('default_cache_behavior: no response_headers_policy_id') },
+      },
+      {
+        name: 'policy without HSTS',
+        resources: {
+          'aws_cloudfront_distribution.api': withBehavior('${aws_cloudfront_response_headers_policy.security.id}'),
+          'aws_cloudfront_response_headers_policy.security': headersPolicy(undefined),
+        },
+        expect: {
+          nonCompliant: anchored('default_cache_behavior: aws_cloudfront_response_headers_policy.security sends no Strict-Transport-Security'),
+        },
+      },
+      {
+        name: 'HSTS for one day',
+        resources: {
+          'aws_cloudfront_distribution.api': withBehavior('${aws_cloudfront_response_headers_policy.security.id}'),
+          'aws_cloudfront_response_headers_policy.security': headersPolicy({ access_control_max_age_sec: 86400, override: true }),
+        },
+        expect: {
+          nonCompliant: anchored('default_cache_behavior: aws_cloudfront_response_headers_policy.security sets HSTS max-age 86400 s, below one year'),
+        },
+      },
+    ],
+  },
   {
     rule: bucketTlsOnly,
     cases: [
