@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { runSynthCommand } from './app/command';
+import { skipSourceMappedStackTraces } from './lib/stack-traces';
 
 /**
  * Entry point for `make synth`, `npm run synth` and `cdktf synth|deploy`.
@@ -9,9 +10,7 @@ import { runSynthCommand } from './app/command';
  *   UAG_OFFLINE=1   offline plan mode (local backends, dummy credentials); see lib/cross-stack.ts
  *   UAG_SOURCE_MAPS=1  keep source-mapped stack traces (debugging; synthesis is slower)
  */
-// cdktf records a stack trace for every token it creates; mapping each through tsx's source maps cost
-// ~40% of a 200-service synth (make bench). Errors users see are messages, not stack traces.
-if (process.env.UAG_SOURCE_MAPS !== '1') process.setSourceMapsEnabled(false);
+skipSourceMappedStackTraces();
 
 process.exitCode = runSynthCommand(
   {

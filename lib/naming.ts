@@ -69,6 +69,15 @@ export function shortName(environment: string, ...parts: string[]): string {
   return `${name.slice(0, 25).replace(/-+$/, '')}-${hash}`;
 }
 
+/**
+ * Target group of one backend: `<env>-<service>-<protocol>-<port>`, shortened like shortName. Port and protocol are in
+ * the name because changing either replaces the target group: the new one needs a name the old one does not hold, so
+ * Terraform can create it first, move the listener and only then delete the old one (create_before_destroy).
+ */
+export function targetGroupName(environment: string, service: string, protocol: string, port: number): string {
+  return shortName(environment, service, protocol.toLowerCase(), String(port));
+}
+
 /** `/uag/<env>/flow-logs/<subject>`, e.g. `/uag/prod/flow-logs/gateway-vpc`. */
 export function flowLogGroupName(environment: string, subject: string): string {
   return `/uag/${environment}/flow-logs/${subject}`;

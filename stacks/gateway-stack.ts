@@ -15,6 +15,7 @@ import { logKeyAlias, resourceName, restApiNames } from '../lib/naming';
 import { LogEncryptionKey } from '../modules/security/log-encryption-key';
 import { accessMatrix } from '../lib/config/views/access-matrix';
 import { compileRouteTable } from '../lib/config/views/authorizer-routes';
+import { alarmReceiversFor, GLOBAL_ALARM_REGION } from '../lib/config/views/alarm-receivers';
 import { backendTargets } from '../lib/config/views/backend-targets';
 import { LandingZoneStack } from './base-stack';
 import { gatewayContract, type GatewayContract } from './contracts/gateway';
@@ -61,6 +62,17 @@ export class GatewayStack extends LandingZoneStack {
       region: environment.region,
       description: `Encrypts the log groups of ${this.stackId}`,
     });
+    // Before the network: its target-group and certificate alarms notify the perimeter's alarm topic.
+    this.perimeter = new GatewayPerimeter(this, 'Perimeter', {
+      environment: environment.name,
+      region: environment.region,
+      waf: environment.waf,
+      shield: environment.shield,
+      accountId: this.accountId,
+      provider: this.provider,
+      usEast1: this.usEast1,
+      alarmReceivers: { home: alarmReceiversFor(environment, environment.region), global: alarmReceiversFor(environment, GLOBAL_ALARM_REGION) },
+    });
     this.network = new GatewayNetwork(this, 'Network', {
       environment: environment.name,
       region: environment.region,
@@ -80,15 +92,7 @@ export class GatewayStack extends LandingZoneStack {
         accessLogsBucket: network.privateIntegrations.accessLogsBucket,
       },
       backends: backendTargets(environment, props.services),
-    });
-    this.perimeter = new GatewayPerimeter(this, 'Perimeter', {
-      environment: environment.name,
-      region: environment.region,
-      waf: environment.waf,
-      shield: environment.shield,
-      accountId: this.accountId,
-      provider: this.provider,
-      usEast1: this.usEast1,
+      alarmActions: this.perimeter.alarmTopic.alarmActions,
     });
     this.publicEdge = new PublicEdge(this, 'PublicEdge', {
       environment: environment.name,
@@ -114,7 +118,7 @@ export class GatewayStack extends LandingZoneStack {
       settings: environment.authorizer,
       routeTable: compileRouteTable(props.services),
       logKmsKeyArn: logKey.arn,
-      alarmActions: [this.perimeter.alarmTopic.arn],
+      alarmActions: this.perimeter.alarmTopic.alarmActions,
     });
     this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', {
       environment: environment.name,
@@ -133,7 +137,7 @@ export class GatewayStack extends LandingZoneStack {
         logKmsKeyArn: logKey.arn,
         settings: environment.privateDomain.shareAuditor,
         privateDomain: this.privateDomain,
-        alarmActions: [this.perimeter.alarmTopic.arn],
+        alarmActions: this.perimeter.alarmTopic.alarmActions,
       });
     }
     this.telemetry = new TelemetryExports(this, 'Telemetry', {

@@ -2,10 +2,12 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
+import { alarmReceiversFor } from '../lib/config/views/alarm-receivers';
+import { logKeyAlias, resourceName } from '../lib/naming';
 import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
-import { logKeyAlias } from '../lib/naming';
 import { LogEncryptionKey } from '../modules/security/log-encryption-key';
-import { TransitGatewayShare } from '../modules/network/transit-gateway-share';
+import { AlarmTopic } from '../modules/observability/alarm-topic';
+import { RamShare } from '../modules/organization/ram-share';
 import { LandingZoneStack } from './base-stack';
 import { networkContract, type NetworkContract } from './contracts/network';
 
@@ -16,6 +18,8 @@ export interface NetworkStackProps {
 /** `<env>-network` in the network hub account: Transit Gateway, segment route tables, RAM share, flow logs. */
 export class NetworkStack extends LandingZoneStack {
   readonly hub: TransitGatewayHub;
+  /** Topic of the Transit Gateway attachment alarms, which live in this account (where AWS/TransitGateway publishes). */
+  readonly alarmTopic: AlarmTopic;
   /** What the gateway and spoke stacks attach to. */
   readonly contract: NetworkContract;
 
@@ -39,13 +43,22 @@ export class NetworkStack extends LandingZoneStack {
       logKmsKeyArn: logKey.arn,
     });
     const attachingAccounts = [environment.roles.gateway, ...network.spokes.map((spoke) => spoke.account)].map((alias) => accountIdOf(environment, alias));
-    new TransitGatewayShare(this, 'TransitGatewayShare', {
-      environment: environment.name,
-      transitGatewayArn: this.hub.transitGateway.arn,
+    // Every principal is an account of the organization: RAM accepts for it, and external principals stay closed.
+    new RamShare(this, 'TransitGatewayShare', {
+      name: resourceName(environment.name, 'transit-gateway'),
+      resource: { associationId: 'TransitGateway', arn: this.hub.transitGateway.arn },
       principalAccountIds: attachingAccounts.filter((accountId) => accountId !== this.accountId),
+      external: false,
     });
 
-    this.contract = networkContract(this, this.hub);
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
+      name: resourceName(environment.name, 'alarms-network'),
+      accountId: this.accountId,
+      region: environment.region,
+      receivers: alarmReceiversFor(environment, environment.region),
+    });
+
+    this.contract = networkContract(this, this.hub, this.alarmTopic);
 
     new TerraformOutput(this, 'transit_gateway_id', {
       value: this.hub.transitGateway.id,

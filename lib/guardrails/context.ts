@@ -25,6 +25,9 @@ export interface GuardrailContext {
   /** Per managed rule group, the API-hostile rules the environment deliberately blocks with (waf...enforceRules).
    * @default - none: every rule of API_COUNT_RULES must count */
   readonly enforcedApiRules?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The environment notifies nobody on purpose (observability.alarmNotifications.optOut, non-production only).
+   * @default false */
+  readonly alarmNotificationsOptOut?: boolean;
 }
 
 export interface DeclaredAccount {
@@ -49,5 +52,6 @@ export function guardrailContext(environment: Environment): GuardrailContext {
     maxResourcesPerStack: guardrails.maxResourcesPerStack,
     shieldAdvanced: environment.shield.enabled,
     enforcedApiRules: new Map(Object.entries(environment.waf.managedRuleGroups).map(([group, settings]) => [group, new Set(settings.enforceRules)])),
+    alarmNotificationsOptOut: environment.observability.alarmNotifications.optOut !== undefined,
   };
 }

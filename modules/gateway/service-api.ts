@@ -27,8 +27,8 @@ export interface GatewayBindings {
   readonly regionalDomainName: string;
   /** Regional web ACL requiring CloudFront's origin-verification header. */
   readonly regionalWebAclArn: string;
-  /** The environment's alarm topic. */
-  readonly alarmTopicArn: string;
+  /** Alarm actions: the environment's alarm topic and the existing topics it forwards to (observability.alarmNotifications). */
+  readonly alarmActions: readonly string[];
   /** Role for subscribing access logs to the SIEM.
    * @default - logs are not exported */
   readonly logDeliveryRoleArn?: string;
@@ -97,7 +97,7 @@ export class ServiceApi extends Construct {
         apiMappingKey: definition.basePath,
       });
       new Wafv2WebAclAssociation(this, 'PublicWebAcl', { resourceArn: this.publicApi.stage.arn, webAclArn: gateway.regionalWebAclArn });
-      new ApiAlarms(this, 'PublicAlarms', { apiName: name, stageName: environment, thresholds: props.alarmThresholds, alarmActions: [gateway.alarmTopicArn] });
+      new ApiAlarms(this, 'PublicAlarms', { apiName: name, stageName: environment, thresholds: props.alarmThresholds, alarmActions: gateway.alarmActions });
     }
     if (names.private) {
       const privateName = names.private;
@@ -113,7 +113,7 @@ export class ServiceApi extends Construct {
         apiName: privateName,
         stageName: environment,
         thresholds: props.alarmThresholds,
-        alarmActions: [gateway.alarmTopicArn],
+        alarmActions: gateway.alarmActions,
       });
     }
 

@@ -1,5 +1,6 @@
-import { buildSync, type BuildFailure } from 'esbuild';
+import { buildSync, version, type BuildFailure, type BuildOptions } from 'esbuild';
 import * as path from 'node:path';
+import { bundleCacheKey, readCachedBundle, writeCachedBundle } from './build-cache';
 
 /**
  * Bundles a handler with esbuild at synth time: one minified CommonJS file for the Lambda Node.js 22
@@ -28,6 +29,25 @@ export interface BundleHandlerOptions {
   readonly rootDir: string;
 }
 
+/** Everything that shapes the bundle's bytes besides its inputs (and part of the cache key). */
+const BUILD_SETTINGS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  // ES module builds of dependencies tree-shake better than their CommonJS builds.
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: 'linked',
+  // Stack traces need the mappings, not the sources; leaving them out keeps the archive small.
+  sourcesContent: false,
+  legalComments: 'none',
+  // The TypeScript settings that change emitted code, stated here instead of discovered from
+  // tsconfig.json files, so the bytes do not depend on which tsconfig sits above the checkout.
+  tsconfigRaw: { compilerOptions: { alwaysStrict: true, useDefineForClassFields: true } },
+  charset: 'utf8',
+} satisfies BuildOptions;
+
 // Synthesis builds the same handler for every environment; bundling once per process keeps
 // `make synth` fast (esbuild takes ~100 ms per build, the rest of the synth of 34 stacks ~1 s).
 const bundles = new Map<string, HandlerBundle>();
@@ -47,31 +67,14 @@ export function bundleHandler(options: BundleHandlerOptions): HandlerBundle {
 function build(rootDir: string, entry: string): HandlerBundle {
   // A virtual output location inside the root (nothing is written) keeps source-map paths relative and machine-independent.
   const outfile = path.join(rootDir, '.bundle', path.basename(path.dirname(entry)), BUNDLE_FILE);
+  const cacheKey = bundleCacheKey(rootDir, entry, { esbuild: version, settings: BUILD_SETTINGS });
+  const cached = readCachedBundle(cacheKey, rootDir);
+  if (cached) return { files: cached };
   try {
-    const result = buildSync({
-      absWorkingDir: rootDir,
-      entryPoints: [entry],
-      outfile,
-      write: false,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      // ES module builds of dependencies tree-shake better than their CommonJS builds.
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourcemap: 'linked',
-      // Stack traces need the mappings, not the sources; leaving them out keeps the archive small.
-      sourcesContent: false,
-      legalComments: 'none',
-      // The TypeScript settings that change emitted code, stated here instead of discovered from
-      // tsconfig.json files, so the bytes do not depend on which tsconfig sits above the checkout.
-      tsconfigRaw: { compilerOptions: { alwaysStrict: true, useDefineForClassFields: true } },
-      charset: 'utf8',
-      logLevel: 'silent',
-    });
+    const result = buildSync({ ...BUILD_SETTINGS, absWorkingDir: rootDir, entryPoints: [entry], outfile, write: false, metafile: true, logLevel: 'silent' });
     const files = new Map(result.outputFiles.map((file) => [path.basename(file.path), Buffer.from(file.contents)]));
     if (!files.has(BUNDLE_FILE)) throw new Error(`esbuild produced no ${BUNDLE_FILE}`);
+    writeCachedBundle(cacheKey, rootDir, Object.keys(result.metafile.inputs), files);
     return { files };
   } catch (error) {
     const failure = error as Partial<BuildFailure>;

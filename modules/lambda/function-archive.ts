@@ -1,9 +1,8 @@
 import { AssetType, TerraformAsset } from 'cdktf';
 import type { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { cachedArchive } from './build-cache';
 import { bundleHandler } from './bundle';
 import { deterministicZip } from './deterministic-zip';
 
@@ -30,7 +29,6 @@ export interface FunctionArchive {
 
 // Identical inputs (same handler, same data files) give the same archive; zip each once per process.
 const archives = new Map<string, { zip: Buffer; sha256Base64: string; file: string }>();
-let stagingDir: string | undefined;
 
 /** Bundles the handler, zips it with the data files and registers the zip as an asset of the stack. */
 export function functionArchive(scope: Construct, id: string, props: FunctionArchiveProps): FunctionArchive {
@@ -47,12 +45,8 @@ export function functionArchive(scope: Construct, id: string, props: FunctionArc
 
   let archive = archives.get(key);
   if (!archive) {
-    const zip = deterministicZip(entries);
-    const sha256 = createHash('sha256').update(zip);
-    const file = path.join(stagingDirectory(), sha256.copy().digest('hex'), `${path.basename(path.dirname(props.entry))}.zip`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, zip);
-    archive = { zip, sha256Base64: sha256.digest('base64'), file };
+    const { file, zip } = cachedArchive(key, `${path.basename(path.dirname(props.entry))}.zip`, () => deterministicZip(entries));
+    archive = { zip, sha256Base64: createHash('sha256').update(zip).digest('base64'), file };
     archives.set(key, archive);
   }
 
@@ -63,14 +57,4 @@ export function functionArchive(scope: Construct, id: string, props: FunctionArc
     assetHash: createHash('sha256').update(archive.zip).digest('hex').slice(0, 32),
   });
   return { asset, zip: archive.zip, sha256Base64: archive.sha256Base64 };
-}
-
-/** Archives wait here until `app.synth()` copies them into cdktf.out; removed when the process exits. */
-function stagingDirectory(): string {
-  if (!stagingDir) {
-    const created = mkdtempSync(path.join(tmpdir(), 'uag-lambda-'));
-    stagingDir = created;
-    process.once('exit', () => rmSync(created, { recursive: true, force: true }));
-  }
-  return stagingDir;
 }

@@ -4,8 +4,9 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { Construct } from 'constructs';
 import type { BackendTarget } from '../../lib/config/views/backend-targets';
-import { shortName } from '../../lib/naming';
+import { resourceName, targetGroupName } from '../../lib/naming';
 import { TLS_SERVER_NAME_TAG } from '../../lib/output-tags';
+import { TargetGroupHealthAlarms } from '../observability/target-group-health-alarms';
 
 export type { BackendTarget };
 
@@ -20,6 +21,8 @@ export interface BackendListenerProps {
   /** ACM certificate for TLS listeners.
    * @default - none; required when the backend speaks TLS */
   readonly tlsCertificateArn?: string;
+  /** Actions of the target group's health alarms. */
+  readonly alarmActions: readonly string[];
 }
 
 /**
@@ -41,8 +44,11 @@ export class BackendListener extends Construct {
     if (tls && !backend.tlsServerName) {
       throw new Error(`service ${backend.service} speaks TLS: services.${backend.service}.backend.tlsServerName is required`);
     }
+    // Port, protocol, VPC and target type replace a target group, and its listener keeps it in use: the replacement is
+    // created first under its own name (targetGroupName), the listener moves, then the old one is deleted (docs/decisions/0016-alarm-receivers-and-replacements.md).
     this.targetGroup = new LbTargetGroup(this, 'TargetGroup', {
-      name: shortName(props.environment, backend.service),
+      name: targetGroupName(props.environment, backend.service, backend.protocol, backend.port),
+      lifecycle: { createBeforeDestroy: true },
       targetType: 'ip',
       protocol: backend.protocol,
       port: backend.port,
@@ -63,6 +69,8 @@ export class BackendListener extends Construct {
         targetId: address,
         port: backend.port,
         availabilityZone: 'all',
+        // Registered in the new target group before the listener moves to it.
+        lifecycle: { createBeforeDestroy: true },
       });
     }
     this.listener = new LbListener(this, 'Resource', {
@@ -73,6 +81,13 @@ export class BackendListener extends Construct {
         ? { sslPolicy: TLS_LISTENER_POLICY, certificateArn: props.tlsCertificateArn, tags: { [TLS_SERVER_NAME_TAG]: backend.tlsServerName as string } }
         : {}),
       defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
+    });
+    new TargetGroupHealthAlarms(this, 'TargetHealth', {
+      name: resourceName(props.environment, backend.service, 'nlb'),
+      subject: `the ${backend.service} backend`,
+      targetGroupArnSuffix: this.targetGroup.arnSuffix,
+      loadBalancerArnSuffix: props.loadBalancer.arnSuffix,
+      alarmActions: props.alarmActions,
     });
   }
 }

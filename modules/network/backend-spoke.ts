@@ -68,6 +68,7 @@ export class BackendSpoke extends Construct {
       propagateTo: Object.fromEntries(routing.propagateTo.map((segment) => [segment, props.transitGateway.routeTableId(segment)])),
       vpcRouteTableIds: vpc ? vpc.privateRouteTables.map((table) => table.id) : spoke.vpc.routeTableIds!,
       destinations: [props.gatewayCidr],
+      alarmActions: props.transitGateway.alarmActions,
       // An existing VPC is referenced by id only; the tag says in the output which addresses live behind it.
       vpcCidr: vpc ? undefined : spoke.vpc.cidr,
     });

@@ -32,6 +32,8 @@ export interface GatewayNetworkProps {
   readonly privateIntegrations: Pick<PrivateIntegrationsProps, 'strategy' | 'deletionProtection' | 'tlsCertificateArn' | 'accessLogsBucket'>;
   /** Every enabled service's backend. */
   readonly backends: readonly BackendTarget[];
+  /** Actions of the target-group health and certificate-expiry alarms (the gateway's alarm topic). */
+  readonly alarmActions: readonly string[];
 }
 
 /**
@@ -69,12 +71,14 @@ export class GatewayNetwork extends Construct {
       propagateTo: Object.fromEntries(routing.propagateTo.map((segment) => [segment, transitGateway.routeTableId(segment)])),
       vpcRouteTableIds: this.vpc.privateRouteTables.map((table) => table.id),
       destinations: props.spokeCidrs,
+      alarmActions: transitGateway.alarmActions,
     });
 
     this.integrations = new PrivateIntegrations(this, 'PrivateIntegrations', {
       environment: props.environment,
       vpc: this.vpc,
       backends: props.backends,
+      alarmActions: props.alarmActions,
       ...props.privateIntegrations,
     });
   }

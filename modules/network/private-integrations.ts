@@ -1,6 +1,7 @@
 import { ApiGatewayVpcLink } from '@cdktf/provider-aws/lib/api-gateway-vpc-link';
 import { Construct } from 'constructs';
 import { resourceName } from '../../lib/naming';
+import { CertificateExpiryAlarm } from '../observability/certificate-expiry-alarm';
 import { BackendListener, type BackendTarget } from './backend-listener';
 import { InternalNlb } from './internal-nlb';
 import type { PrivateVpc } from './private-vpc';
@@ -30,6 +31,8 @@ export interface PrivateIntegrationsProps {
   /** S3 bucket for NLB access logs.
    * @default - no access logs */
   readonly accessLogsBucket?: string;
+  /** Actions of the target-group health alarms and the listener certificate's expiry alarm. */
+  readonly alarmActions: readonly string[];
 }
 
 /**
@@ -60,6 +63,9 @@ export class PrivateIntegrations extends Construct {
         name: resourceName(props.environment, group.name),
         description: `REST API private integration to ${group.name === 'shared' ? 'the shared NLB' : `the ${group.name} backend`}`,
         targetArns: [nlb.loadBalancer.arn],
+        // A new NLB replaces the link (target_arns forces it). Names need not be unique, so the new link comes first;
+        // the old one can only go once the api-* stacks have moved off it (docs/operations.md, "Replacing a VPC link").
+        lifecycle: { createBeforeDestroy: true },
       });
       for (const backend of group.backends) {
         new BackendListener(this, `Backend-${backend.service}`, {
@@ -68,6 +74,7 @@ export class PrivateIntegrations extends Construct {
           vpcId: props.vpc.vpc.id,
           backend,
           tlsCertificateArn: props.tlsCertificateArn,
+          alarmActions: props.alarmActions,
         });
         this.byService.set(backend.service, {
           vpcLinkId: vpcLink.id,
@@ -76,6 +83,15 @@ export class PrivateIntegrations extends Construct {
           tlsServerName: backend.tlsServerName,
         });
       }
+    }
+    // The listener certificate comes from configuration (imported or issued elsewhere): nobody renews it for this stack.
+    if (props.tlsCertificateArn && props.backends.some((backend) => backend.protocol === 'TLS')) {
+      new CertificateExpiryAlarm(this, 'TlsCertificateExpiry', {
+        name: resourceName(props.environment, 'nlb-certificate-expiry'),
+        certificateArn: props.tlsCertificateArn,
+        usedBy: 'the NLB TLS listeners',
+        alarmActions: props.alarmActions,
+      });
     }
   }
 

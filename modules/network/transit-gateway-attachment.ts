@@ -7,6 +7,7 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceName } from '../../lib/naming';
 import { VPC_CIDR_TAG } from '../../lib/output-tags';
+import { TransitGatewayAttachmentAlarms } from '../observability/transit-gateway-attachment-alarms';
 
 export interface TransitGatewayAttachmentProps {
   readonly environment: string;
@@ -35,6 +36,8 @@ export interface TransitGatewayAttachmentProps {
    * @default - no tag (the VPC is created in the same output, which carries its cidr_block)
    */
   readonly vpcCidr?: string;
+  /** Actions of the attachment's packet-drop alarms: topics in the network account (where the Transit Gateway's metrics are). */
+  readonly alarmActions: readonly string[];
 }
 
 /**
@@ -66,6 +69,14 @@ export class TransitGatewayAttachment extends Construct {
       : undefined;
     // Referencing the accepter's attribute orders routing after acceptance.
     const attachmentId = accepter ? accepter.transitGatewayAttachmentId : this.attachment.id;
+
+    new TransitGatewayAttachmentAlarms(this, 'Alarms', {
+      name: resourceName(props.environment, 'tgw', props.name),
+      transitGatewayId: props.transitGatewayId,
+      attachmentId,
+      provider: props.networkProvider,
+      alarmActions: props.alarmActions,
+    });
 
     new Ec2TransitGatewayRouteTableAssociation(this, 'Association', {
       provider: props.networkProvider,

@@ -2,4 +2,6 @@
 export interface TransitGatewayReference {
   readonly transitGatewayId: string;
   routeTableId(segment: string): string;
+  /** Alarm actions in the Transit Gateway owner's account and home region (its alarm topic and forwarded topics), for attachment alarms. */
+  readonly alarmActions: readonly string[];
 }

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { partitionOf } from '../../lib/config/aws-regions';
+import type { RegionalAlarmReceivers } from '../../lib/config/views/alarm-receivers';
+import { ALARM_FORWARDS_TAG } from '../../lib/output-tags';
 import { EncryptionKey } from '../security/encryption-key';
 
 export interface AlarmTopicProps {
@@ -16,16 +20,24 @@ export interface AlarmTopicProps {
   /** Provider of the region the alarms live in (alarms can only notify topics of their own region).
    * @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /** Who hears the alarms: e-mail/HTTPS subscriptions of the topic and existing topics of the same region the alarms also notify
+   * (`alarmReceiversFor(environment, region)`).
+   * @default - nobody (the guardrail UAG-OBS-001 fails synth unless the environment opts out) */
+  readonly receivers?: RegionalAlarmReceivers;
 }
 
 /**
  * The environment's SNS topic for CloudWatch alarms, encrypted with its own KMS key. Only CloudWatch in
- * this account may publish, and only over TLS; subscriptions (pager, chat) are added where they are known.
+ * this account may publish, and only over TLS. Its receivers come from `observability.alarmNotifications`: e-mail and
+ * HTTPS subscriptions on the topic, and existing topics (Chatbot, a central pager) that its alarms notify as well,
+ * so every alarm uses `alarmActions`, never the topic ARN alone.
  */
 export class AlarmTopic extends Construct {
   readonly topic: SnsTopic;
-  /** ARN to put in `alarm_actions` and `ok_actions`. */
+  /** The topic's own ARN. */
   readonly arn: string;
+  /** What to put in `alarm_actions` and `ok_actions`: this topic and the existing topics the environment forwards to. */
+  readonly alarmActions: readonly string[];
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
@@ -47,8 +59,27 @@ export class AlarmTopic extends Construct {
         },
       ],
     });
-    this.topic = new SnsTopic(this, 'Resource', { provider: props.provider, name: props.name, kmsMasterKeyId: key.arn });
+    const forwards = props.receivers?.forwardTopicArns.length ?? 0;
+    this.topic = new SnsTopic(this, 'Resource', {
+      provider: props.provider,
+      name: props.name,
+      kmsMasterKeyId: key.arn,
+      ...(forwards > 0 ? { tags: { [ALARM_FORWARDS_TAG]: String(forwards) } } : {}),
+    });
     this.arn = this.topic.arn;
+    this.alarmActions = [this.topic.arn, ...(props.receivers?.forwardTopicArns ?? [])];
+    for (const receiver of props.receivers?.subscriptions ?? []) {
+      // Keyed by the endpoint, not the position, so reordering the list moves no subscription.
+      const key = createHash('sha256').update(`${receiver.kind}:${receiver.endpoint}`).digest('hex').slice(0, 12);
+      new SnsTopicSubscription(this, `Subscription-${receiver.kind}-${key}`, {
+        provider: props.provider,
+        topicArn: this.topic.arn,
+        protocol: receiver.kind,
+        endpoint: receiver.endpoint,
+        // An HTTPS receiver must confirm the subscription itself (pagers and incident tools do); Terraform then sees it confirmed.
+        ...(receiver.kind === 'https' ? { endpointAutoConfirms: true, confirmationTimeoutInMinutes: 5 } : {}),
+      });
+    }
 
     const policy = new DataAwsIamPolicyDocument(this, 'Policy', {
       provider: props.provider,

@@ -4,7 +4,7 @@ import { resourceName } from '../../lib/naming';
 import { DnsValidatedCertificate } from '../edge/dns-validated-certificate';
 import { consumersOf, principalAccounts, type ConsumerGrant } from '../../lib/config/views/access-matrix';
 import { ConsumerEndpoint } from './consumer-endpoint';
-import { PrivateDomainShare } from './domain-share';
+import { RamShare } from '../organization/ram-share';
 import { PrivateDomainName } from './private-domain-name';
 
 /** A consumer VPC that gets an execute-api endpoint. */
@@ -47,9 +47,9 @@ export class SharedPrivateDomain extends Construct {
   /** Endpoints by consumer name. */
   readonly endpoints: ReadonlyMap<string, ConsumerEndpoint>;
   /** Share to the consumer accounts inside the organization (external principals refused). */
-  readonly organizationShare?: PrivateDomainShare;
+  readonly organizationShare?: RamShare;
   /** Share to consumer accounts declared outside the organization; each accepts its invitation. */
-  readonly externalShare?: PrivateDomainShare;
+  readonly externalShare?: RamShare;
   /** ARN of the certificate the domain serves. */
   readonly certificateArn: string;
 
@@ -87,16 +87,17 @@ export class SharedPrivateDomain extends Construct {
     const insiders = principalAccounts(this.matrix, true);
     const outsiders = principalAccounts(this.matrix, false);
     if (insiders.length > 0) {
-      this.organizationShare = new PrivateDomainShare(this, 'Share', {
+      this.organizationShare = new RamShare(this, 'Share', {
         name: resourceName(environment, 'private-domain'),
-        domainArn: this.domain.arn,
+        resource: { associationId: 'Domain', arn: this.domain.arn },
         principalAccountIds: insiders,
+        external: false,
       });
     }
     if (outsiders.length > 0) {
-      this.externalShare = new PrivateDomainShare(this, 'ExternalShare', {
+      this.externalShare = new RamShare(this, 'ExternalShare', {
         name: resourceName(environment, 'private-domain', 'external'),
-        domainArn: this.domain.arn,
+        resource: { associationId: 'Domain', arn: this.domain.arn },
         principalAccountIds: outsiders,
         external: true,
       });
@@ -116,7 +117,7 @@ export class SharedPrivateDomain extends Construct {
   }
 
   /** The share that carries `accountId` (external share for accounts outside the organization). */
-  shareFor(accountId: string): PrivateDomainShare {
+  shareFor(accountId: string): RamShare {
     const share = [this.organizationShare, this.externalShare].find((candidate) => candidate?.principals.has(accountId));
     if (!share) throw new Error(`account ${accountId} is no principal of the private domain shares`);
     return share;

@@ -1,12 +1,13 @@
 import { Wafv2IpSet } from '@cdktf/provider-aws/lib/wafv2-ip-set';
-import { Wafv2WebAcl, type Wafv2WebAclRule } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import type { Wafv2WebAcl, Wafv2WebAclRule } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Waf } from '../../lib/config/schema/security';
 import { edgeRulePlan, type EdgeRulePlan } from '../../lib/config/views/edge-rule-plan';
-import { resourceName, wafLogDestinationName } from '../../lib/naming';
-import { WafLogging } from './waf-logging';
-import { allowListRule, customRule, geoBlockRule, managedGroupRule, rateLimitRule, visibility } from './web-acl-rules';
+import { resourceName } from '../../lib/naming';
+import { loggedWebAcl } from './logged-web-acl';
+import type { WafLogging } from './waf-logging';
+import { allowListRule, customRule, geoBlockRule, managedGroupRule, rateLimitRule } from './web-acl-rules';
 
 export interface EdgeWebAclProps {
   /** Environment name; prefixes every resource name. */
@@ -33,7 +34,6 @@ export class EdgeWebAcl extends Construct {
   constructor(scope: Construct, id: string, props: EdgeWebAclProps) {
     super(scope, id);
     const { environmentName, waf, provider } = props;
-    const name = resourceName(environmentName, 'edge');
     const ipSet = (setId: string, setName: string, addresses: readonly string[]) =>
       new Wafv2IpSet(this, setId, { provider, name: setName, scope: 'CLOUDFRONT', ipAddressVersion: 'IPV4', addresses: [...addresses] }).arn;
 
@@ -55,23 +55,16 @@ export class EdgeWebAcl extends Construct {
       }
     });
 
-    this.webAcl = new Wafv2WebAcl(this, 'Resource', {
-      provider,
-      name,
+    ({ webAcl: this.webAcl, logging: this.logging } = loggedWebAcl(this, {
+      environmentName,
+      placement: 'edge',
       description: `${environmentName} edge web ACL in front of the API gateway's CloudFront distribution`,
-      scope: 'CLOUDFRONT',
-      defaultAction: { allow: {} },
-      rule: rules,
-      visibilityConfig: visibility(name),
-    });
-    this.arn = this.webAcl.arn;
-    this.logging = new WafLogging(this, 'Logging', {
-      webAcl: this.webAcl,
-      logGroupName: wafLogDestinationName(environmentName, 'edge'),
-      retentionDays: waf.logging.retentionDays,
+      rules,
+      logRetentionDays: waf.logging.retentionDays,
       accountId: props.accountId,
       region: 'us-east-1',
       provider,
-    });
+    }));
+    this.arn = this.webAcl.arn;
   }
 }

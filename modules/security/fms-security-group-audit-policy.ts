@@ -1,9 +1,10 @@
-import { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
+import type { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceName } from '../../lib/naming';
-import { securityGroupsContentAuditManagedServiceData, stableJson } from './fms-managed-service-data';
+import { securityGroupsContentAuditManagedServiceData } from './fms-managed-service-data';
+import { organizationPolicy } from './fms-policy';
 import type { FmsScopeMaps } from '../../lib/config/views/fms-scope';
 
 export interface FmsSecurityGroupAuditPolicyProps {
@@ -45,21 +46,16 @@ export class FmsSecurityGroupAuditPolicy extends Construct {
       egress: [],
       revokeRulesOnDelete: true,
     });
-    this.policy = new FmsPolicy(this, 'Resource', {
+    this.policy = organizationPolicy(this, {
       provider,
       name: resourceName(environmentName, 'sg-open-ingress-audit'),
       description: `${environmentName}: security group rules must not admit 0.0.0.0/0 or ::/0`,
-      resourceType: 'AWS::EC2::SecurityGroup',
-      ...props.scope,
-      excludeResourceTags: false,
-      remediationEnabled: props.remediation,
+      resourceTypes: ['AWS::EC2::SecurityGroup'],
+      scope: props.scope,
+      remediation: props.remediation,
       // Audit policies create no resources in member accounts; nothing to clean up when one leaves scope.
       deleteUnusedFmManagedResources: false,
-      deleteAllPolicyResources: true,
-      securityServicePolicyData: {
-        type: 'SECURITY_GROUPS_CONTENT_AUDIT',
-        managedServiceData: stableJson(securityGroupsContentAuditManagedServiceData(this.referenceSecurityGroup.id)),
-      },
+      serviceData: securityGroupsContentAuditManagedServiceData(this.referenceSecurityGroup.id),
     });
   }
 }

@@ -1,9 +1,10 @@
-import { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
+import type { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { FirewallManager } from '../../lib/config/schema/security';
 import { resourceName } from '../../lib/naming';
-import { shieldAdvancedManagedServiceData, stableJson } from './fms-managed-service-data';
+import { shieldAdvancedManagedServiceData } from './fms-managed-service-data';
+import { organizationPolicy } from './fms-policy';
 import type { FmsScopeMaps } from '../../lib/config/views/fms-scope';
 
 export interface FmsShieldPolicyProps {
@@ -28,21 +29,16 @@ export class FmsShieldPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: FmsShieldPolicyProps) {
     super(scope, id);
-    this.policy = new FmsPolicy(this, 'Resource', {
+    this.policy = organizationPolicy(this, {
       provider: props.provider,
       name: resourceName(props.environmentName, 'shield', 'cloudfront'),
       description: `${props.environmentName}: Shield Advanced for CloudFront distributions`,
-      resourceType: 'AWS::CloudFront::Distribution',
-      ...props.scope,
-      excludeResourceTags: false,
-      remediationEnabled: props.remediation,
+      resourceTypes: ['AWS::CloudFront::Distribution'],
+      scope: props.scope,
+      remediation: props.remediation,
       // Firewall Manager does not offer this clean-up for Shield Advanced policies; stated so nobody expects it.
       deleteUnusedFmManagedResources: false,
-      deleteAllPolicyResources: true,
-      securityServicePolicyData: {
-        type: 'SHIELD_ADVANCED',
-        managedServiceData: stableJson(shieldAdvancedManagedServiceData(props.settings.automaticResponse)),
-      },
+      serviceData: shieldAdvancedManagedServiceData(props.settings.automaticResponse),
     });
   }
 }

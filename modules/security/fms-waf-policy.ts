@@ -1,10 +1,11 @@
-import { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
+import type { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
 import { Wafv2RuleGroup } from '@cdktf/provider-aws/lib/wafv2-rule-group';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { FirewallManager } from '../../lib/config/schema/security';
 import { resourceName } from '../../lib/naming';
-import { stableJson, wafV2ManagedServiceData } from './fms-managed-service-data';
+import { wafV2ManagedServiceData } from './fms-managed-service-data';
+import { organizationPolicy } from './fms-policy';
 import type { FmsScopeMaps } from '../../lib/config/views/fms-scope';
 import { rateLimitRule, visibility } from './web-acl-rules';
 
@@ -58,29 +59,21 @@ export class FmsWafPolicy extends Construct {
       visibilityConfig: visibility(groupName),
     });
 
-    this.policy = new FmsPolicy(this, 'Resource', {
+    this.policy = organizationPolicy(this, {
       provider,
       name: resourceName(environmentName, 'waf', target),
       description: `${environmentName}: WAF baseline for ${resourceTypes.join(', ')}`,
-      ...(resourceTypes.length === 1 ? { resourceType: resourceTypes[0] } : { resourceTypeList: [...resourceTypes] }),
-      ...props.scope,
-      excludeResourceTags: false,
-      remediationEnabled: props.remediation,
+      resourceTypes,
+      scope: props.scope,
+      remediation: props.remediation,
       // A resource leaving scope keeps its web ACL until someone decides otherwise: silently stripping the
       // firewall of a resource that moved OU is worse than a stale baseline.
       deleteUnusedFmManagedResources: false,
-      // Deleting the policy removes the web ACLs it created: they would otherwise stay associated, unmanaged.
-      deleteAllPolicyResources: true,
-      securityServicePolicyData: {
-        type: 'WAFV2',
-        managedServiceData: stableJson(
-          wafV2ManagedServiceData({
-            settings,
-            postProcessRuleGroupArns: [this.rateLimitRuleGroup.arn],
-            logDestinationArn: settings.logging ? props.logBucketArn : undefined,
-          }),
-        ),
-      },
+      serviceData: wafV2ManagedServiceData({
+        settings,
+        postProcessRuleGroupArns: [this.rateLimitRuleGroup.arn],
+        logDestinationArn: settings.logging ? props.logBucketArn : undefined,
+      }),
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Environment } from '../../lib/config/schema/environment';
+import type { RegionalAlarmReceivers } from '../../lib/config/views/alarm-receivers';
 import { resourceName } from '../../lib/naming';
 import { AlarmTopic } from '../observability/alarm-topic';
 import { EdgeWebAcl } from './edge-web-acl';
@@ -21,6 +22,9 @@ export interface GatewayPerimeterProps {
   readonly provider: TerraformProvider;
   /** us-east-1 provider of the gateway stack (CloudFront web ACL, Shield, global metrics). */
   readonly usEast1: TerraformProvider;
+  /** Receivers of the alarm topics in the home region and in us-east-1 (`alarmReceiversFor`).
+   * @default - nobody (the guardrail UAG-OBS-001 fails synth unless the environment opts out) */
+  readonly alarmReceivers?: { readonly home: RegionalAlarmReceivers; readonly global: RegionalAlarmReceivers };
 }
 
 /**
@@ -49,12 +53,14 @@ export class GatewayPerimeter extends Construct {
       accountId,
       region: props.region,
       provider: props.provider,
+      receivers: props.alarmReceivers?.home,
     });
     this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', {
       name: resourceName(environment, 'alarms-us-east-1'),
       accountId,
       region: 'us-east-1',
       provider: props.usEast1,
+      receivers: props.alarmReceivers?.global,
     });
     this.edgeWebAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { environmentName: environment, waf: props.waf, accountId, provider: props.usEast1 });
     this.shield = new ShieldAdvanced(this, 'Shield', {

@@ -1,10 +1,10 @@
-import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import type { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Token, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { EDGE_BASELINE_RULE_GROUPS, type Waf } from '../../lib/config/schema/security';
-import { resourceName, wafLogDestinationName } from '../../lib/naming';
-import { WafLogging } from './waf-logging';
-import { managedGroupRule, originVerificationRule, rateLimitRule, visibility } from './web-acl-rules';
+import { loggedWebAcl } from './logged-web-acl';
+import type { WafLogging } from './waf-logging';
+import { managedGroupRule, originVerificationRule, rateLimitRule } from './web-acl-rules';
 
 /** The header CloudFront adds to every origin request; the regional web ACL checks it. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
@@ -53,36 +53,28 @@ export class RegionalWebAcl extends Construct {
     const { environmentName, waf, provider } = props;
     const headerName = props.originVerification.headerName ?? ORIGIN_VERIFY_HEADER;
     validateOriginVerification(headerName, props.originVerification);
-    const name = resourceName(environmentName, 'regional');
     const accepted = [
       props.originVerification.secretValue,
       ...(props.originVerification.previousSecretValue ? [props.originVerification.previousSecretValue] : []),
     ];
 
-    this.webAcl = new Wafv2WebAcl(this, 'Resource', {
-      provider,
-      name,
+    ({ webAcl: this.webAcl, logging: this.logging } = loggedWebAcl(this, {
+      environmentName,
+      placement: 'regional',
       description: `${environmentName} regional web ACL of the public API stages: CloudFront origin verification and baseline`,
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      rule: [
+      rules: [
         originVerificationRule('OriginVerification', 0, headerName, accepted),
         ...EDGE_BASELINE_RULE_GROUPS.map((group, index) => managedGroupRule(10 * (index + 1), group, waf.managedRuleGroups[group], waf)),
         rateLimitRule('OriginRateLimit', 100, { ...waf.originRateLimit, action: 'block' }),
       ],
-      visibilityConfig: visibility(name),
-    });
-    this.arn = this.webAcl.arn;
-    this.logging = new WafLogging(this, 'Logging', {
-      webAcl: this.webAcl,
-      logGroupName: wafLogDestinationName(environmentName, 'regional'),
-      retentionDays: waf.logging.retentionDays,
+      logRetentionDays: waf.logging.retentionDays,
       accountId: props.accountId,
       region: props.region,
       // The secret is as sensitive as a credential: it must not be readable from the logs.
       extraRedactedHeaders: [headerName],
       provider,
-    });
+    }));
+    this.arn = this.webAcl.arn;
   }
 }
 

@@ -66,8 +66,8 @@ export class ShieldProtectedResource extends Construct {
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
       // No data means no event: Shield only publishes the metric while it watches traffic.
       treatMissingData: 'notBreaching',
-      alarmActions: [props.alarmTopic.arn],
-      okActions: [props.alarmTopic.arn],
+      alarmActions: [...props.alarmTopic.alarmActions],
+      okActions: [...props.alarmTopic.alarmActions],
       dependsOn: [this.protection],
     });
 

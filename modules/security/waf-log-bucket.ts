@@ -6,9 +6,9 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { Token, type TerraformProvider } from 'cdktf';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { EncryptionKey } from './encryption-key';
+import { wafLogDestinationKey } from './waf-log-destination';
 
 export interface WafLogBucketProps {
   /** Bucket name; must start with `aws-waf-logs-` (lib/naming.ts wafLogDestinationName). */
@@ -34,18 +34,15 @@ export class WafLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: WafLogBucketProps) {
     super(scope, id);
-    if (!Token.isUnresolved(props.bucketName) && !props.bucketName.startsWith('aws-waf-logs-')) {
-      throw new Error(`bucketName must start with "aws-waf-logs-" or AWS WAF rejects it, got "${props.bucketName}"`);
-    }
     const { provider } = props;
     const fromOrganization = { test: 'StringEquals', variable: 'aws:SourceOrgID', values: [props.organizationId] };
 
-    const key = new EncryptionKey(this, 'Key', {
-      alias: `alias/${props.bucketName.replace(/^aws-/, '')}`,
-      description: `Encrypts the WAF log bucket ${props.bucketName}`,
+    const key = wafLogDestinationKey(this, {
+      destinationName: props.bucketName,
+      kind: 'log bucket',
       accountId: props.accountId,
       provider,
-      serviceUses: [{ servicePrincipal: 'delivery.logs.amazonaws.com', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], conditions: [fromOrganization] }],
+      serviceUse: { servicePrincipal: 'delivery.logs.amazonaws.com', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], conditions: [fromOrganization] },
     });
     this.bucket = new S3Bucket(this, 'Resource', { provider, bucket: props.bucketName });
     this.arn = this.bucket.arn;

@@ -4,9 +4,9 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import type { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration';
-import { Token, type TerraformProvider } from 'cdktf';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { EncryptionKey } from './encryption-key';
+import { wafLogDestinationKey } from './waf-log-destination';
 
 /** Headers never written to WAF logs: bearer tokens and session cookies would be replayable by anyone with log access. */
 export const ALWAYS_REDACTED_HEADERS = ['authorization', 'cookie'] as const;
@@ -40,34 +40,28 @@ export class WafLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: WafLoggingProps) {
     super(scope, id);
-    if (!Token.isUnresolved(props.logGroupName) && !props.logGroupName.startsWith('aws-waf-logs-')) {
-      throw new Error(`logGroupName must start with "aws-waf-logs-" or AWS WAF rejects it, got "${props.logGroupName}"`);
-    }
     const { provider, accountId, region } = props;
     const partition = new DataAwsPartition(this, 'Partition', { provider });
     const logGroupArn = `arn:${partition.partition}:logs:${region}:${accountId}:log-group:${props.logGroupName}`;
 
-    const key = new EncryptionKey(this, 'Key', {
-      // Alias names starting with alias/aws are reserved for AWS managed keys.
-      alias: `alias/${props.logGroupName.replace(/^aws-/, '')}`,
-      description: `Encrypts the WAF log group ${props.logGroupName}`,
+    const key = wafLogDestinationKey(this, {
+      destinationName: props.logGroupName,
+      kind: 'log group',
       accountId,
       provider,
-      serviceUses: [
-        {
-          servicePrincipal: `logs.${region}.${partition.dnsSuffix}`,
-          actions: [
-            'kms:Decrypt',
-            'kms:DescribeKey',
-            'kms:Encrypt',
-            'kms:GenerateDataKey',
-            'kms:GenerateDataKeyWithoutPlaintext',
-            'kms:ReEncryptFrom',
-            'kms:ReEncryptTo',
-          ],
-          conditions: [{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
-        },
-      ],
+      serviceUse: {
+        servicePrincipal: `logs.${region}.${partition.dnsSuffix}`,
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          'kms:Encrypt',
+          'kms:GenerateDataKey',
+          'kms:GenerateDataKeyWithoutPlaintext',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+        ],
+        conditions: [{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
+      },
     });
     this.logGroup = new CloudwatchLogGroup(this, 'Resource', {
       provider,

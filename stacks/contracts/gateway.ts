@@ -87,7 +87,8 @@ export function gatewayContract(gateway: GatewayProducer): GatewayContract {
       regionalDomainName: originDomainName(environment.domains),
       regionalWebAclArn,
       logDeliveryRoleArn,
-      alarmTopicArn,
+      // The forwarded topics are literals from configuration; only the gateway's own topic crosses as a stack value.
+      alarmActions: [alarmTopicArn, ...gateway.perimeter.alarmTopic.alarmActions.slice(1)],
     };
   };
 

@@ -4,23 +4,27 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, stringify } from 'yaml';
-import { synthesize } from '../../app/synthesize';
 import type { AffectedResult } from '../../tools/ci/affected-stacks';
 import { childPipeline, pipelineStacks, type PipelineMode, type PipelineStack } from '../../tools/ci/child-pipeline';
 import { main as ciMain } from '../../tools/ci/cli';
 import { placementsFromConfig } from '../../tools/plan-report/stack-placements';
 import { REPO_ROOT } from '../support/example-config';
+import { sharedExampleSynth } from '../support/shared-example';
 
 /** GitLab's official CI schema (draft-07), checked out beside the repository as in CI. */
 const SCHEMA_FILE = path.resolve(REPO_ROOT, '../shared/schemas/gitlab-ci.json');
 
 type Job = Record<string, unknown> & { needs?: (string | { job?: string; pipeline?: string; artifacts?: boolean })[]; extends?: string };
 
+// GitLab's schema is large: compiled once per file, not once per describe.
+let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
+  if (compiled) return compiled;
   if (!existsSync(SCHEMA_FILE)) throw new Error(`${SCHEMA_FILE} is missing: CI clones the shared repository (schemas/gitlab-ci.json) beside this one`);
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  return compiled;
 }
 
 function errorsOf(validate: ValidateFunction, document: unknown): string[] {
@@ -75,8 +79,7 @@ describe('generated child pipelines', () => {
   let outdir = '';
 
   beforeAll(() => {
-    outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-child-pipeline-')), 'cdktf.out');
-    synthesize({ configDir: REPO_ROOT, outdir });
+    outdir = sharedExampleSynth().outdir;
     stacks = pipelineStacks(outdir, placementsFromConfig(REPO_ROOT));
   });
 

@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesize } from '../../app/synthesize';
 import { planRoleOverride, PLAN_ROLE_OVERRIDE_FILE, writePlanRoleOverride } from '../../tools/ci/plan-role-override';
 import { resolveProviderMirror, writeOfflineCliConfig } from '../../tools/terraform/offline-cli-config';
 import { commandAvailable, runCommand } from '../../tools/terraform/run-command';
-import { REPO_ROOT } from '../support/example-config';
+import { sharedExampleSynth } from '../support/shared-example';
 
 describe('read-only plan role override', () => {
-  const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-override-')), 'cdktf.out');
-  synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev' });
-  const stackDir = path.join(outdir, 'stacks', 'dev-gateway');
+  // A copy of the run's shared synthesis: the override is written beside the stack.
+  const stackDir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-override-')), 'dev-gateway');
+  cpSync(path.join(sharedExampleSynth().outdir, 'stacks', 'dev-gateway'), stackDir, { recursive: true });
   const file = writePlanRoleOverride(stackDir, 'uag-planner');
   const override = JSON.parse(readFileSync(file, 'utf8')) as {
     provider: { aws: { alias?: string; assume_role: { role_arn: string; session_name: string }[] }[] };

@@ -222,7 +222,8 @@ describe('API stacks (<env>-api-<service>)', () => {
     it('watches this API and stage and notifies the environment topic', () => {
       for (const alarm of alarms) {
         expect(alarm.dimensions).toEqual({ ApiName: 'prod-payments', Stage: 'prod' });
-        expect(alarm.alarm_actions).toEqual([expect.stringMatching(/terraform_remote_state/)]);
+        // The gateway's topic (remote state) and the existing topic prod forwards to (observability.alarmNotifications).
+        expect(alarm.alarm_actions).toEqual([expect.stringMatching(/terraform_remote_state/), 'arn:aws:sns:ap-southeast-1:444455558888:ops-chatbot-alerts']);
       }
     });
   });

@@ -84,6 +84,8 @@ describe('<env>-gateway', () => {
 describe('<env>-spoke-<account>', () => {
   it('in a backend account: the Transit Gateway attachment, its acceptance, association, propagation and routes back', () => {
     expect(types(stack('prod-spoke-555566668888'))).toEqual([
+      // Packet-drop alarms of the attachment, in the network account (UAG-OBS-003).
+      'aws_cloudwatch_metric_alarm',
       'aws_ec2_transit_gateway_route_table_association',
       'aws_ec2_transit_gateway_route_table_propagation',
       'aws_ec2_transit_gateway_vpc_attachment',

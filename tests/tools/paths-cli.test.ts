@@ -2,19 +2,20 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesize } from '../../app/synthesize';
 import { REPO_ROOT } from '../support/example-config';
+import { sharedExampleSynth } from '../support/shared-example';
 
 /** `make paths` as a user runs it: text and JSON reports, exit codes, and bad input. */
-const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-paths-')), 'cdktf.out');
-synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev' });
+// The run's shared synthesis of every environment (read only; the broken-hop case edits a copy); ENV=dev, as a user
+// narrows `make paths ENV=dev`.
+const { outdir } = sharedExampleSynth();
 
 function paths(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
       [path.join(REPO_ROOT, 'tools/paths/cli.ts'), ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, ENV: '' }, timeout: 120_000 },
+      { cwd: REPO_ROOT, env: { ...process.env, ENV: 'dev' }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -65,6 +66,6 @@ describe('make paths', () => {
   it('refuses an environment the output does not hold, exit 2', async () => {
     const run = await paths('--outdir', outdir, '--env', 'qa');
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`paths: ${outdir} has no environment qa (it has dev); synthesize it first`);
+    expect(run.stderr.trim()).toBe(`paths: ${outdir} has no environment qa (it has dev, prod, staging); synthesize it first`);
   });
 });

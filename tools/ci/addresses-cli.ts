@@ -6,6 +6,7 @@ import { selectEnvironments } from '../../app/select-environments';
 import { synthesize } from '../../app/synthesize';
 import { readManifest } from '../terraform/manifest';
 import { compareAddresses, declaredMoves, describeDifference, parseSnapshot, renderSnapshot, stackAddresses, type StackJson } from './address-snapshot';
+import { skipSourceMappedStackTraces } from '../../lib/stack-traces';
 
 /**
  * `make addresses`: write tests/snapshots/addresses/<env>.txt from a fresh synthesis of the configuration.
@@ -81,4 +82,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   return differences > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  skipSourceMappedStackTraces();
+  process.exitCode = main(process.argv.slice(2));
+}

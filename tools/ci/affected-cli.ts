@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import * as path from 'node:path';
 import { affectedStacks, describeAffected, snapshotChange, type AffectedResult, type SnapshotChange } from './affected-stacks';
 import { deserializeFingerprints, fingerprintOutdir, serializeFingerprints, type StackFingerprint } from './stack-digest';
+import { skipSourceMappedStackTraces } from '../../lib/stack-traces';
 
 /**
  * `make affected BASE=<ref>`: which stacks a merge request changes.
@@ -164,4 +165,7 @@ function synth(checkout: string, configDir: string, outdir: string, label: strin
   });
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+if (require.main === module) {
+  skipSourceMappedStackTraces();
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

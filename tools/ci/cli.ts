@@ -12,6 +12,7 @@ import { syncDriftIssue } from './drift-issue';
 import { clientFromEnvironment, GitlabSettingsError, type FetchLike } from './gitlab-api';
 import { upsertMergeRequestNote } from './merge-request-note';
 import { writePlanRoleOverride } from './plan-role-override';
+import { skipSourceMappedStackTraces } from '../../lib/stack-traces';
 
 const MODES: readonly PipelineMode[] = ['merge-request', 'deploy', 'drift'];
 
@@ -119,4 +120,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
 class UsageError extends Error {}
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+if (require.main === module) {
+  skipSourceMappedStackTraces();
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

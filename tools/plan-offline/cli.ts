@@ -9,6 +9,7 @@ import { placementsFromConfig } from '../plan-report/stack-placements';
 import { resolveProviderMirror } from '../terraform/offline-cli-config';
 import { commandAvailable } from '../terraform/run-command';
 import { OfflinePlanError, planStacksOffline } from './plan-stacks';
+import { skipSourceMappedStackTraces } from '../../lib/stack-traces';
 
 /**
  * `make plan-offline ENV=dev`: the merge-request flow on this machine, with no network and no credentials.
@@ -78,6 +79,7 @@ function indent(text: string): string {
     .join('\n');
 }
 
+skipSourceMappedStackTraces();
 main().then(
   (code) => (process.exitCode = code),
   (error: Error) => {

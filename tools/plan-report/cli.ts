@@ -6,6 +6,7 @@ import { AffectedFileError, readAffected } from '../ci/affected-stacks';
 import { PlanFileError, readPlanFile } from './plan-file';
 import { buildPlanReport, UnknownStackError, writePlanReport } from './report';
 import { placementsFromConfig } from './stack-placements';
+import { skipSourceMappedStackTraces } from '../../lib/stack-traces';
 
 /** Exit codes CI relies on (documented in docs/ci.md). */
 export const EXIT = { ok: 0, unexpected: 1, badInput: 2, protectedDestroy: 3 } as const;
@@ -68,4 +69,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  skipSourceMappedStackTraces();
+  process.exitCode = main(process.argv.slice(2));
+}

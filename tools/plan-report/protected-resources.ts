@@ -15,7 +15,8 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   aws_ec2_transit_gateway_route_table_association: 'Transit Gateway association: detaches a segment',
   aws_ec2_transit_gateway_route_table_propagation: 'Transit Gateway propagation: withdraws routes',
   // VPC links and the load balancers behind them: every API integration targets one.
-  aws_api_gateway_vpc_link: 'VPC link: every integration of the backend fails',
+  aws_api_gateway_vpc_link:
+    'VPC link: every integration of the backend fails, and a replaced link cannot be deleted while api-* stacks use it; follow docs/operations.md "Replacing a VPC link"',
   aws_apigatewayv2_vpc_link: 'VPC link: every integration of the backend fails',
   aws_lb: 'load balancer behind a VPC link: integrations fail and addresses change',
   // Domain names: clients and consumer accounts resolve and associate them.

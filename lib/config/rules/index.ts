@@ -1,4 +1,5 @@
 import { accountReferences } from './account-references';
+import { alarmNotifications } from './alarm-notifications';
 import { authorizerRoutes } from './authorizer-routes';
 import { backendAddresses } from './backend-addresses';
 import { backendTlsServerNames } from './backend-tls-server-names';
@@ -54,4 +55,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   shieldContacts,
   firewallManagerScope,
   firewallManagerAdministrator,
+  alarmNotifications,
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsName, logRetentionDays } from './fields';
+import { dnsName, email, logRetentionDays } from './fields';
 
 /**
  * Public-path settings of environments/<env>.yaml: domains and certificates, REST API stages, CloudFront,
@@ -55,9 +55,52 @@ const Thresholds = z.strictObject({
   periodSeconds: z.union([z.literal(60), z.literal(300)]).default(60),
 });
 
+const AlarmSubscription = z
+  .strictObject({
+    email: email.optional().meta({ description: 'E-mail address; AWS sends a confirmation mail that someone must accept once.' }),
+    https: z
+      .url({ protocol: /^https$/, error: 'must be an https URL' })
+      .optional()
+      .meta({
+        description:
+          'HTTPS endpoint (pager, incident tool) that confirms the SNS subscription itself. No credentials: user info and query strings are refused; an endpoint that needs a token belongs behind an existing topic (topicArn).',
+      }),
+    topicArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, {
+        error: 'must be an SNS topic ARN such as arn:aws:sns:ap-southeast-1:111122223333:ops-alerts',
+      })
+      .optional()
+      .meta({
+        description:
+          'Existing SNS topic (e.g. one an AWS Chatbot Slack channel or the central pager watches) that every alarm of its region also notifies. In the home region or us-east-1; its policy must let cloudwatch.amazonaws.com of the alarm accounts publish.',
+      }),
+  })
+  .meta({ description: 'One receiver of alarm notifications: exactly one of email, https, topicArn.' });
+
+export const AlarmNotificationsSchema = z
+  .strictObject({
+    subscriptions: z
+      .array(AlarmSubscription)
+      .default([])
+      .meta({ description: 'Who is told when an alarm changes state; every alarm topic of the environment gets all of them.' }),
+    optOut: z
+      .string()
+      .trim()
+      .min(20, { error: 'must explain in at least 20 characters why nobody is notified (non-production environments only)' })
+      .optional()
+      .meta({ description: 'Non-production only: why the environment notifies nobody. The guardrail UAG-OBS-001 accepts topics without subscriptions then.' }),
+  })
+  .prefault({})
+  .meta({ description: 'Receivers of the alarm topics (home region, us-east-1, network account). Required: subscriptions, or an optOut outside production.' });
+
+export type AlarmSubscriptionConfig = z.output<typeof AlarmSubscription>;
+export type AlarmNotificationsConfig = z.output<typeof AlarmNotificationsSchema>;
+
 export const ObservabilitySchema = z
   .strictObject({
     alarms: Thresholds.default(Thresholds.parse({})),
+    alarmNotifications: AlarmNotificationsSchema,
     metricStream: z
       .strictObject({
         endpointUrl: z
@@ -87,6 +130,6 @@ export const ObservabilitySchema = z
       .optional()
       .meta({ description: 'Subscription of access and authorizer logs to a Firehose destination; off when absent.' }),
   })
-  .default({ alarms: Thresholds.parse({}) });
+  .prefault({});
 
 export type ObservabilityConfig = z.output<typeof ObservabilitySchema>;

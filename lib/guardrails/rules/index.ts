@@ -46,11 +46,17 @@ import { tgwDefaultAssociation } from './network/tgw-default-association';
 import { tgwDefaultPropagation } from './network/tgw-default-propagation';
 import { tgwFlowLogs } from './network/tgw-flow-logs';
 import { vpcFlowLogs } from './network/vpc-flow-logs';
+import { alarmTopicReceivers } from './observability/alarm-topic-receivers';
+import { certificateExpiryAlarm } from './observability/certificate-expiry-alarm';
+import { targetGroupHealthAlarms } from './observability/target-group-health-alarms';
+import { transitGatewayAttachmentAlarms } from './observability/transit-gateway-attachment-alarms';
 import { declaredPrincipals } from './ram/declared-principals';
 import { noExternalPrincipals } from './ram/no-external-principals';
 import { bucketLifecycleExpiry } from './s3/lifecycle-expiry';
 import { bucketTlsOnly } from './s3/tls-only';
 import { bucketVersioning } from './s3/versioning';
+import { targetGroupCreateFirst } from './replacement/target-group-create-first';
+import { vpcLinkCreateFirst } from './replacement/vpc-link-create-first';
 import { distributionProtected } from './shield/distribution-protected';
 import { protectionHealthCheck } from './shield/protection-health-check';
 import { awsProviderOnly } from './stack/aws-provider-only';
@@ -118,6 +124,12 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   loadBalancerInternal,
   deletionProtectionInProduction,
   listenerTlsPolicy,
+  targetGroupCreateFirst,
+  vpcLinkCreateFirst,
+  alarmTopicReceivers,
+  targetGroupHealthAlarms,
+  transitGatewayAttachmentAlarms,
+  certificateExpiryAlarm,
   functionTracing,
   functionLogRetention,
   supportedRuntime,

@@ -3,6 +3,7 @@ import { API_GATEWAY_CASES } from './cases/api-gateway';
 import { EDGE_CASES } from './cases/edge';
 import { HARDENING_CASES } from './cases/hardening';
 import { NETWORK_CASES } from './cases/network';
+import { OPERATIONS_CASES } from './cases/operations';
 import { ORGANIZATION_CASES } from './cases/organization';
 import { STACK_CASES } from './cases/stack';
 import { WORKLOAD_CASES } from './cases/workloads';
@@ -20,6 +21,7 @@ const ALL_CASES: RuleCases[] = [
   ...WORKLOAD_CASES,
   ...STACK_CASES,
   ...HARDENING_CASES,
+  ...OPERATIONS_CASES,
 ];
 
 describe.each(ALL_CASES.map((entry) => [entry.rule.id, entry] as const))('%s', (_id, { rule, cases }) => {

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TerraformStackJson } from '../../../lib/guardrails/stack-view';
 import type { Attributes } from '../../../lib/guardrails/values';
 import { appOf, synthesizedStack, type SynthesizedApp } from '../../../lib/route-proofs';
-import { synthesize } from '../../../app/synthesize';
-import { REPO_ROOT } from '../../support/example-config';
+import { sharedExampleSynth } from '../../support/shared-example';
 
 /** A stack's `cdk.tf.json` with outputs, as the tests edit it. */
 export type StackJson = TerraformStackJson & {
@@ -23,10 +21,9 @@ export interface SynthesizedExampleJson {
   readonly copy: () => Map<string, StackJson>;
 }
 
+/** The run's shared synthesis of the example (tests/support/shared-example.ts); tests edit copies, never the files. */
 export function synthesizeExampleJson(): SynthesizedExampleJson {
-  const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-routes-')), 'cdktf.out');
-  synthesize({ configDir: REPO_ROOT, outdir });
-  return readExampleJson(outdir);
+  return readExampleJson(sharedExampleSynth().outdir);
 }
 
 export function readExampleJson(outdir: string): SynthesizedExampleJson {

@@ -62,6 +62,14 @@ describe('deterministic zip', () => {
 });
 
 describe('bundle', () => {
+  // What esbuild itself produces, not what the build cache (build-cache.test.ts) recorded.
+  beforeAll(() => {
+    process.env.UAG_LAMBDA_CACHE = 'off';
+  });
+  afterAll(() => {
+    delete process.env.UAG_LAMBDA_CACHE;
+  });
+
   it('is byte-for-byte the same when built from a checkout in another directory', () => {
     // GIVEN a second checkout: the handler sources, the lib files they import and their one runtime dependency, elsewhere
     const checkout = mkdtempSync(path.join(tmpdir(), 'uag-checkout-'));

@@ -4,7 +4,6 @@ import { ConsumerAccess } from '../../../modules/private-domain/consumer-access'
 import { ConsumerEndpoint } from '../../../modules/private-domain/consumer-endpoint';
 import { PrivateBasePathMapping } from '../../../modules/private-domain/base-path-mapping';
 import { PrivateDomainName } from '../../../modules/private-domain/private-domain-name';
-import { PrivateDomainShare } from '../../../modules/private-domain/domain-share';
 import type { PrivateDomainReference } from '../../../modules/private-domain/private-domain-reference';
 import type { TerraformJson } from '../../support/synth-json';
 /** Resources of a type in a Testing.synth result (which carries no metadata), ordered by their construct-derived names. */
@@ -119,36 +118,6 @@ describe('ConsumerEndpoint', () => {
     expect(() => new ConsumerEndpoint(stack(), 'Endpoint', { environment: 'prod', region: 'ap-southeast-1', consumer: 'retail-app', vpc: bad })).toThrow(
       message,
     );
-  });
-});
-
-describe('PrivateDomainShare', () => {
-  const domainArn = 'arn:aws:apigateway:ap-southeast-1:444455558888:/domainnames/api.internal.example.com+abc1234def';
-
-  it('refuses external principals unless declared external, and associates each account once', () => {
-    const scope = stack();
-    new PrivateDomainShare(scope, 'Share', { name: 'prod-private-domain', domainArn, principalAccountIds: ['777788889999', '777788889999', '666677778888'] });
-    const json = synth(scope);
-    expect(only(resources(json, 'aws_ram_resource_share'), 'share')).toMatchObject({ allow_external_principals: false });
-    expect([...resources(json, 'aws_ram_principal_association').values()].map((association) => association.principal)).toEqual([
-      '666677778888',
-      '777788889999',
-    ]);
-  });
-
-  it('fails without principals', () => {
-    expect(() => new PrivateDomainShare(stack(), 'Share', { name: 'x', domainArn, principalAccountIds: [] })).toThrow('principalAccountIds is empty');
-  });
-
-  it('fails with a principal that is not an account id', () => {
-    expect(
-      () =>
-        new PrivateDomainShare(stack(), 'Share', {
-          name: 'x',
-          domainArn,
-          principalAccountIds: ['arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'],
-        }),
-    ).toThrow('must be 12-digit account ids');
   });
 });
 
