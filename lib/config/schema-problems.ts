@@ -32,7 +32,17 @@ function toProblems(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
     case 'invalid_value':
       return [{ file, path, message, fix: oneOf(issue.values) }];
     case 'too_small':
-      return [{ file, path, message, fix: `use at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : ''}` }];
+      return [
+        {
+          file,
+          path,
+          message,
+          fix:
+            issue.origin === 'string' && Number(issue.minimum) === 1
+              ? 'write a non-empty value'
+              : `use at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : ''}`,
+        },
+      ];
     case 'too_big':
       return [{ file, path, message, fix: `use at most ${String(issue.maximum)}${issue.origin === 'array' ? ' entries' : ''}` }];
     default:

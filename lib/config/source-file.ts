@@ -39,6 +39,11 @@ export class SourceFile {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
       return { problems: [{ file, path: [], message: reason, fix: 'create the file or fix its permissions' }] };
     }
+    return SourceFile.parse(file, text);
+  }
+
+  /** Parses YAML (or JSON, which parses as YAML with the same positions) that did not come from the configuration. */
+  static parse(file: string, text: string): { source?: SourceFile; problems: ConfigProblem[] } {
     const { document, lines, problems } = parseYaml(text, file);
     if (problems.length > 0) return { problems };
     const source = new SourceFile(file, document, lines);

@@ -6,7 +6,7 @@ import { checkSchema } from '../config/schema-problems';
 import { OpenApiOutlineSchema } from '../config/schema/openapi';
 import { ServiceSchema } from '../config/schema/service';
 import { SourceFile } from '../config/source-file';
-import type { JsonObject } from '../openapi/document';
+import { isObject, type JsonObject } from '../openapi/document';
 import { lintOpenApi } from '../openapi/lint';
 import { openApiStructure } from '../openapi/rules/structure';
 import { PARSER_RULE, validateWithParser, type Severity } from './parser-validation';
@@ -51,13 +51,15 @@ async function checkService(rootDir: string, serviceFile: string, openApiFile: s
   // Unreadable or schema-invalid files are already reported by loadConfig, with their lines.
   if (!service || !openApi) return [];
   const definition = checkSchema(ServiceSchema, service.data(), serviceFile).value;
-  const document = checkSchema(OpenApiOutlineSchema, openApi.data(), openApiFile).value as JsonObject | undefined;
+  // A document whose outline loadConfig refused (say, an empty info.version) is still linted: every problem at once.
+  const outlined = checkSchema(OpenApiOutlineSchema, openApi.data(), openApiFile).value as JsonObject | undefined;
+  const document = outlined ?? (isObject(openApi.data()) ? (openApi.data() as JsonObject) : undefined);
   if (!definition || !document) return [];
 
   const linted = lintOpenApi(openApiFile, document, definition, { severities: ['error', 'warning'] });
   // Full validation repeats the official-schema errors in vaguer words; it adds value once the structure holds.
   const structural = linted.some((problem) => problem.rule === openApiStructure.id);
-  const parsed = structural ? [] : await validateWithParser(openApiFile, document);
+  const parsed = structural || !outlined ? [] : await validateWithParser(openApiFile, document);
   return [...linted, ...parsed].map((problem) => {
     if (problem.line !== undefined) return problem;
     const position = openApi.locate(problem.path);

@@ -41,6 +41,7 @@ export function enableInEnvironment(
     notes.push(
       `${environment.file}: port ${service.port} is taken on the shared NLB, so ${service.name} listens on ${listenerPort} (services.${service.name}.backend.listenerPort)`,
     );
+  else notes.push(`${environment.file}: ${service.name} gets the NLB listener port ${service.port}`);
   const tlsServerName = service.tls ? serverNameUnderCertificate(environment, service.name) : undefined;
   if (tlsServerName)
     notes.push(
@@ -62,7 +63,11 @@ export function enableInEnvironment(
       notes.push(
         `${environment.file}: ${missing.join(', ')} ${missing.length === 1 ? 'is not a consumer' : 'are not consumers'} here, so not granted in ${environment.config.name}`,
       );
+    // Every write says whom it granted: reviewers and the team see the access change in the command's output.
+    if (granted.length > 0)
+      notes.push(`${environment.file}: granted ${service.name} to ${granted.join(', ')} (consumers.<consumer>.services in ${environment.config.name})`);
     if (granted.length === 0 && access.reasonWithoutConsumers) {
+      notes.push(`${environment.file}: granted ${service.name} to no consumer; the reason is recorded under privateDomain.servicesWithoutConsumers`);
       const reason = access.reasonWithoutConsumers;
       edits.push({ kind: 'entry', mapPath: ['privateDomain', 'servicesWithoutConsumers'], key: service.name, value: reason, yaml: toYaml(reason) });
     }

@@ -1,7 +1,7 @@
 import type { Service } from '../config/schema/service';
 import { backendUri, VPC_LINK_PLACEHOLDER } from '../openapi/rules/vpc-link-integration';
 import { VALIDATOR_KEY, VALIDATORS_KEY } from '../openapi/rules/request-validation';
-import type { HttpMethod } from '../openapi/document';
+import { API_GATEWAY_OPERATION_METHODS, type HttpMethod } from '../openapi/document';
 
 /**
  * The API Gateway extensions a service's OpenAPI document carries on this platform, as the example services
@@ -35,9 +35,9 @@ export function fullValidator(): Record<string, boolean> {
   return { validateRequestBody: true, validateRequestParameters: true };
 }
 
-/** Parameters of a path template: `/pets/{id}` → `['id']`. */
+/** Parameters of a path template: `/pets/{id}` → `['id']`; a greedy `{proxy+}` is the parameter `proxy` in API Gateway. */
 export function pathTemplateParameters(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+  return [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1]);
 }
 
 /**
@@ -45,11 +45,11 @@ export function pathTemplateParameters(path: string): string[] {
  * listener protocol, the host is a stage variable (written literally; the API stack escapes it for Terraform),
  * path parameters are passed through.
  */
-export function vpcLinkIntegration(path: string, method: HttpMethod, protocol: Service['backend']['protocol']): Record<string, unknown> {
+export function vpcLinkIntegration(path: string, method: string, protocol: Service['backend']['protocol']): Record<string, unknown> {
   const parameters = pathTemplateParameters(path);
   return {
     type: 'http_proxy',
-    httpMethod: method.toUpperCase(),
+    httpMethod: API_GATEWAY_OPERATION_METHODS[method] ?? method.toUpperCase(),
     connectionType: 'VPC_LINK',
     connectionId: VPC_LINK_PLACEHOLDER,
     uri: backendUri(protocol, path),
@@ -64,6 +64,6 @@ export function vpcLinkIntegration(path: string, method: HttpMethod, protocol: S
 const READ_METHODS: ReadonlySet<HttpMethod> = new Set(['get', 'head', 'options']);
 
 /** The scope an operation requires by default, following the example services (`payments/read`). */
-export function defaultScope(service: string, method: HttpMethod): string {
-  return `${service}/${READ_METHODS.has(method) ? 'read' : 'write'}`;
+export function defaultScope(service: string, method: string): string {
+  return `${service}/${READ_METHODS.has(method as HttpMethod) ? 'read' : 'write'}`;
 }

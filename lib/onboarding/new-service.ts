@@ -9,6 +9,11 @@ import { OnboardingError, optionProblem } from './onboarding-error';
 import { serviceDefinition, type ServiceAnswers } from './service-definition';
 import { checkNewServiceName } from './service-name';
 import { renderServiceYaml } from './service-yaml';
+import { SourceFile } from '../config/source-file';
+import { ServiceSchema, type Service } from '../config/schema/service';
+import { isObject } from '../openapi/document';
+import { lintOpenApi } from '../openapi/lint';
+import { parse } from 'yaml';
 
 export interface NewServiceRequest {
   readonly rootDir: string;
@@ -22,6 +27,9 @@ export interface NewServiceRequest {
   /** Where problems found in openapi.yaml should point instead (the file being imported).
    * @default - services/<name>/openapi.yaml */
   readonly openApiSource?: string;
+  /** The text of that file, so problems point at its lines too.
+   * @default - problems in the imported document carry no line */
+  readonly openApiSourceText?: string;
 }
 
 export interface NewServiceResult {
@@ -58,7 +66,10 @@ export function createService(request: NewServiceRequest): NewServiceResult {
     notes.push(...enablement.notes);
   }
 
-  const problems = previewProblems(rootDir, changes).map((problem) => pointAtSource(problem, `${folder}/openapi.yaml`, request.openApiSource));
+  const generated = `${folder}/openapi.yaml`;
+  const problems = withRulesDespiteOutline(previewProblems(rootDir, changes), generated, request.openApi, ServiceSchema.parse(definition))
+    .map((problem) => pointAtSource(problem, generated, request.openApiSource, request.openApiSourceText))
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (problems.length > 0) {
     throw new OnboardingError(
       `services/${answers.name} would not pass validation (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}); nothing was changed.`,
@@ -69,10 +80,26 @@ export function createService(request: NewServiceRequest): NewServiceResult {
   return { changes, notes };
 }
 
-/** A problem in the generated openapi.yaml is reported against the imported file (positions differ, the pointer holds). */
-function pointAtSource(problem: ConfigProblem, generated: string, source: string | undefined): ConfigProblem {
+/**
+ * A problem in the generated openapi.yaml is reported against the imported file: the pointer holds, and the line is
+ * that of the same node in the file (or of its nearest ancestor there, for what import added or conversion moved).
+ */
+function pointAtSource(problem: ConfigProblem, generated: string, source: string | undefined, text: string | undefined): ConfigProblem {
   if (!source || problem.file !== generated) return problem;
-  return { ...problem, file: source, line: undefined, column: undefined };
+  const position = text === undefined ? undefined : SourceFile.parse(source, text).source?.locate(problem.path);
+  return { ...problem, file: source, line: position?.line, column: position?.column };
+}
+
+/**
+ * loadConfig lints an OpenAPI document only once its outline (openapi, info, paths) holds; a refusal should still
+ * list every rule problem in one run, so a document refused for its outline is linted here too.
+ */
+function withRulesDespiteOutline(problems: readonly ConfigProblem[], file: string, openApi: string, service: Service): ConfigProblem[] {
+  const outline = problems.some((problem) => problem.file === file && problem.rule === undefined);
+  const linted = problems.some((problem) => problem.file === file && problem.rule !== undefined);
+  const document: unknown = parse(openApi);
+  if (!outline || linted || !isObject(document)) return [...problems];
+  return [...problems, ...lintOpenApi(file, document, service).map(({ severity: _severity, ...problem }) => problem)];
 }
 
 /** Grants only make sense for a service on the private domain, and only to consumers that exist somewhere. */

@@ -1,5 +1,6 @@
 import type { Service } from '../config/schema/service';
-import { isObject, operationName, operationsOf, type JsonObject, type OperationRef } from '../openapi/document';
+import { isObject, type JsonObject } from '../openapi/document';
+import { gatewayOperations } from '../openapi/integration-kind';
 import {
   AUTHORIZER_SCHEME,
   authorizerScheme,
@@ -48,14 +49,21 @@ export function planGatewayExtensions(
   requestValidation(document, edits, documentChanges);
 
   const globalSecurity = Array.isArray(document.security) ? document.security : undefined;
-  const operations = operationsOf(document).map((reference): OperationChange => {
+  const operations = gatewayOperations(document).map((reference): OperationChange => {
     const changes: string[] = [];
     security(reference, scheme, service, globalSecurity, edits, changes);
     integration(reference, protocol, edits, changes);
     const operationId = typeof reference.operation.operationId === 'string' ? reference.operation.operationId : undefined;
-    return { operation: operationName(reference), ...(operationId ? { operationId } : {}), changes };
+    return { operation: operationLabel(reference), ...(operationId ? { operationId } : {}), changes };
   });
   return { edits, report: { document: documentChanges, operations } };
+}
+
+type OperationRef = ReturnType<typeof gatewayOperations>[number];
+
+/** `GET /pets`, `ANY /{proxy+}` (x-amazon-apigateway-any-method). */
+function operationLabel(reference: OperationRef): string {
+  return `${reference.method === 'x-amazon-apigateway-any-method' ? 'ANY' : reference.method.toUpperCase()} ${reference.path}`;
 }
 
 /** The name of a security scheme that is the gateway authorizer, adding `gatewayAuthorizer` when none is. */
@@ -98,7 +106,7 @@ function integration(reference: OperationRef, protocol: Service['backend']['prot
 }
 
 function security(reference: OperationRef, scheme: string, service: string, globalSecurity: unknown[] | undefined, edits: YamlEdit[], changes: string[]): void {
-  const own = reference.operation.security;
+  const own = reference.operation.security as unknown[] | undefined;
   const effective = own ?? globalSecurity;
   const callsAuthorizer = Array.isArray(effective) && effective.length > 0 && effective.every((requirement) => isObject(requirement) && scheme in requirement);
   if (callsAuthorizer) return;
@@ -110,7 +118,10 @@ function security(reference: OperationRef, scheme: string, service: string, glob
     changes.push(`added security ${scheme} [${scope}]`);
     return;
   }
-  edits.push({ kind: 'replace', path: [...reference.location, 'security'], value, yaml });
-  const anonymous = own.length === 0 ? ' (it was anonymous: if it must stay public, list it under publicOperations in service.yaml with a reason)' : '';
+  // Delete and add rather than replace in place: a block-style list cannot be swapped for a line without re-rendering.
+  edits.push({ kind: 'delete', path: [...reference.location, 'security'] });
+  edits.push({ kind: 'entry', mapPath: reference.location, key: 'security', value, yaml });
+  const anonymous =
+    Array.isArray(own) && own.length === 0 ? ' (it was anonymous: if it must stay public, list it under publicOperations in service.yaml with a reason)' : '';
   changes.push(`replaced security ${JSON.stringify(own)} with ${scheme} [${scope}]${anonymous}`);
 }

@@ -16,7 +16,9 @@ export type YamlEdit =
   /** Replaces the value at `path`, which exists. */
   | { readonly kind: 'replace'; readonly path: readonly (string | number)[]; readonly value: unknown; readonly yaml: string }
   /** Appends to the sequence at `seqPath`. */
-  | { readonly kind: 'item'; readonly seqPath: readonly (string | number)[]; readonly value: unknown; readonly yaml: string };
+  | { readonly kind: 'item'; readonly seqPath: readonly (string | number)[]; readonly value: unknown; readonly yaml: string }
+  /** Removes the entry at `path` (a key of a mapping) with everything below it. */
+  | { readonly kind: 'delete'; readonly path: readonly (string | number)[] };
 
 /**
  * Applies the edits as text splices and checks the result means exactly what the same edits made with the yaml
@@ -39,6 +41,8 @@ function applyAsText(text: string, edit: YamlEdit): string | undefined {
       return replaceValue(text, edit.path, edit.yaml);
     case 'item':
       return appendToSequence(text, edit.seqPath, edit.yaml);
+    case 'delete':
+      return deleteEntry(text, edit.path);
   }
 }
 
@@ -54,7 +58,10 @@ function applyWithDocumentApi(document: Document, edit: YamlEdit): void {
       const sequence = document.getIn(edit.seqPath);
       if (isSeq(sequence)) sequence.add(document.createNode(edit.value));
       else document.setIn(edit.seqPath, document.createNode([edit.value]));
+      return;
     }
+    case 'delete':
+      document.deleteIn(edit.path);
   }
 }
 
@@ -127,6 +134,25 @@ export function appendToSequence(text: string, seqPath: readonly (string | numbe
   const indent = sequence.items.length > 0 ? columnOf(text, text.lastIndexOf('-', (sequence.items[0] as Node).range?.[0] ?? range[0])) : 0;
   const before = text.slice(0, range[1]);
   return `${before}${before.endsWith('\n') ? '' : '\n'}${' '.repeat(indent)}- ${itemYaml}\n${text.slice(range[1])}`;
+}
+
+/**
+ * Removes `key: value` (the last segment of `entryPath`) from a block mapping: the lines from the key to the end of
+ * the value. Entries of flow mappings are left to the Document API.
+ */
+export function deleteEntry(text: string, entryPath: readonly (string | number)[]): string | undefined {
+  const document = parseDocument(text);
+  const parent = entryPath.length === 1 ? document.contents : document.getIn(entryPath.slice(0, -1), true);
+  if (!isMap(parent) || parent.flow) return undefined;
+  const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === entryPath[entryPath.length - 1]);
+  const keyRange = (pair?.key as Node | null)?.range;
+  const valueRange = (pair?.value as Node | null)?.range ?? keyRange;
+  if (!keyRange || !valueRange) return undefined;
+  const start = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  if (text.slice(start, keyRange[0]).trim() !== '') return undefined;
+  const newline = text.indexOf('\n', Math.max(valueRange[1] - 1, keyRange[1]));
+  const end = newline === -1 ? text.length : newline + 1;
+  return `${text.slice(0, start)}${text.slice(end)}`;
 }
 
 /** `['a', 'b'], 'v'` → key `a`, value `b:\n  v` (as YAML at indentation 0). */

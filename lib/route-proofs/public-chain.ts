@@ -96,7 +96,7 @@ export function provePublicRoute(chain: Chain, route: Route): void {
           problem: `the default behavior routes to origin ${String(behavior?.target_origin_id)}, not ${String(origin.origin_id)} (${domainName})`,
           fix: `set target_origin_id to ${String(origin.origin_id)}`,
         }
-      : !(stringList(behavior?.allowed_methods) ?? []).includes(route.method)
+      : !cloudFrontForwards(stringList(behavior?.allowed_methods) ?? [], route.method)
         ? {
             attribute: 'default_cache_behavior.allowed_methods',
             problem: `${route.method} is not an allowed method: CloudFront answers 403`,
@@ -188,4 +188,12 @@ function domainOfMapping(route: Route, mapping: Located, domains: readonly Locat
   if (reading.kind === 'resolved' && reading.resolution.resource.type === 'aws_api_gateway_domain_name')
     return { stack: reading.resolution.stack, resource: reading.resolution.resource };
   return domains.find(({ resource }) => resource.values.domain_name === mapping.resource.values.domain_name);
+}
+
+/** Every method CloudFront can forward to an origin. */
+const CLOUDFRONT_FORWARDED_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'];
+
+/** API Gateway's ANY (x-amazon-apigateway-any-method) is reachable when CloudFront forwards every method it can. */
+function cloudFrontForwards(allowed: readonly string[], method: string): boolean {
+  return method === 'ANY' ? CLOUDFRONT_FORWARDED_METHODS.every((candidate) => allowed.includes(candidate)) : allowed.includes(method);
 }

@@ -67,7 +67,7 @@ export class AlarmTopic extends Construct {
       ...(forwards > 0 ? { tags: { [ALARM_FORWARDS_TAG]: String(forwards) } } : {}),
     });
     this.arn = this.topic.arn;
-    this.alarmActions = [this.topic.arn, ...(props.receivers?.forwardTopicArns ?? [])];
+    this.alarmActions = [this.arn, ...(props.receivers?.forwardTopicArns ?? [])];
     for (const receiver of props.receivers?.subscriptions ?? []) {
       // Keyed by the endpoint, not the position, so reordering the list moves no subscription.
       const key = createHash('sha256').update(`${receiver.kind}:${receiver.endpoint}`).digest('hex').slice(0, 12);

@@ -367,7 +367,7 @@ const CASES: BadInputCase[] = [
     mutate: set('services/customers/openapi.yaml', ['paths', '/customers', 'get', 'responses'], 'none'),
     file: 'services/customers/openapi.yaml',
     path: '#/paths/~1customers/get/responses',
-    says: 'not valid OpenAPI: must be object [UAG-OAS-000]',
+    says: '#/paths/~1customers/get/responses: must be an object [UAG-OAS-000]',
   },
   {
     name: 'hosted zone id that is not one',

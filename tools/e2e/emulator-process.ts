@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import * as path from 'node:path';
@@ -27,8 +28,9 @@ export function emulatorUnavailable(python = 'python3'): string | undefined {
 /**
  * Starts the emulator (moto + shims, tools/e2e/emulator) seeded from `seedFile` and resolves once it listens.
  * The child stops when its stdin closes, so it dies with this process even when this process is killed.
+ * `logFile` receives the emulator's stderr: one line per error answer and moto's tracebacks.
  */
-export function startEmulator(seedFile: string, python = 'python3'): Promise<RunningEmulator> {
+export function startEmulator(seedFile: string, python = 'python3', logFile?: string): Promise<RunningEmulator> {
   const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(python, ['-m', 'tools.e2e.emulator', '--seed', seedFile], {
     cwd: REPO_ROOT,
     // ACM issues a DNS-validated certificate once its validation record exists; moto waits 60 s by default.
@@ -40,6 +42,7 @@ export function startEmulator(seedFile: string, python = 'python3'): Promise<Run
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
+  if (logFile) child.stderr.pipe(createWriteStream(logFile));
   child.stderr.on('data', (chunk: Buffer) => {
     stderr.push(chunk.toString());
     if (stderr.length > 200) stderr.shift();

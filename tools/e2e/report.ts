@@ -2,7 +2,7 @@ import type { E2eResult, StackOutcome } from './run-e2e';
 
 function replanCell(outcome: StackOutcome): string {
   if (outcome.replanClean === undefined) return 'not run (apply failed)';
-  if (outcome.replanClean) return outcome.replanArtefacts.length > 0 ? `clean (${outcome.replanArtefacts.length} emulator artefacts)` : 'clean';
+  if (outcome.replanClean) return 'clean';
   if (outcome.replanErrors.length > 0) return 'error';
   return `${outcome.replanChanges.length} changes`;
 }
@@ -27,10 +27,6 @@ export function formatReport(environments: string, result: E2eResult): string {
   ]);
   problems.push(...result.leftovers.map((item) => `leftover in the emulator after destroy: ${item}`));
   if (problems.length > 0) lines.push('', 'Problems:', ...problems.map((problem) => `- ${problem}`));
-  const artefacts = result.stacks.flatMap((outcome) =>
-    outcome.replanArtefacts.map(({ change, reason }) => `- ${outcome.stack}: ${change.address} (${change.attributes.join(', ')}): ${reason}`),
-  );
-  if (artefacts.length > 0) lines.push('', 'Re-plan differences that are emulator artefacts (tools/e2e/artefacts.ts):', ...artefacts);
   lines.push('', summaryLine(environments, result));
   return lines.join('\n');
 }
@@ -44,8 +40,7 @@ export function summaryLine(environments: string, result: E2eResult): string {
     `e2e ${environments}: ${result.ok ? 'PASSED' : 'FAILED'}: ${count(
       (outcome) => outcome.applyErrors.length === 0 && outcome.failed === 0,
     )}/${total} stacks applied ` +
-    `(${applied}/${declared} resources, 0 excluded), re-plan clean ${count((outcome) => outcome.replanClean === true)}/${total} ` +
-    `(${result.stacks.reduce((sum, outcome) => sum + outcome.replanArtefacts.length, 0)} emulator artefacts), ` +
+    `(${applied}/${declared} resources, 0 excluded), re-plan clean ${count((outcome) => outcome.replanClean === true)}/${total}, ` +
     `destroyed ${count((outcome) => outcome.destroyed === true)}/${total}, ${result.leftovers.length} left in the emulator, ${result.seconds.toFixed(0)} s`
   );
 }

@@ -7,7 +7,6 @@ import { readManifest, type SynthesizedStack } from '../terraform/manifest';
 import { offlineCliConfig } from '../terraform/offline-cli-config';
 import { mapWithConcurrency } from '../terraform/run-command';
 import { startEmulator, type RunningEmulator } from './emulator-process';
-import { artefactReason } from './artefacts';
 import { writeEmulatorOverrides } from './overrides';
 import { seedFromEnvironment, type EmulatorSeed } from './seed';
 import {
@@ -34,8 +33,6 @@ export interface StackOutcome {
   /** Undefined when the re-plan did not run (the apply failed). */
   replanClean?: boolean;
   replanChanges: PlannedChange[];
-  /** Re-plan changes that are listed emulator artefacts (tools/e2e/artefacts.ts), with the reason. */
-  replanArtefacts: { change: PlannedChange; reason: string }[];
   replanErrors: string[];
   destroyed?: boolean;
   destroyErrors: string[];
@@ -108,7 +105,7 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
   const seedFile = path.join(options.workDir, 'seed.json');
   writeFileSync(seedFile, `${JSON.stringify(mergeSeeds(seeds), null, 2)}\n`);
 
-  const emulator = await startEmulator(seedFile);
+  const emulator = await startEmulator(seedFile, 'python3', path.join(options.workDir, 'emulator.log'));
   log(`emulator ${emulator.url} (pid ${emulator.pid})`);
   try {
     writeEmulatorOverrides(stacks, emulator.url);
@@ -146,14 +143,10 @@ export async function runE2e(options: E2eOptions): Promise<E2eResult> {
       const plan = await terraform(stack, ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false'], stepOptions);
       save(stack, 'plan', plan);
       outcome.seconds.plan = (Date.now() - t0) / 1000;
-      const changes = plan.code === 2 ? plannedChanges(plan.stdout) : [];
-      for (const change of changes) {
-        const reason = artefactReason(change);
-        if (reason) outcome.replanArtefacts.push({ change, reason });
-        else outcome.replanChanges.push(change);
-      }
-      // Clean: no change at all, or only listed emulator artefacts.
-      outcome.replanClean = plan.code === 0 || (plan.code === 2 && changes.length > 0 && outcome.replanChanges.length === 0);
+      // Clean means no change at all: every answer moto gives unlike AWS is shimmed (tools/e2e/emulator), so any
+      // planned change is a perpetual diff of the constructs (or a shim still missing); there is no allow-list.
+      outcome.replanChanges.push(...(plan.code === 2 ? plannedChanges(plan.stdout) : []));
+      outcome.replanClean = plan.code === 0;
       if (plan.code === 1) outcome.replanErrors.push((plan.stderr || plan.stdout).trim().replace(/\s+/g, ' ').slice(0, 600));
       log(`re-plan ${stack.id}: ${outcome.replanClean ? 'no changes' : `${outcome.replanChanges.length} changes`} in ${outcome.seconds.plan.toFixed(0)} s`);
     });
@@ -212,7 +205,6 @@ function newOutcome(stack: SynthesizedStack): StackOutcome {
     failed: 0,
     applyErrors: [],
     replanChanges: [],
-    replanArtefacts: [],
     replanErrors: [],
     destroyErrors: [],
     seconds: { apply: 0, plan: 0, destroy: 0 },

@@ -53,8 +53,20 @@ export function cdktfDeploy(stack: SynthesizedStack, outdir: string, options: St
   ];
   return runCommand(path.join(REPO_ROOT, 'node_modules', '.bin', 'cdktf'), args, {
     cwd: REPO_ROOT,
-    env: { ...options.env, TF_DATA_DIR: path.join(options.env.UAG_E2E_DATA_DIR!, stack.id), CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1', FORCE_COLOR: '0' },
+    env: {
+      ...options.env,
+      ...providerDebugLog(stack, options),
+      TF_DATA_DIR: path.join(options.env.UAG_E2E_DATA_DIR!, stack.id),
+      CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
+      FORCE_COLOR: '0',
+    },
   });
+}
+
+/** UAG_E2E_TF_LOG=1: the provider's debug log of each apply (every request, response and retry) next to the run's logs. */
+function providerDebugLog(stack: SynthesizedStack, options: StepOptions): NodeJS.ProcessEnv {
+  if (options.env.UAG_E2E_TF_LOG !== '1') return {};
+  return { TF_LOG_PROVIDER: 'DEBUG', TF_LOG_PATH: path.join(options.env.UAG_E2E_DATA_DIR!, '..', 'logs', `${stack.id}.apply.tf.log`) };
 }
 
 // cdktf colours some lines even with --no-color. Built from a string: a control character in a regex literal is linted.

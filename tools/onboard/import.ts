@@ -3,7 +3,9 @@ import { createService } from '../../lib/onboarding/new-service';
 import { planGatewayExtensions, type ImportReport } from '../../lib/onboarding/openapi-import';
 import { applyYamlEdits } from '../../lib/onboarding/yaml-text-edits';
 import { isObject, type JsonObject } from '../../lib/openapi/document';
-import { readOpenApiSource } from '../../lib/onboarding/openapi-source';
+import { loadOpenApiSource } from '../../lib/onboarding/openapi-source';
+import { planImportFixes } from '../../lib/onboarding/import-fixes';
+import { parse } from 'yaml';
 import { OnboardingError, optionProblem } from '../../lib/onboarding/onboarding-error';
 import { checkNewServiceName } from '../../lib/onboarding/service-name';
 import { runCheck } from './check';
@@ -13,14 +15,15 @@ import { reportRefusal } from './report-problems';
 import { addServiceOptions, serviceRequest, type ServiceFlags } from './service-options';
 
 /**
- * `import <file> --name <service>`: onboards an existing OpenAPI 3.0 document (JSON or YAML) as a new service.
+ * `import <file> --name <service>`: onboards an existing OpenAPI 3.0 or Swagger 2.0 document (JSON or YAML; Swagger is
+ * converted first and the changes listed) as a new service.
  * Adds the integration and security extensions to every operation that lacks them, keeps everything else as
  * it was, reports what it added per operation, then runs `check`. Nothing is written unless the result validates.
  */
-export async function runImport(file: string, flags: ServiceFlags & { name?: string; configDir?: string }, io: Io): Promise<number> {
+export async function runImport(file: string, flags: ServiceFlags & { name?: string; configDir?: string; fix?: boolean }, io: Io): Promise<number> {
   return reportRefusal(io, async () => {
     const rootDir = configRoot(io, flags.configDir);
-    const source = readOpenApiSource(userPath(io, file), file);
+    const source = await loadOpenApiSource(userPath(io, file), file);
     const name = flags.name ?? (flags.input && io.prompter ? await io.prompter.ask('Service name') : undefined);
     if (name === undefined) {
       throw new OnboardingError(`Cannot import ${file}: no service name; nothing was changed.`, [
@@ -30,11 +33,26 @@ export async function runImport(file: string, flags: ServiceFlags & { name?: str
     // Before any question about the service: a bad or taken name ends the import at once.
     checkNewServiceName(rootDir, name, '--name');
     const request = await serviceRequest(name, flags, io, { description: firstSentence(source.document) });
-    const { edits, report } = planGatewayExtensions(source.document, name, request.answers.protocol);
-    const openApi = applyYamlEdits(source.yaml, edits);
-    const result = createService({ rootDir, ...request, openApi: openApi.content, openApiSource: file });
+    if (source.conversion) {
+      io.out(`Converted ${file} from Swagger 2.0 to OpenAPI 3.0 (swagger2openapi):`);
+      for (const line of source.conversion) io.out(`  ${line}`);
+    }
+    // --fix first makes the changes the refusal messages describe, then the gateway extensions go on the result.
+    const fixes = flags.fix ? planImportFixes(source.document, request.answers.protocol) : { edits: [], changes: [] };
+    const fixed = applyYamlEdits(source.yaml, fixes.edits);
+    const { edits, report } = planGatewayExtensions(parse(fixed.content), name, request.answers.protocol);
+    const openApi = applyYamlEdits(fixed.content, edits);
+    const result = withFixHint(flags.fix === true, () =>
+      createService({ rootDir, ...request, openApi: openApi.content, openApiSource: file, openApiSourceText: source.originalText }),
+    );
+    if (fixes.changes.length > 0) {
+      io.out(`Fixed (--fix) in ${file}:`);
+      for (const change of fixes.changes) io.out(`  ${change}`);
+    }
     printImportReport(file, name, report, io);
-    if (!openApi.layoutKept) io.out(`  note: the layout of ${file} could not be kept, so the YAML writer re-formatted it (content unchanged)`);
+    if (source.conversion) io.out(`  note: converted from Swagger 2.0 and written as YAML; comments of ${file} are not carried over`);
+    else if (!openApi.layoutKept || !fixed.layoutKept)
+      io.out(`  note: the layout of ${file} could not be kept, so the YAML writer re-formatted it (content unchanged)`);
     printCreated(name, result, io);
     io.out('\nRunning check:');
     const code = await runCheck({ configDir: rootDir, format: 'text' }, io);
@@ -46,6 +64,17 @@ export async function runImport(file: string, flags: ServiceFlags & { name?: str
     );
     return code;
   });
+}
+
+/** A refusal that --fix would partly resolve says so under the problems. */
+function withFixHint<T>(fixed: boolean, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (fixed || !(error instanceof OnboardingError) || !error.problems.some((problem) => /--fix/.test(problem.fix))) throw error;
+    const hint = 'Problems whose fix mentions --fix are changed by `import --fix`, which lists every change it makes.';
+    throw new OnboardingError(`${error.summary}\n${hint}`, error.problems);
+  }
 }
 
 function printImportReport(file: string, name: string, report: ImportReport, io: Io): void {
@@ -70,9 +99,13 @@ function firstSentence(document: JsonObject): string | undefined {
 export function importCommand(io: Io, exit: (code: number) => void): Command {
   return addServiceOptions(
     new Command('import')
-      .description('onboard an existing OpenAPI 3.0 document (JSON or YAML) as a new service, adding the gateway extensions it lacks')
-      .argument('<openapi-file>', 'the OpenAPI 3.0 document to import')
-      .option('--name <name>', 'service name (2-32 lowercase letters, digits or dashes)'),
+      .description('onboard an existing OpenAPI 3.0 or Swagger 2.0 document (JSON or YAML) as a new service, adding the gateway extensions it lacks')
+      .argument('<openapi-file>', 'the OpenAPI 3.0 or Swagger 2.0 document to import (a relative path is read from the directory you ran the command in)')
+      .option('--name <name>', 'service name (2-32 lowercase letters, digits or dashes)')
+      .option(
+        '--fix',
+        'make the fixes import can make itself, and list them: replace integrations the platform does not deploy with the VPC-link proxy, remove MOCK CORS preflight operations and x-amazon-apigateway-auth, move Swagger 2.0 leftovers (securityDefinitions, header type) to their OpenAPI 3.0 places',
+      ),
   )
     .addHelpText(
       'after',
@@ -86,7 +119,7 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
         '    --visibility public --backend dev=customers:10.103.1.60',
       ].join('\n'),
     )
-    .action(async (file: string, flags: ServiceFlags & { name?: string }, command: Command) => {
+    .action(async (file: string, flags: ServiceFlags & { name?: string; fix?: boolean }, command: Command) => {
       exit(await runImport(file, { ...flags, configDir: command.optsWithGlobals().configDir }, io));
     });
 }

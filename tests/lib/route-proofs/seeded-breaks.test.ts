@@ -284,6 +284,22 @@ describe('a break in front of a public API fails the route at that hop', () => {
     });
   });
 
+  it('proves an ANY method (x-amazon-apigateway-any-method) when CloudFront forwards every method, and fails it when one is missing', () => {
+    const stacks = example.copy();
+    editBody(stacks, 'dev-api-payments', 'Public', (body) => {
+      body.paths['/payments']['x-amazon-apigateway-any-method'] = { ...body.paths['/payments'].get, operationId: 'anyPayments' };
+    });
+    expect(brokenHop(stacks, 'dev', 'payments', 'ANY', '/payments', 'public')).toBeUndefined();
+    const distribution = resourceNamed(stacks, 'dev-gateway', 'aws_cloudfront_distribution', 'PublicEdge_FrontDoor_');
+    const behavior = distribution.values.default_cache_behavior as { allowed_methods: string[] };
+    behavior.allowed_methods = behavior.allowed_methods.filter((method) => method !== 'PATCH');
+    expect(brokenHop(stacks, 'dev', 'payments', 'ANY', '/payments', 'public')).toMatchObject({
+      name: 'cloudfront',
+      address: `aws_cloudfront_distribution.${distribution.name}`,
+      attribute: 'default_cache_behavior.allowed_methods',
+    });
+  });
+
   it('fails at cloudfront when the origin sends no x-origin-verify header', () => {
     const stacks = example.copy();
     const distribution = resourceNamed(stacks, 'dev-gateway', 'aws_cloudfront_distribution', 'PublicEdge_FrontDoor_');

@@ -47,3 +47,58 @@ describe('AlarmTopic', () => {
     expect(single(json, 'aws_sns_topic_policy').policy).toMatch(/^\$\{data\.aws_iam_policy_document\.AlarmTopic_Policy_.+\.json\}$/);
   });
 });
+
+describe('AlarmTopic receivers', () => {
+  function withReceivers() {
+    const { stack } = gatewayTestStack('prod');
+    const topic = new AlarmTopic(stack, 'AlarmTopic', {
+      name: 'prod-alarms',
+      accountId: stack.accountId,
+      receivers: {
+        subscriptions: [
+          { kind: 'email', endpoint: 'oncall@example.com' },
+          { kind: 'https', endpoint: 'https://alerts.example.com/hooks/sns' },
+        ],
+        forwardTopicArns: ['arn:aws:sns:ap-southeast-1:444455558888:ops-chatbot-alerts'],
+      },
+    });
+    return { topic, json: synthJson(stack) };
+  }
+
+  it('subscribes each e-mail and HTTPS receiver; HTTPS endpoints confirm themselves', () => {
+    const subscriptions = Object.values(withReceivers().json.resource?.aws_sns_topic_subscription ?? {});
+    expect(subscriptions).toEqual([
+      { topic_arn: expect.stringMatching(/^\$\{aws_sns_topic\.AlarmTopic_.+\.arn\}$/), protocol: 'email', endpoint: 'oncall@example.com' },
+      {
+        topic_arn: expect.stringMatching(/^\$\{aws_sns_topic\.AlarmTopic_.+\.arn\}$/),
+        protocol: 'https',
+        endpoint: 'https://alerts.example.com/hooks/sns',
+        endpoint_auto_confirms: true,
+        confirmation_timeout_in_minutes: 5,
+      },
+    ]);
+  });
+
+  it('hands alarms the topic and the existing topics, and tags the topic as forwarding', () => {
+    const { topic, json } = withReceivers();
+    expect(topic.alarmActions).toEqual([topic.arn, 'arn:aws:sns:ap-southeast-1:444455558888:ops-chatbot-alerts']);
+    expect(single(json, 'aws_sns_topic').tags).toEqual({ 'uag:alarm-forwards': '1' });
+  });
+
+  it('keys subscriptions by endpoint, so reordering the list moves no resource', () => {
+    const { stack } = gatewayTestStack('prod');
+    new AlarmTopic(stack, 'AlarmTopic', {
+      name: 'prod-alarms',
+      accountId: stack.accountId,
+      receivers: {
+        subscriptions: [
+          { kind: 'https', endpoint: 'https://alerts.example.com/hooks/sns' },
+          { kind: 'email', endpoint: 'oncall@example.com' },
+        ],
+        forwardTopicArns: [],
+      },
+    });
+    const reordered = Object.keys(synthJson(stack).resource?.aws_sns_topic_subscription ?? {}).sort();
+    expect(reordered).toEqual(Object.keys(withReceivers().json.resource?.aws_sns_topic_subscription ?? {}).sort());
+  });
+});

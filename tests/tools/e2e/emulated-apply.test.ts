@@ -11,18 +11,17 @@ import { REPO_ROOT } from '../../support/example-config';
 /**
  * Rung 7 of the verification ladder (`make e2e ENV=dev`, issue 18): every dev stack applied against the AWS API
  * emulator in dependency order, re-planned with no changes, destroyed in reverse order, nothing left behind.
+ * Collected only in CI (.ci/run sets UAG_E2E=1; jest.config.js): `make test` stays fast without it.
  * Needs python3 with moto, terraform and the provider mirror; reported as SKIPPED with the reason otherwise.
- * The run is bounded by the suite's deadline (25 minutes), not by per-step timeouts: on a busy 2-core machine it
- * takes about a quarter of an hour.
+ * The run is bounded by the suite's deadline, not by per-step timeouts. It takes about a quarter of an hour on a
+ * quiet 2-core machine and 43 minutes at load average 23-27 (decision 0018), so the deadline (50 minutes) only
+ * catches a hung run; CI's time budget is measured on the whole of .ci/run, not enforced here.
  */
 const { mirror, reason: mirrorMissing } = resolveProviderMirror();
-// Opt-in until every run passes: an intermittent CreateStage 409 (issue 18) would otherwise turn CI red at random.
-const optedOut =
-  process.env.UAG_E2E === '1' ? undefined : 'the whole-environment run is opt-in (UAG_E2E=1, or make e2e ENV=dev) until it passes every time (issue 18)';
-const skipReason = optedOut ?? (!commandAvailable('terraform') ? 'terraform is not on PATH' : (mirrorMissing ?? emulatorUnavailable()));
+const skipReason = !commandAvailable('terraform') ? 'terraform is not on PATH' : (mirrorMissing ?? emulatorUnavailable());
 if (skipReason) console.warn(`SKIPPED emulated apply of dev: ${skipReason}`);
 const describeWhenAvailable = skipReason ? describe.skip : describe;
-const DEADLINE_MS = 25 * 60_000;
+const DEADLINE_MS = 50 * 60_000;
 
 describeWhenAvailable('emulated apply of every dev stack (moto + shims, offline)', () => {
   const workDir = mkdtempSync(path.join(tmpdir(), 'uag-e2e-'));

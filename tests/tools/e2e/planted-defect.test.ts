@@ -52,7 +52,7 @@ describeWhenAvailable('emulated apply with a planted perpetual diff', () => {
     expect(result.stacks.map((outcome) => [outcome.stack, outcome.applied, outcome.replanClean])).toEqual([['dev-org', 1, false]]);
     expect(report).toContain('\n- re-plan dev-org: terraform_data.PlantedPerpetualDiff must be replaced\n');
     expect(report.split('\n').pop()).toMatch(
-      /^e2e dev: FAILED: 1\/1 stacks applied \(1\/1 resources, 0 excluded\), re-plan clean 0\/1 \(0 emulator artefacts\), destroyed 1\/1, 0 left in the emulator, \d+ s$/,
+      /^e2e dev: FAILED: 1\/1 stacks applied \(1\/1 resources, 0 excluded\), re-plan clean 0\/1, destroyed 1\/1, 0 left in the emulator, \d+ s$/,
     );
     expect(result.ok).toBe(false);
   });

@@ -1,29 +1,7 @@
-import { artefactReason } from '../../../tools/e2e/artefacts';
 import { cdktfErrors, plannedChanges } from '../../../tools/e2e/terraform-steps';
 
 /** The report names stack and address: these read them from what cdktf and terraform print. */
 describe('reading cdktf and terraform output', () => {
-  it('counts a change as an emulator artefact only when every attribute it changes is listed for its type', () => {
-    expect(
-      artefactReason({
-        address: 'aws_lb.Nlb',
-        action: 'will be updated in-place',
-        attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic'],
-      }),
-    ).toBe('moto 5.2 drops EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic from DescribeLoadBalancers');
-    expect(
-      artefactReason({
-        address: 'aws_lb.Nlb',
-        action: 'will be updated in-place',
-        attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic', 'internal'],
-      }),
-    ).toBeUndefined();
-    expect(
-      artefactReason({ address: 'aws_lb.Nlb', action: 'must be replaced', attributes: ['enforce_security_group_inbound_rules_on_private_link_traffic'] }),
-    ).toBeUndefined();
-    expect(artefactReason({ address: 'aws_lambda_function.Fn', action: 'will be updated in-place', attributes: ['logging_config'] })).toBeUndefined();
-  });
-
   it('names the address and summary of every error cdktf deploy prints', () => {
     const output = [
       'dev-spoke-555566666666  ╷',

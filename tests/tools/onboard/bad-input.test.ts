@@ -38,10 +38,10 @@ const cases: Case[] = [
     /unparsable\.yaml:\d+:\d+: \(file\): invalid YAML/,
   ],
   [
-    'import: OpenAPI 2.0 document',
+    'import: OpenAPI 3.1 document',
     () => undefined,
-    ['import', path.join(FIXTURES, 'swagger-2.0.yaml'), '--name', 'pets', ...ORDERS_OPTIONS],
-    /#\/swagger: this is a Swagger\/OpenAPI 2\.0 document/,
+    ['import', path.join(FIXTURES, 'openapi-3.1.yaml'), '--name', 'pets', ...ORDERS_OPTIONS],
+    /openapi-3\.1\.yaml: #\/openapi: OpenAPI "3\.1\.0" is not supported; API Gateway imports OpenAPI 3\.0/,
   ],
   [
     'import: duplicate service name',
@@ -110,6 +110,16 @@ const cases: Case[] = [
 ];
 
 describe('bad input changes nothing on disk', () => {
+  it('import: a missing file from a subfolder names the absolute path it looked at', async () => {
+    const dir = copyExampleConfig();
+    const before = snapshotTree(dir);
+    // As `npm run onboard -- import ../pets.yaml` typed in services/: npm passes that directory as INIT_CWD.
+    const run = await onboard(dir, ['import', '../pets.yaml', '--name', 'pets', ...ORDERS_OPTIONS], { cwd: path.join(dir, 'services') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`../pets.yaml: (file): file not found (looked at ${path.join(dir, 'pets.yaml')})`);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it.each(cases)('%s', async (_, breakIt, args, expected) => {
     const dir = copyExampleConfig();
     breakIt(dir);

@@ -27,6 +27,24 @@ describe('onboard check', () => {
     expect(run.stdout).toMatch(/0 errors, 1 warning$/);
   });
 
+  it('reports an outline error and the rule findings of the same document in one run (CloudFormation residue included, once)', async () => {
+    const dir = copyExampleConfig();
+    editYaml(dir, PAYMENTS, (document) => {
+      document.setIn(['info', 'version'], '');
+      document.setIn(['paths', '/payments', 'get', 'x-amazon-apigateway-integration', 'connectionId'], { Ref: 'PaymentsVpcLink' });
+    });
+    const run = await onboard(dir, ['check']);
+    expect(run.code).toBe(1);
+    const errors = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('error:'))
+      .map((line) => line.replace(/:\d+:\d+:/, ':L:C:'));
+    expect(errors).toEqual([
+      'error: services/payments/openapi.yaml:L:C: info.version: info.version must not be empty; write the version of the API, e.g. "1.0.0"',
+      'error: services/payments/openapi.yaml:L:C: #/paths/~1payments/get/x-amazon-apigateway-integration/connectionId: {"Ref": …} (CloudFormation) is a CloudFormation intrinsic function [UAG-OAS-005]',
+    ]);
+  });
+
   it('exits 1 on an error and reports it once, although loadConfig and the document lint both find it', async () => {
     const dir = copyExampleConfig();
     editYaml(dir, PAYMENTS, (document) => document.setIn(['paths', '/payments', 'post', 'operationId'], 'listPayments'));

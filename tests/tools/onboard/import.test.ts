@@ -105,14 +105,13 @@ describe('onboard import', () => {
 
   describe('refuses and changes nothing', () => {
     const refusals: [string, (dir: string) => string, readonly string[], RegExp][] = [
-      ['fails when the file does not exist', () => path.join(FIXTURES, 'missing.yaml'), PETS_OPTIONS, /missing\.yaml: \(file\): file not found/],
-      ['fails when the YAML does not parse', () => path.join(FIXTURES, 'unparsable.yaml'), PETS_OPTIONS, /unparsable\.yaml:4:\d+: \(file\): invalid YAML/],
       [
-        'fails on an OpenAPI 2.0 (Swagger) document',
-        () => path.join(FIXTURES, 'swagger-2.0.yaml'),
+        'fails when the file does not exist, naming the path it looked at',
+        () => path.join(FIXTURES, 'missing.yaml'),
         PETS_OPTIONS,
-        /swagger-2\.0\.yaml: #\/swagger: this is a Swagger\/OpenAPI 2\.0 document; the platform imports OpenAPI 3\.0\n\s+fix: convert it to OpenAPI 3\.0 first/,
+        new RegExp(`missing\\.yaml: \\(file\\): file not found \\(looked at ${path.join(FIXTURES, 'missing.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`),
       ],
+      ['fails when the YAML does not parse', () => path.join(FIXTURES, 'unparsable.yaml'), PETS_OPTIONS, /unparsable\.yaml:4:\d+: \(file\): invalid YAML/],
       [
         'fails on an OpenAPI 3.1 document',
         () => path.join(FIXTURES, 'openapi-3.1.yaml'),
@@ -137,7 +136,7 @@ describe('onboard import', () => {
         'fails when the imported document breaks an error rule, pointing into the imported file',
         () => writeTemp('duplicate.yaml', readFileSync(PETSTORE, 'utf8').replace('operationId: deletePet', 'operationId: findPets')),
         PETS_OPTIONS,
-        /duplicate\.yaml: #\/paths\/~1pets~1\{id\}\/delete\/operationId: operationId "findPets" of DELETE \/pets\/\{id\} is already used by GET \/pets \[UAG-OAS-102\]/,
+        /duplicate\.yaml:\d+:\d+: #\/paths\/~1pets~1\{id\}\/delete\/operationId: operationId "findPets" of DELETE \/pets\/\{id\} is already used by GET \/pets \[UAG-OAS-102\]/,
       ],
     ];
     it.each(refusals)('%s', async (_, source, options, expected) => {
@@ -150,6 +149,37 @@ describe('onboard import', () => {
       expect(run.stderr).toMatch(expected);
       expect(snapshotTree(dir)).toEqual(before);
     });
+  });
+
+  it('lists what each write granted: the consumers and the listener port', async () => {
+    const dir = copyExampleConfig();
+    const options = PETS_OPTIONS.map((option) => (option === 'public' ? 'private' : option));
+    const run = await onboard(dir, ['import', PETSTORE, ...options, '--consumer', 'retail-app']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const notes = run.stdout.split('\n').filter((line) => line.startsWith('  note: environments/dev.yaml'));
+    expect(notes).toEqual([
+      '  note: environments/dev.yaml: port 8443 is taken on the shared NLB, so pets listens on 8444 (services.pets.backend.listenerPort)',
+      '  note: environments/dev.yaml: pets is reached as pets.backends.dev.example.com, a name of the TLS listener certificate (services.pets.backend.tlsServerName)',
+      '  note: environments/dev.yaml: granted pets to retail-app (consumers.<consumer>.services in dev)',
+    ]);
+  });
+
+  it('converts a Swagger 2.0 document with swagger2openapi and lists what the conversion changed', async () => {
+    const dir = copyExampleConfig();
+    const run = await onboard(dir, ['import', path.join(FIXTURES, 'swagger-2.0.yaml'), ...PETS_OPTIONS]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const summary = run.stdout.split('\n').slice(0, 3);
+    expect(summary).toEqual([
+      `Converted ${path.join(FIXTURES, 'swagger-2.0.yaml')} from Swagger 2.0 to OpenAPI 3.0 (swagger2openapi):`,
+      '  swagger: "2.0" became openapi: 3.0.0',
+      '  basePath became servers /v1 (the platform serves the API on its own domains)',
+    ]);
+    const document = parse(readFileSync(path.join(dir, 'services/pets/openapi.yaml'), 'utf8'));
+    expect(document.openapi).toBe('3.0.0');
+    expect(document.swagger).toBeUndefined();
+    expect(document.paths['/things'].get['x-amazon-apigateway-integration'].uri).toBe('https://${stageVariables.backendHost}/things');
   });
 
   it('has --help', async () => {

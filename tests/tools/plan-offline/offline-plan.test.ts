@@ -90,6 +90,13 @@ describeWhenAvailable('offline terraform plan', () => {
     if (jqAvailable) expect(gitlabReport(plan)).toEqual(runGitlabJq(plan.file));
   });
 
+  it('sends a replaced VPC link to the procedure in docs/operations.md', () => {
+    const finding = checkDestroys([planOf(fixturePlans, FIXTURE_STACK)], []).findings.find((entry) => entry.type === 'aws_api_gateway_vpc_link');
+    expect(finding?.reason).toBe(
+      'VPC link: every integration of the backend fails, and a replaced link cannot be deleted while api-* stacks use it; follow docs/operations.md "Replacing a VPC link"',
+    );
+  });
+
   it('guards the protected resources of the real plan and honours allowances', () => {
     const plan = planOf(fixturePlans, FIXTURE_STACK);
     const blocked = checkDestroys([plan], []);

@@ -10,6 +10,7 @@ import json
 import signal
 import sys
 
+from . import shims
 from .seed import seed_from_file
 from .server import Emulator
 
@@ -19,6 +20,7 @@ def main() -> int:
     parser.add_argument("--seed", help="JSON seed of pre-existing resources (tools/e2e/seed.ts writes it)")
     args = parser.parse_args()
 
+    shims.ERROR_LOG = sys.stderr
     emulator = Emulator().start()
     try:
         if args.seed:

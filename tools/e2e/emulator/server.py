@@ -4,10 +4,12 @@ Loopback is not configurable on purpose: the emulator accepts any credentials, s
 another machine.
 """
 import threading
+from typing import Any
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import WSGIRequestHandler, make_server
 
+from . import shims
 from .shims import ShimLayer
 
 LOOPBACK = "127.0.0.1"
@@ -18,6 +20,11 @@ class _QuietHandler(WSGIRequestHandler):
 
     def log_request(self, *args: object, **kwargs: object) -> None:
         pass
+
+    def connection_dropped(self, error: BaseException, environ: Any = None) -> None:
+        """A client that went away mid-request: logged, because its SDK then retries a request already answered."""
+        where = f"{environ.get('REQUEST_METHOD')} {environ.get('PATH_INFO')}" if environ else "-"
+        shims.log_line(f"connection dropped {where}: {error!r}")
 
 
 class Emulator:

@@ -155,3 +155,51 @@ def access_association_tags(request: Request) -> Response | None:
 
 def access_association_inventory() -> set[tuple[str, ...]]:
     return {("apigateway", account, region, "domainnameaccessassociations", arn) for (account, region), items in ACCESS_ASSOCIATIONS.items() for arn in items}
+
+
+_DOMAIN_NAMES = re.compile(r"^/domainnames(?:/(?P<name>[^/]+))?/?$")
+# Kept on moto's domain name object, so it goes when the domain name goes.
+_POLICY = "uag_policy"
+
+
+def _v1_domain(request: Request, name: str) -> Any:
+    return backends.get_backend("apigateway")[request.account][request.region].domain_names.get(name)
+
+
+def _with_policy(request: Request, domain: dict[str, Any]) -> None:
+    stored = getattr(_v1_domain(request, domain.get("domainName", "")), _POLICY, None)
+    if stored is not None:
+        domain["policy"] = stored
+
+
+@shim("apigateway", "*", _V1.format("GetDomainName"), after=True, when=lambda request: bool(_DOMAIN_NAMES.match(request.path)))
+def domain_name_policy(request: Request, status: int, headers: dict[str, str], body: bytes) -> Response:
+    """CreateDomainName, GetDomainName, GetDomainNames carry the ``policy`` of a private custom domain name (the
+    execute-api policy sent with CreateDomainName); moto neither stores nor returns it."""
+    if status >= 300 or not body:
+        return status, headers, body
+    answer = json.loads(body)
+    if request.method == "POST":
+        sent = request.json().get("policy")
+        domain = _v1_domain(request, answer.get("domainName", ""))
+        if sent is not None and domain is not None:
+            setattr(domain, _POLICY, sent)
+    for domain in answer.get("item", []) if "item" in answer else [answer]:
+        _with_policy(request, domain)
+    return status, headers, json.dumps(answer).encode()
+
+
+@shim("apigateway", "*", _V1.format("UpdateDomainName"), when=lambda request: request.method == "PATCH" and bool(_DOMAIN_NAMES.match(request.path)))
+def update_domain_name_policy(request: Request) -> Response | None:
+    """UpdateDomainName replacing ``/policy`` (moto has no UpdateDomainName); other patch paths are left to moto."""
+    operations = request.json().get("patchOperations", [])
+    if not operations or any(operation.get("path") != "/policy" for operation in operations):
+        return None
+    domain = _v1_domain(request, _DOMAIN_NAMES.match(request.path)["name"])
+    if domain is None:
+        return error_response(404, "NotFoundException", "Invalid domain name identifier specified")
+    for operation in operations:
+        setattr(domain, _POLICY, operation.get("value") if operation.get("op") == "replace" else None)
+    answer = domain.to_json()
+    _with_policy(request, answer)
+    return json_response(answer, content_type="application/json")

@@ -128,6 +128,27 @@ class Ec2Shims(EmulatorTest):
         self.assertEqual((accepted["TransitGatewayAttachmentId"], accepted["VpcOwnerId"], accepted["State"]), (attachment_id, CALLER, "available"))
         self.assertEqual(caller.describe_transit_gateway_vpc_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayVpcAttachments"][0]["State"], "available")
 
+    def test_ec2_shared_attachment_tags_are_kept_per_account(self) -> None:
+        tgw_id = self.shared_transit_gateway(shared_with=CALLER)
+        caller, owner = self.client("ec2", CALLER), self.client("ec2", OWNER)
+        vpc = caller.create_vpc(CidrBlock="10.13.0.0/16")["Vpc"]["VpcId"]
+        created = caller.create_transit_gateway_vpc_attachment(
+            TransitGatewayId=tgw_id,
+            VpcId=vpc,
+            SubnetIds=[],
+            TagSpecifications=[{"ResourceType": "transit-gateway-attachment", "Tags": [{"Key": "Side", "Value": "requester"}]}],
+        )["TransitGatewayVpcAttachment"]
+        attachment_id = created["TransitGatewayAttachmentId"]
+        self.assertEqual(created["Tags"], [{"Key": "Side", "Value": "requester"}])
+        accepted = owner.accept_transit_gateway_vpc_attachment(TransitGatewayAttachmentId=attachment_id)["TransitGatewayVpcAttachment"]
+        self.assertEqual(accepted["Tags"], [])
+        owner.create_tags(Resources=[attachment_id], Tags=[{"Key": "Side", "Value": "accepter"}])
+        tags = lambda client: client.describe_transit_gateway_vpc_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayVpcAttachments"][0]["Tags"]  # noqa: E731
+        self.assertEqual(tags(caller), [{"Key": "Side", "Value": "requester"}])
+        self.assertEqual(tags(owner), [{"Key": "Side", "Value": "accepter"}])
+        listed = owner.describe_transit_gateway_attachments(TransitGatewayAttachmentIds=[attachment_id])["TransitGatewayAttachments"]
+        self.assertEqual([item["Tags"] for item in listed], [[{"Key": "Side", "Value": "accepter"}]])
+
     def test_ec2_attachment_not_associated_when_default_association_is_disabled(self) -> None:
         owner = self.client("ec2", OWNER)
         tgw = owner.create_transit_gateway(Options={"DefaultRouteTableAssociation": "disable", "DefaultRouteTablePropagation": "disable"})["TransitGateway"]
@@ -157,6 +178,34 @@ class Ec2Shims(EmulatorTest):
         self.assertIn(shared, listed)
         self.assertNotIn(unshared, listed)
         self.assertNotIn(shared, _ec2_backend(CALLER).transit_gateways)  # lent for the call only
+
+    def test_ec2_route_to_a_shared_transit_gateway_keeps_its_target(self) -> None:
+        tgw_id = self.shared_transit_gateway(shared_with=CALLER)
+        caller = self.client("ec2", CALLER)
+        vpc = caller.create_vpc(CidrBlock="10.7.0.0/16")["Vpc"]["VpcId"]
+        table = caller.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+        caller.create_route(RouteTableId=table, DestinationCidrBlock="10.8.0.0/16", TransitGatewayId=tgw_id)
+        caller.replace_route(RouteTableId=table, DestinationCidrBlock="10.8.0.0/16", TransitGatewayId=tgw_id)
+        routes = caller.describe_route_tables(RouteTableIds=[table])["RouteTables"][0]["Routes"]
+        self.assertEqual([(route["DestinationCidrBlock"], route.get("TransitGatewayId")) for route in routes if route.get("GatewayId") != "local"], [("10.8.0.0/16", tgw_id)])
+        self.assertNotIn(tgw_id, _ec2_backend(CALLER).transit_gateways)  # lent for the call only
+
+    def test_ec2_transit_gateway_lent_to_concurrent_calls_until_the_last_gives_it_back(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        tgw_id = self.shared_transit_gateway(shared_with=CALLER)
+        vpc = self.client("ec2", CALLER).create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
+        tables = [self.client("ec2", CALLER).create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"] for _ in range(8)]
+
+        def route(table: str) -> str | None:
+            caller = self.client("ec2", CALLER)
+            caller.create_route(RouteTableId=table, DestinationCidrBlock="10.10.0.0/16", TransitGatewayId=tgw_id)
+            routes = caller.describe_route_tables(RouteTableIds=[table])["RouteTables"][0]["Routes"]
+            return next(item.get("TransitGatewayId") for item in routes if item.get("DestinationCidrBlock") == "10.10.0.0/16")
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            self.assertEqual(list(pool.map(route, tables)), [tgw_id] * 8)
+        self.assertNotIn(tgw_id, _ec2_backend(CALLER).transit_gateways)
 
     def test_ec2_unshared_transit_gateway_is_not_found(self) -> None:
         tgw_id = self.shared_transit_gateway(shared_with=None)
@@ -190,6 +239,19 @@ class ApiGatewayShims(EmulatorTest):
         v2.delete_api_mapping(DomainName="origin.api.dev.example.com", ApiMappingId=created["ApiMappingId"])
         self.assertEqual(v2.get_api_mappings(DomainName="origin.api.dev.example.com")["Items"], [])
 
+    def test_apigateway_private_domain_name_policy_is_returned(self) -> None:
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*"}]})
+        apigateway = self.client("apigateway", "444455556666")
+        created = apigateway.create_domain_name(
+            domainName="api.internal.dev.example.com", certificateArn="arn:aws:acm:ap-southeast-1:444455556666:certificate/y", endpointConfiguration={"types": ["PRIVATE"]}, policy=policy
+        )
+        self.assertEqual(created["policy"], policy)
+        self.assertEqual(apigateway.get_domain_name(domainName="api.internal.dev.example.com")["policy"], policy)
+        self.assertEqual([item.get("policy") for item in apigateway.get_domain_names()["items"] if item["domainName"] == "api.internal.dev.example.com"], [policy])
+        replaced = policy.replace("Allow", "Deny")
+        apigateway.update_domain_name(domainName="api.internal.dev.example.com", patchOperations=[{"op": "replace", "path": "/policy", "value": replaced}])
+        self.assertEqual(apigateway.get_domain_name(domainName="api.internal.dev.example.com")["policy"], replaced)
+
     def test_apigateway_domain_name_access_association(self) -> None:
         apigateway = self.client("apigateway", "777788886666")
         domain_arn = "arn:aws:apigateway:ap-southeast-1:444455556666:/domainnames/api.internal.dev.example.com+abc123"
@@ -207,6 +269,56 @@ class ApiGatewayShims(EmulatorTest):
         self.assertEqual(apigateway.get_tags(resourceArn=created["domainNameAccessAssociationArn"])["tags"], {"Owner": "platform"})
         apigateway.delete_domain_name_access_association(domainNameAccessAssociationArn=created["domainNameAccessAssociationArn"])
         self.assertEqual(apigateway.get_domain_name_access_associations(resourceOwner="SELF")["items"], [])
+
+
+class CloudFrontShims(EmulatorTest):
+    def distribution_config(self, reference: str, certificate: dict) -> dict:
+        return {
+            "CallerReference": reference,
+            "Comment": "shim test",
+            "Enabled": True,
+            "Aliases": {"Quantity": 1, "Items": [f"{reference}.example.com"]},
+            "Origins": {"Quantity": 1, "Items": [{"Id": "origin", "DomainName": "origin.example.com", "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
+            "DefaultCacheBehavior": {"TargetOriginId": "origin", "ViewerProtocolPolicy": "https-only", "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"},
+            "ViewerCertificate": certificate,
+        }
+
+    def test_cloudfront_distribution_with_cache_policy_and_acm_certificate(self) -> None:
+        cloudfront = self.client("cloudfront", "444455556666", "us-east-1")
+        certificate = {"ACMCertificateArn": "arn:aws:acm:us-east-1:444455556666:certificate/x", "SSLSupportMethod": "sni-only", "MinimumProtocolVersion": "TLSv1.2_2021"}
+        created = cloudfront.create_distribution(DistributionConfig=self.distribution_config("acm", certificate))["Distribution"]
+        config = cloudfront.get_distribution_config(Id=created["Id"])["DistributionConfig"]
+        for answer in (created["DistributionConfig"], config, cloudfront.get_distribution(Id=created["Id"])["Distribution"]["DistributionConfig"]):
+            self.assertNotIn("ForwardedValues", answer["DefaultCacheBehavior"])
+            self.assertEqual(answer["DefaultCacheBehavior"]["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
+            self.assertEqual((answer["ViewerCertificate"]["CloudFrontDefaultCertificate"], answer["ViewerCertificate"]["ACMCertificateArn"]), (False, certificate["ACMCertificateArn"]))
+
+    def test_cloudfront_default_certificate_stays_true_without_a_certificate(self) -> None:
+        cloudfront = self.client("cloudfront", "444455556666", "us-east-1")
+        created = cloudfront.create_distribution(DistributionConfig=self.distribution_config("default", {"CloudFrontDefaultCertificate": True}))["Distribution"]
+        self.assertTrue(created["DistributionConfig"]["ViewerCertificate"]["CloudFrontDefaultCertificate"])
+
+
+class Elbv2Shims(EmulatorTest):
+    def test_elbv2_nlb_enforces_inbound_rules_on_private_link_traffic(self) -> None:
+        ec2 = self.client("ec2", "444455556666")
+        vpc = ec2.create_vpc(CidrBlock="10.11.0.0/16")["Vpc"]["VpcId"]
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.11.0.0/24", AvailabilityZone=f"{REGION}a")["Subnet"]["SubnetId"]
+        group = ec2.create_security_group(GroupName="nlb", Description="nlb", VpcId=vpc)["GroupId"]
+        elbv2 = self.client("elbv2", "444455556666")
+        created = elbv2.create_load_balancer(Name="nlb", Type="network", Scheme="internal", Subnets=[subnet], SecurityGroups=[group])["LoadBalancers"][0]
+        self.assertEqual(created["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"], "on")
+        answer = elbv2.set_security_groups(LoadBalancerArn=created["LoadBalancerArn"], SecurityGroups=[group], EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic="off")
+        self.assertEqual(answer["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"], "off")
+        described = elbv2.describe_load_balancers(LoadBalancerArns=[created["LoadBalancerArn"]])["LoadBalancers"][0]
+        self.assertEqual(described["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"], "off")
+
+    def test_elbv2_field_absent_without_security_groups(self) -> None:
+        ec2 = self.client("ec2", "444455556666")
+        vpc = ec2.create_vpc(CidrBlock="10.12.0.0/16")["Vpc"]["VpcId"]
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.12.0.0/24", AvailabilityZone=f"{REGION}a")["Subnet"]["SubnetId"]
+        created = self.client("elbv2", "444455556666").create_load_balancer(Name="plain", Type="network", Scheme="internal", Subnets=[subnet])["LoadBalancers"][0]
+        self.assertNotIn("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", created)
 
 
 class Route53Shims(EmulatorTest):
@@ -232,6 +344,45 @@ class LambdaShims(EmulatorTest):
         self.assertEqual(created["LoggingConfig"], {"LogFormat": "Text", "LogGroup": "/aws/lambda/dev-authorizer"})
         lambda_.update_function_configuration(FunctionName="dev-authorizer", LoggingConfig={"LogFormat": "JSON", "LogGroup": "/uag/authorizer"})
         self.assertEqual(lambda_.get_function(FunctionName="dev-authorizer")["Configuration"]["LoggingConfig"], {"LogFormat": "JSON", "LogGroup": "/uag/authorizer"})
+
+
+class RetriedWrites(EmulatorTest):
+    """Not a shim of an operation: the emulator's answer to a write the SDK sends again after the first answer was
+    lost on the way back (same amz-sdk-invocation-id, attempt 2)."""
+
+    def stage_client(self, invocation: str | None):
+        apigateway = self.client("apigateway", "444455556666")
+
+        def same_invocation(request, **_):
+            if invocation and request.method == "POST" and request.url.endswith("/stages"):
+                request.headers["amz-sdk-invocation-id"] = invocation
+                request.headers["amz-sdk-request"] = "attempt=2; max=3"
+
+        apigateway.meta.events.register("before-send.api-gateway.CreateStage", same_invocation)
+        return apigateway
+
+    def deployed_api(self, apigateway) -> tuple[str, str]:
+        api_id = apigateway.create_rest_api(name=f"retried-{id(apigateway)}")["id"]
+        root = apigateway.get_resources(restApiId=api_id)["items"][0]["id"]
+        apigateway.put_method(restApiId=api_id, resourceId=root, httpMethod="GET", authorizationType="NONE")
+        apigateway.put_integration(restApiId=api_id, resourceId=root, httpMethod="GET", type="MOCK")
+        return api_id, apigateway.create_deployment(restApiId=api_id)["id"]
+
+    def test_retried_create_gets_the_first_answer(self) -> None:
+        apigateway = self.stage_client("0f1e2d3c-retried-create-stage")
+        api_id, deployment_id = self.deployed_api(apigateway)
+        first = apigateway.create_stage(restApiId=api_id, stageName="v1", deploymentId=deployment_id)
+        again = apigateway.create_stage(restApiId=api_id, stageName="v1", deploymentId=deployment_id)
+        self.assertEqual((again["stageName"], again["deploymentId"]), (first["stageName"], first["deploymentId"]))
+        self.assertEqual([stage["stageName"] for stage in apigateway.get_stages(restApiId=api_id)["item"]], ["v1"])
+
+    def test_a_new_create_of_the_same_stage_is_still_a_conflict(self) -> None:
+        apigateway = self.stage_client(None)
+        api_id, deployment_id = self.deployed_api(apigateway)
+        apigateway.create_stage(restApiId=api_id, stageName="v1", deploymentId=deployment_id)
+        with self.assertRaises(ClientError) as raised:
+            apigateway.create_stage(restApiId=api_id, stageName="v1", deploymentId=deployment_id)
+        self.assertEqual(raised.exception.response["Error"]["Code"], "ConflictException")
 
 
 class Seed(EmulatorTest):
