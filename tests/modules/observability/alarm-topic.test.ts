@@ -54,6 +54,7 @@ describe('AlarmTopic receivers', () => {
     const topic = new AlarmTopic(stack, 'AlarmTopic', {
       name: 'prod-alarms',
       accountId: stack.accountId,
+      region: 'ap-southeast-1',
       receivers: {
         subscriptions: [
           { kind: 'email', endpoint: 'oncall@example.com' },
@@ -90,6 +91,7 @@ describe('AlarmTopic receivers', () => {
     new AlarmTopic(stack, 'AlarmTopic', {
       name: 'prod-alarms',
       accountId: stack.accountId,
+      region: 'ap-southeast-1',
       receivers: {
         subscriptions: [
           { kind: 'https', endpoint: 'https://alerts.example.com/hooks/sns' },
