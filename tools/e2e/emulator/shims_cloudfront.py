@@ -123,45 +123,40 @@ def get_response_headers_policy(request: Request) -> Response:
     return _policy_answer(200, match["id"], policy, config_only=bool(match["config"]))
 
 
-def _precondition(request: Request, policy: dict[str, Any]) -> Response | None:
+def _current_version(request: Request) -> tuple[str, Response | None]:
+    """The policy an Update or Delete names, or the error AWS answers: no such policy, or If-Match not its ETag."""
+    policy_id = _policy_path(request)["id"]
+    policy = RESPONSE_HEADERS_POLICIES.get(request.account, {}).get(policy_id)
+    if policy is None:
+        return policy_id, _error(404, "NoSuchResponseHeadersPolicy", "The response headers policy does not exist")
     if_match = request.headers.get("if-match")
     if not if_match:
-        return _error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid")
+        return policy_id, _error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid")
     if if_match != policy["etag"]:
-        return _error(412, "PreconditionFailed", "The If-Match version does not match the current version")
-    return None
+        return policy_id, _error(412, "PreconditionFailed", "The If-Match version does not match the current version")
+    return policy_id, None
 
 
 @shim("cloudfront", "*", _REFERENCE.format("UpdateResponseHeadersPolicy"), when=lambda request: request.method == "PUT" and bool((m := _policy_path(request)) and m["id"]))
 def update_response_headers_policy(request: Request) -> Response:
     """UpdateResponseHeadersPolicy: replaces the whole configuration when If-Match is the current ETag."""
-    match = _policy_path(request)
-    policies = RESPONSE_HEADERS_POLICIES.get(request.account, {})
-    policy = policies.get(match["id"])
-    if policy is None:
-        return _error(404, "NoSuchResponseHeadersPolicy", "The response headers policy does not exist")
-    refused = _precondition(request, policy)
+    policy_id, refused = _current_version(request)
     if refused:
         return refused
     updated = _stored(request, request.body)
     if updated is None:
         return _error(400, "MalformedInput", "ResponseHeadersPolicyConfig is missing")
-    policies[match["id"]] = updated
-    return _policy_answer(200, match["id"], updated)
+    RESPONSE_HEADERS_POLICIES[request.account][policy_id] = updated
+    return _policy_answer(200, policy_id, updated)
 
 
 @shim("cloudfront", "*", _REFERENCE.format("DeleteResponseHeadersPolicy"), when=lambda request: request.method == "DELETE" and bool((m := _policy_path(request)) and m["id"]))
 def delete_response_headers_policy(request: Request) -> Response:
     """DeleteResponseHeadersPolicy: 204 when If-Match is the current ETag."""
-    match = _policy_path(request)
-    policies = RESPONSE_HEADERS_POLICIES.get(request.account, {})
-    policy = policies.get(match["id"])
-    if policy is None:
-        return _error(404, "NoSuchResponseHeadersPolicy", "The response headers policy does not exist")
-    refused = _precondition(request, policy)
+    policy_id, refused = _current_version(request)
     if refused:
         return refused
-    del policies[match["id"]]
+    del RESPONSE_HEADERS_POLICIES[request.account][policy_id]
     return 204, {}, b""
 
 
