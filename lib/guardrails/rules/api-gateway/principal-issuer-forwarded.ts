@@ -1,8 +1,7 @@
-import { readEmbeddedDocument } from '../../embedded-document';
+import { bodyOperations, openApiBody } from '../../openapi-body';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../../rule';
 import { isAttributes, type Attributes } from '../../values';
 
-const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
 const PRINCIPAL = 'integration.request.header.X-Principal-Id';
 const ISSUER = 'integration.request.header.X-Principal-Issuer';
 
@@ -21,12 +20,9 @@ export const principalIssuerForwarded: ResourceRule = {
     'that drops the issuer, or fills either header from the request instead of the authorizer, reopens that spoofing path.',
   fix: 'Map integration.request.header.X-Principal-Id to context.authorizer.principalId and integration.request.header.X-Principal-Issuer to context.authorizer.issuer (modules/gateway/gateway-extensions.ts AUTHORIZER_CONTEXT_HEADERS).',
   check: ({ values }) => {
-    const body = readEmbeddedDocument(values.body);
-    if (body.kind === 'absent') return NOT_APPLICABLE;
-    if (body.kind === 'reference') return COMPLIANT;
-    if (body.kind === 'unreadable') return nonCompliant(`body cannot be read (${body.reason}); render it as JSON or jsonencode({...})`);
-    if (!isAttributes(body.value)) return nonCompliant('body is not an OpenAPI object');
-    const problems = identityMappingProblems(body.value);
+    const body = openApiBody(values.body);
+    if ('result' in body) return body.result;
+    const problems = identityMappingProblems(body.document);
     if (problems === undefined) return NOT_APPLICABLE;
     return problems.length === 0 ? COMPLIANT : nonCompliant(problems.join('; '));
   },
@@ -34,23 +30,18 @@ export const principalIssuerForwarded: ResourceRule = {
 
 /** Problems per operation that maps an identity header; `undefined` when no operation maps one. */
 function identityMappingProblems(document: Attributes): string[] | undefined {
-  const paths = isAttributes(document.paths) ? document.paths : {};
   let mapping = false;
-  const problems = Object.entries(paths).flatMap(([path, item]) => {
-    if (!isAttributes(item)) return [];
-    return OPERATION_KEYS.filter((key) => isAttributes(item[key])).flatMap((key) => {
-      const integration = (item[key] as Attributes)['x-amazon-apigateway-integration'];
-      const parameters = isAttributes(integration) && isAttributes(integration.requestParameters) ? integration.requestParameters : {};
-      if (parameters[PRINCIPAL] === undefined && parameters[ISSUER] === undefined) return [];
-      mapping = true;
-      const operation = `${key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase()} ${path}`;
-      return Object.entries(EXPECTED)
-        .filter(([header, source]) => parameters[header] !== source)
-        .map(
-          ([header, source]) =>
-            `${operation} maps ${header.replace('integration.request.header.', '')} from ${JSON.stringify(parameters[header] ?? null)}, expected ${source}`,
-        );
-    });
+  const problems = bodyOperations(document).flatMap(({ operation, name }) => {
+    const integration = operation['x-amazon-apigateway-integration'];
+    const parameters = isAttributes(integration) && isAttributes(integration.requestParameters) ? integration.requestParameters : {};
+    if (parameters[PRINCIPAL] === undefined && parameters[ISSUER] === undefined) return [];
+    mapping = true;
+    return Object.entries(EXPECTED)
+      .filter(([header, source]) => parameters[header] !== source)
+      .map(
+        ([header, source]) =>
+          `${name} maps ${header.replace('integration.request.header.', '')} from ${JSON.stringify(parameters[header] ?? null)}, expected ${source}`,
+      );
   });
   return mapping ? problems : undefined;
 }
