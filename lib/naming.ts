@@ -106,3 +106,8 @@ export function apiAccessLogGroupName(apiName: string): string {
 
 /** Prefix of every API access-log group. */
 export const API_LOG_GROUP_PREFIX = '/uag/api/';
+
+/** Alias of the customer managed key that encrypts the log groups of one stack (or one created VPC): `alias/<owner>-logs`. */
+export function logKeyAlias(owner: string): string {
+  return `alias/${owner}-logs`;
+}

@@ -4,6 +4,8 @@ import type { Environment } from '../lib/config/schema/environment';
 import { lambdaBackendOf } from '../lib/config/views/lambda-backend';
 import { ServiceApi, type ServiceApiProps } from '../modules/gateway/service-api';
 import { PrivateBasePathMapping } from '../modules/private-domain/base-path-mapping';
+import { logKeyAlias } from '../lib/naming';
+import { LogEncryptionKey } from '../modules/security/log-encryption-key';
 import { LandingZoneStack } from './base-stack';
 import type { GatewayContract } from './contracts/gateway';
 
@@ -32,6 +34,13 @@ export class ApiStack extends LandingZoneStack {
     this.service = props.service;
     const { privateDomain } = props.gateway;
     const { environment } = props;
+    // The stack's own log key: its lifecycle is the lifecycle of the API's log groups (decision 0016-log-encryption).
+    const logKey = new LogEncryptionKey(this, 'LogKey', {
+      alias: logKeyAlias(this.stackId),
+      accountId: this.accountId,
+      region: environment.region,
+      description: `Encrypts the log groups of ${this.stackId}`,
+    });
     this.api = new ServiceApi(this, 'Api', {
       environment: environment.name,
       service: definition,
@@ -40,6 +49,7 @@ export class ApiStack extends LandingZoneStack {
       alarmThresholds: environment.observability.alarms,
       logDestinationArn: environment.observability.logSubscription?.destinationArn,
       gateway: props.gateway.bindingsFor(definition.name),
+      logKmsKeyArn: logKey.arn,
       consumerEndpointIds: privateDomain.endpointIdsFor(definition.name),
       ...this.lambdaBackend(props),
     });

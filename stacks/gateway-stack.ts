@@ -11,7 +11,8 @@ import { SharedPrivateDomain } from '../modules/private-domain/shared-private-do
 import { RamShareAuditor } from '../modules/lambda/ram-share-auditor';
 import { EnvironmentDashboard } from '../modules/observability/environment-dashboard';
 import { TelemetryExports } from '../modules/observability/telemetry-exports';
-import { resourceName, restApiNames } from '../lib/naming';
+import { logKeyAlias, resourceName, restApiNames } from '../lib/naming';
+import { LogEncryptionKey } from '../modules/security/log-encryption-key';
 import { accessMatrix } from '../lib/config/views/access-matrix';
 import { compileRouteTable } from '../lib/config/views/authorizer-routes';
 import { alarmReceiversFor, GLOBAL_ALARM_REGION } from '../lib/config/views/alarm-receivers';
@@ -54,6 +55,13 @@ export class GatewayStack extends LandingZoneStack {
     this.services = props.services;
     const { environment } = props;
     const { network } = environment;
+    // One customer managed key for every log group of the stack (decision 0016-log-encryption).
+    const logKey = new LogEncryptionKey(this, 'LogKey', {
+      alias: logKeyAlias(this.stackId),
+      accountId: this.accountId,
+      region: environment.region,
+      description: `Encrypts the log groups of ${this.stackId}`,
+    });
     // Before the network: its target-group and certificate alarms notify the perimeter's alarm topic.
     this.perimeter = new GatewayPerimeter(this, 'Perimeter', {
       environment: environment.name,
@@ -71,6 +79,7 @@ export class GatewayStack extends LandingZoneStack {
       accountId: this.accountId,
       vpc: network.gatewayVpc,
       flowLogRetentionDays: network.flowLogRetentionDays,
+      logKmsKeyArn: logKey.arn,
       transitGateway: props.network.transitGateway,
       segments: network.transitGateway.segments,
       networkProvider: this.providerForAccount(environment.roles.network),
@@ -108,6 +117,7 @@ export class GatewayStack extends LandingZoneStack {
       accountId: this.accountId,
       settings: environment.authorizer,
       routeTable: compileRouteTable(props.services),
+      logKmsKeyArn: logKey.arn,
       alarmActions: this.perimeter.alarmTopic.alarmActions,
     });
     this.privateDomain = new SharedPrivateDomain(this, 'PrivateDomain', {
@@ -123,6 +133,8 @@ export class GatewayStack extends LandingZoneStack {
     if (this.privateDomain.organizationShare || this.privateDomain.externalShare) {
       new RamShareAuditor(this, 'RamShareAuditor', {
         environment: environment.name,
+        accountId: this.accountId,
+        logKmsKeyArn: logKey.arn,
         settings: environment.privateDomain.shareAuditor,
         privateDomain: this.privateDomain,
         alarmActions: this.perimeter.alarmTopic.alarmActions,

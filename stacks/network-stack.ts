@@ -3,8 +3,9 @@ import type { Construct } from 'constructs';
 import { accountIdOf } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
 import { alarmReceiversFor } from '../lib/config/views/alarm-receivers';
-import { resourceName } from '../lib/naming';
+import { logKeyAlias, resourceName } from '../lib/naming';
 import { TransitGatewayHub } from '../modules/network/transit-gateway-hub';
+import { LogEncryptionKey } from '../modules/security/log-encryption-key';
 import { AlarmTopic } from '../modules/observability/alarm-topic';
 import { RamShare } from '../modules/organization/ram-share';
 import { LandingZoneStack } from './base-stack';
@@ -26,12 +27,20 @@ export class NetworkStack extends LandingZoneStack {
     const { environment } = props;
     super(scope, { environment, kind: 'network', accountAlias: environment.roles.network });
     const { network } = environment;
+    const logKey = new LogEncryptionKey(this, 'LogKey', {
+      alias: logKeyAlias(this.stackId),
+      accountId: this.accountId,
+      region: environment.region,
+      description: `Encrypts the log groups of ${this.stackId}`,
+    });
     this.hub = new TransitGatewayHub(this, 'TransitGateway', {
       environment: environment.name,
       accountId: this.accountId,
+      region: environment.region,
       amazonSideAsn: network.transitGateway.amazonSideAsn,
       segments: network.transitGateway.segments,
       flowLogRetentionDays: network.flowLogRetentionDays,
+      logKmsKeyArn: logKey.arn,
     });
     const attachingAccounts = [environment.roles.gateway, ...network.spokes.map((spoke) => spoke.account)].map((alias) => accountIdOf(environment, alias));
     // Every principal is an account of the organization: RAM accepts for it, and external principals stay closed.
@@ -45,6 +54,7 @@ export class NetworkStack extends LandingZoneStack {
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
       name: resourceName(environment.name, 'alarms-network'),
       accountId: this.accountId,
+      region: environment.region,
       receivers: alarmReceiversFor(environment, environment.region),
     });
 

@@ -162,8 +162,11 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     }
 
     const clientId = clientIdOf(payload);
-    const principalId = typeof payload.sub === 'string' && payload.sub !== '' ? payload.sub : clientId;
-    if (!principalId) return refuse('unauthorized', 'no-principal', { issuer: issuer.issuer });
+    const subject = typeof payload.sub === 'string' && payload.sub !== '' ? payload.sub : clientId;
+    if (!subject) return refuse('unauthorized', 'no-principal', { issuer: issuer.issuer });
+    // Subjects are unique per issuer only: a partner token whose `sub` equals a workforce user's must not reach a
+    // backend as that user, so the principal is always namespaced by the issuer that vouched for it.
+    const principalId = namespacedPrincipal(issuer.issuer, subject);
     const who = { issuer: issuer.issuer, clientId, principalId };
 
     const service = event.stageVariables?.[SERVICE_STAGE_VARIABLE];
@@ -286,4 +289,14 @@ function stringOr(...candidates: unknown[]): string | undefined {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `<issuer>#<subject>`, the principal id backends receive (X-Principal-Id) and API Gateway logs. OIDC issuer identifiers
+ * are https URLs without a fragment (and the configuration refuses one), so the first `#` always separates the two:
+ * backends split there, or better, key their users on the whole string (docs/onboarding.md, "Who is calling").
+ */
+export function namespacedPrincipal(issuer: string, subject: string): string {
+  if (issuer.includes('#')) throw new Error(`issuer ${issuer} contains "#", which would make principal ids ambiguous`);
+  return `${issuer}#${subject}`;
 }

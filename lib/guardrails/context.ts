@@ -22,6 +22,9 @@ export interface GuardrailContext {
   readonly maxResourcesPerStack: number;
   /** Shield Advanced is in use in the environment, so every CloudFront distribution needs a protection. */
   readonly shieldAdvanced: boolean;
+  /** Per managed rule group, the API-hostile rules the environment deliberately blocks with (waf...enforceRules).
+   * @default - none: every rule of API_COUNT_RULES must count */
+  readonly enforcedApiRules?: ReadonlyMap<string, ReadonlySet<string>>;
   /** The environment notifies nobody on purpose (observability.alarmNotifications.optOut, non-production only).
    * @default false */
   readonly alarmNotificationsOptOut?: boolean;
@@ -48,6 +51,7 @@ export function guardrailContext(environment: Environment): GuardrailContext {
     requiredTags: [...new Set([...BASELINE_TAGS, ...guardrails.requiredTags])],
     maxResourcesPerStack: guardrails.maxResourcesPerStack,
     shieldAdvanced: environment.shield.enabled,
+    enforcedApiRules: new Map(Object.entries(environment.waf.managedRuleGroups).map(([group, settings]) => [group, new Set(settings.enforceRules)])),
     alarmNotificationsOptOut: environment.observability.alarmNotifications.optOut !== undefined,
   };
 }

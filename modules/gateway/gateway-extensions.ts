@@ -2,9 +2,14 @@ import { isObject, operationsOf, type JsonObject } from '../../lib/openapi/docum
 import type { Service } from '../../lib/config/schema/service';
 import { gatewayAuthorizerSchemeNames } from '../../lib/openapi/authorizer-scheme';
 
-/** Headers the backend receives from the gateway on every authorized call: who called, and how to correlate. */
+/**
+ * Headers the backend receives from the gateway on every authorized call: who called, and how to correlate.
+ * X-Principal-Id is `<issuer>#<subject>` and X-Principal-Issuer the issuer that vouched for it, so equal subjects of two
+ * identity providers never look like the same user (issue 16; UAG-APIGW-014 keeps both mapped).
+ */
 export const AUTHORIZER_CONTEXT_HEADERS: Readonly<Record<string, string>> = {
   'X-Principal-Id': 'context.authorizer.principalId',
+  'X-Principal-Issuer': 'context.authorizer.issuer',
   'X-Client-Id': 'context.authorizer.clientId',
   'X-Scopes': 'context.authorizer.scopes',
   'X-Correlation-Id': 'context.authorizer.correlationId',

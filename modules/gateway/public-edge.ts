@@ -37,13 +37,20 @@ export class PublicEdge extends Construct {
     const { environment, perimeter, domains } = props;
     const originDomain = originDomainName(domains);
     this.regionalDomain = new RegionalDomain(this, 'RegionalDomain', { domainName: originDomain, hostedZoneId: domains.hostedZoneId });
-    const secret = new OriginVerificationSecret(this, 'OriginVerification', { name: `uag/${environment}/origin-verification` });
-    this.regionalWebAcl = perimeter.enforceOriginVerification({ secretValue: secret.value });
+    const secret = new OriginVerificationSecret(this, 'OriginVerification', {
+      name: `uag/${environment}/origin-verification`,
+      rotationMonths: props.cloudFront.originSecretRotationMonths,
+    });
+    // Both rotation slots pass: the one CloudFront sends now and the one its edges still send while they switch.
+    const [slotA, slotB] = secret.acceptedValues;
+    this.regionalWebAcl = perimeter.enforceOriginVerification({ secretValue: slotA, previousSecretValue: slotB });
     this.frontDoor = new CloudFrontFrontDoor(this, 'FrontDoor', {
       domainName: domains.public,
       hostedZoneId: domains.hostedZoneId,
       originDomainName: originDomain,
+      securityHeadersPolicyName: `${environment}-api-security-headers`,
       originVerificationValue: secret.value,
+      originVerifiedBy: this.regionalWebAcl.webAcl,
       webAclArn: perimeter.edgeWebAcl.arn,
       priceClass: props.cloudFront.priceClass,
       loggingBucket: props.cloudFront.loggingBucket,

@@ -56,6 +56,8 @@ export interface ServiceApiProps {
    * @default - access logs are not exported */
   readonly logDestinationArn?: string;
   readonly gateway: GatewayBindings;
+  /** Customer managed key of the access and execution log groups (the API stack's log key). */
+  readonly logKmsKeyArn: string;
   /** execute-api VPC endpoints of the consumers granted this service (private and "both" services).
    * @default - none: the private API admits no caller */
   readonly consumerEndpointIds?: readonly string[];
@@ -97,6 +99,7 @@ export class ServiceApi extends Construct {
       loggingLevel: stageSettings.loggingLevel,
       accessLogRetentionDays: stageSettings.accessLogRetentionDays,
       executionLogRetentionDays: stageSettings.executionLogRetentionDays,
+      logKmsKeyArn: props.logKmsKeyArn,
     };
     const names = restApiNames(environment, definition.name, definition.visibility);
 

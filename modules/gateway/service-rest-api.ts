@@ -27,6 +27,8 @@ export interface ServiceRestApiProps {
   readonly loggingLevel: 'ERROR' | 'INFO' | 'OFF';
   readonly accessLogRetentionDays: number;
   readonly executionLogRetentionDays: number;
+  /** Customer managed key of the access and execution log groups (every log group is CMK-encrypted, UAG-LOG-002). */
+  readonly logKmsKeyArn: string;
 }
 
 /**
@@ -70,11 +72,13 @@ export class ServiceRestApi extends Construct {
     this.accessLogGroup = new CloudwatchLogGroup(this, 'AccessLogs', {
       name: apiAccessLogGroupName(props.name),
       retentionInDays: props.accessLogRetentionDays,
+      kmsKeyId: props.logKmsKeyArn,
     });
     // API Gateway writes execution logs to this fixed name; creating it first keeps retention under our control.
     const executionLogs = new CloudwatchLogGroup(this, 'ExecutionLogs', {
       name: `API-Gateway-Execution-Logs_${this.restApi.id}/${props.stageName}`,
       retentionInDays: props.executionLogRetentionDays,
+      kmsKeyId: props.logKmsKeyArn,
     });
 
     this.stage = new ApiGatewayStage(this, 'Stage', {

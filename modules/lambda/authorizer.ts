@@ -42,6 +42,8 @@ export interface ApiAuthorizerProps {
   readonly accountId: string;
   /** Issuers, caching and sizing (`authorizer:` of the environment file). */
   readonly settings: Environment['authorizer'];
+  /** Customer managed key of the function's log group (the gateway stack's log key). */
+  readonly logKmsKeyArn: string;
   /** Which scopes each route of each enabled service requires (lib/config/views/authorizer-routes.ts), bundled as routes.json. */
   readonly routeTable: RouteTable;
   /** Notified when an authorizer alarm changes state.
@@ -79,6 +81,8 @@ export class ApiAuthorizer extends Construct {
     this.function = new BundledFunction(this, 'Function', {
       entry: 'lambdas/authorizer/index.ts',
       functionName,
+      accountId: props.accountId,
+      logKmsKeyArn: props.logKmsKeyArn,
       description: 'Verifies OIDC access tokens and route scopes for the unified API gateway',
       files: { 'issuers.json': `${JSON.stringify(settings)}\n`, 'routes.json': `${JSON.stringify(this.routeTable)}\n` },
       // Signature checks are CPU-bound; 512 MB gives a larger CPU share and shorter cold starts for little cost.

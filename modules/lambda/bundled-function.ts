@@ -53,6 +53,8 @@ export interface BundledFunctionProps {
   readonly handlerExport?: string;
   /** Function name, from lib/naming.ts. */
   readonly functionName: string;
+  /** Account the function runs in: only Lambda acting for this account may assume the execution role (confused deputy). */
+  readonly accountId: string;
   /** Shown in the console.
    * @default - none */
   readonly description?: string;
@@ -71,9 +73,8 @@ export interface BundledFunctionProps {
   /** Log retention in days (a value CloudWatch Logs accepts).
    * @default 365 */
   readonly logRetentionDays?: number;
-  /** KMS key for the log group.
-   * @default - CloudWatch Logs' service-managed encryption */
-  readonly logKmsKeyArn?: string;
+  /** Customer managed key of the log group (LogEncryptionKey; every log group is CMK-encrypted, UAG-LOG-002). */
+  readonly logKmsKeyArn: string;
   /** Environment variables; never secrets (they are visible to anyone who can read the function).
    * @default - only NODE_OPTIONS=--enable-source-maps */
   readonly environmentVariables?: Readonly<Record<string, string>>;
@@ -128,7 +129,14 @@ export class BundledFunction extends Construct {
     });
 
     const assumeRole = new DataAwsIamPolicyDocument(this, 'AssumeRolePolicy', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] }],
+      statement: [
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+          // Lambda assumes the role for functions of this account only (confused-deputy guard, UAG-IAM-004).
+          condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
+        },
+      ],
     });
     this.role = new IamRole(this, 'Role', {
       name: lambdaExecutionRoleName(props.functionName),

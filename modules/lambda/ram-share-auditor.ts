@@ -18,6 +18,10 @@ export const SHARE_AUDIT_NAMESPACE = 'UnifiedApiGateway/RamShareAuditor';
 export interface RamShareAuditorProps {
   /** Environment name: prefix of the function name, dimension of the metrics. */
   readonly environment: string;
+  /** The gateway account the function runs in. */
+  readonly accountId: string;
+  /** Customer managed key of the function's log group (the gateway stack's log key). */
+  readonly logKmsKeyArn: string;
   /** Schedule and remediation switch (`privateDomain.shareAuditor` of the environment file). */
   readonly settings: Environment['privateDomain']['shareAuditor'];
   /** The shared private domain whose RAM shares are audited against its access matrix. */
@@ -64,6 +68,8 @@ export class RamShareAuditor extends Construct {
     this.function = new BundledFunction(this, 'Function', {
       entry: 'lambdas/ram-share-auditor/index.ts',
       functionName,
+      accountId: props.accountId,
+      logKmsKeyArn: props.logKmsKeyArn,
       description: `Audits the RAM shares of ${privateDomain.domainName} against the access matrix${settings.remediation ? ' and removes unexpected principals' : ''}`,
       files: { 'access-matrix.json': `${JSON.stringify(this.matrix, null, 2)}\n` },
       environmentVariables: {

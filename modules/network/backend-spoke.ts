@@ -1,6 +1,8 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { Spoke } from '../../lib/config/schema/network';
+import { logKeyAlias, resourceName } from '../../lib/naming';
+import { LogEncryptionKey } from '../security/log-encryption-key';
 import { PrivateVpc } from './private-vpc';
 import { segmentRouting } from './segment-routing';
 import { TransitGatewayAttachment } from './transit-gateway-attachment';
@@ -31,15 +33,26 @@ export class BackendSpoke extends Construct {
   constructor(scope: Construct, id: string, props: BackendSpokeProps) {
     super(scope, id);
     const { spoke } = props;
-    const vpc = spoke.vpc.create
+    const vpcName = `spoke-${props.accountId}`;
+    // A created VPC brings its flow-log group, which is CMK-encrypted like every log group (UAG-LOG-002).
+    const logKey = spoke.vpc.create
+      ? new LogEncryptionKey(this, 'LogKey', {
+          alias: logKeyAlias(resourceName(props.environment, vpcName)),
+          accountId: props.accountId,
+          region: props.region,
+          description: `Encrypts the flow logs of ${resourceName(props.environment, vpcName)}`,
+        })
+      : undefined;
+    const vpc = logKey
       ? new PrivateVpc(this, 'Vpc', {
           environment: props.environment,
           accountId: props.accountId,
-          name: `spoke-${props.accountId}`,
+          name: vpcName,
           cidr: spoke.vpc.cidr,
           region: props.region,
           availabilityZones: spoke.vpc.availabilityZones,
           flowLogRetentionDays: props.flowLogRetentionDays,
+          logKmsKeyArn: logKey.arn,
         })
       : undefined;
     const routing = segmentRouting(spoke.segment, props.segments);

@@ -5,6 +5,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { partitionOf } from '../../lib/config/aws-regions';
 import { flowLogGroupName, resourceName } from '../../lib/naming';
 
 export interface FlowLogProps {
@@ -16,8 +17,12 @@ export interface FlowLogProps {
   readonly target: { readonly vpcId: string } | { readonly transitGatewayId: string };
   /** Account owning the target; only its flow logs may use the delivery role (confused-deputy guard). */
   readonly accountId: string;
+  /** Region of the target, for the flow-log ARNs the delivery role trusts. */
+  readonly region: string;
   /** Log group retention. */
   readonly retentionDays: number;
+  /** Customer managed key of the log group (LogEncryptionKey; every log group is CMK-encrypted, UAG-LOG-002). */
+  readonly kmsKeyArn: string;
   /** Provider of the account owning the target.
    * @default - the stack's default provider */
   readonly provider?: TerraformProvider;
@@ -37,6 +42,7 @@ export class FlowLog extends Construct {
       provider,
       name: flowLogGroupName(props.environment, props.subject),
       retentionInDays: props.retentionDays,
+      kmsKeyId: props.kmsKeyArn,
     });
 
     const trust = new DataAwsIamPolicyDocument(this, 'Trust', {
@@ -45,7 +51,11 @@ export class FlowLog extends Construct {
         {
           actions: ['sts:AssumeRole'],
           principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
-          condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
+          // The VPC user guide's confused-deputy guard: flow logs of this account and region only.
+          condition: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+            { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:${partitionOf(props.region)}:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`] },
+          ],
         },
       ],
     });

@@ -16,6 +16,8 @@ export interface GatewayNetworkProps {
   /** CIDR and availability zones of the gateway VPC. */
   readonly vpc: { readonly cidr: string; readonly availabilityZones: number };
   readonly flowLogRetentionDays: number;
+  /** Customer managed key of the gateway VPC's flow-log group (the gateway stack's log key). */
+  readonly logKmsKeyArn: string;
   /** The shared Transit Gateway, from the network stack's contract. */
   readonly transitGateway: TransitGatewayReference;
   /** Transit Gateway segments; the gateway VPC joins the gateway segment. */
@@ -52,6 +54,7 @@ export class GatewayNetwork extends Construct {
       region: props.region,
       availabilityZones: props.vpc.availabilityZones,
       flowLogRetentionDays: props.flowLogRetentionDays,
+      logKmsKeyArn: props.logKmsKeyArn,
     });
 
     const { transitGateway } = props;

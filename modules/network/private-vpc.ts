@@ -1,3 +1,4 @@
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
@@ -20,6 +21,8 @@ export interface PrivateVpcProps {
   readonly availabilityZones: number;
   /** Retention of the VPC flow logs. */
   readonly flowLogRetentionDays: number;
+  /** Customer managed key of the flow-log group. */
+  readonly logKmsKeyArn: string;
 }
 
 /**
@@ -39,6 +42,10 @@ export class PrivateVpc extends Construct {
     const name = resourceName(props.environment, props.name);
     this.cidr = props.cidr;
     this.vpc = new Vpc(this, 'Resource', { cidrBlock: props.cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: name } });
+    // AWS creates every VPC with a default security group that admits its own members and all egress; anything
+    // launched without a group lands in it. Terraform adopts it and removes every rule (FSBP EC2.2, UAG-NET-008); the
+    // empty lists make a rule added later in the console show up as drift.
+    new DefaultSecurityGroup(this, 'DefaultSecurityGroup', { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: `${name}-default-no-traffic` } });
     const plan = planSubnets(props.cidr, props.availabilityZones);
     const zones = availabilityZoneNames(props.region, props.availabilityZones);
 
@@ -75,9 +82,11 @@ export class PrivateVpc extends Construct {
     new FlowLog(this, 'FlowLog', {
       environment: props.environment,
       accountId: props.accountId,
+      region: props.region,
       subject: `${props.name}-vpc`,
       target: { vpcId: this.vpc.id },
       retentionDays: props.flowLogRetentionDays,
+      kmsKeyArn: props.logKmsKeyArn,
     });
   }
 }

@@ -9,12 +9,16 @@ export interface TransitGatewayHubProps {
   readonly environment: string;
   /** Network account id (flow log delivery guard). */
   readonly accountId: string;
+  /** Region of the Transit Gateway. */
+  readonly region: string;
   /** Private ASN of the Amazon side. */
   readonly amazonSideAsn: number;
   /** Segment names; one route table each. */
   readonly segments: readonly string[];
   /** Retention of the Transit Gateway flow logs. */
   readonly flowLogRetentionDays: number;
+  /** Customer managed key of the flow-log group. */
+  readonly logKmsKeyArn: string;
 }
 
 /**
@@ -51,9 +55,11 @@ export class TransitGatewayHub extends Construct {
     new FlowLog(this, 'FlowLog', {
       environment: props.environment,
       accountId: props.accountId,
+      region: props.region,
       subject: 'transit-gateway',
       target: { transitGatewayId: this.transitGateway.id },
       retentionDays: props.flowLogRetentionDays,
+      kmsKeyArn: props.logKmsKeyArn,
     });
   }
 

@@ -5,6 +5,7 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { partitionOf } from '../../lib/config/aws-regions';
 import type { RegionalAlarmReceivers } from '../../lib/config/views/alarm-receivers';
 import { ALARM_FORWARDS_TAG } from '../../lib/output-tags';
 import { EncryptionKey } from '../security/encryption-key';
@@ -14,6 +15,8 @@ export interface AlarmTopicProps {
   readonly name: string;
   /** The account the topic lives in; only its CloudWatch alarms may publish. */
   readonly accountId: string;
+  /** Region of the topic and of the alarms that publish to it (alarms notify topics of their own region only). */
+  readonly region: string;
   /** Provider of the region the alarms live in (alarms can only notify topics of their own region).
    * @default - the stack's default provider */
   readonly provider?: TerraformProvider;
@@ -43,8 +46,18 @@ export class AlarmTopic extends Construct {
       description: `Encrypts the ${props.name} SNS topic`,
       accountId: props.accountId,
       provider: props.provider,
-      // CloudWatch needs the data key to publish to an encrypted topic.
-      serviceUses: [{ servicePrincipal: 'cloudwatch.amazonaws.com', actions: ['kms:Decrypt', 'kms:GenerateDataKey'] }],
+      // CloudWatch needs the data key to publish to an encrypted topic; only for alarms of this account and region
+      // (confused-deputy guard, UAG-IAM-004: CloudWatch sends the alarm as aws:SourceArn).
+      serviceUses: [
+        {
+          servicePrincipal: 'cloudwatch.amazonaws.com',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+            { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:${partitionOf(props.region)}:cloudwatch:${props.region}:${props.accountId}:alarm:*`] },
+          ],
+        },
+      ],
     });
     const forwards = props.receivers?.forwardTopicArns.length ?? 0;
     this.topic = new SnsTopic(this, 'Resource', {

@@ -3,6 +3,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
+import { partitionOf } from '../../lib/config/aws-regions';
 import { resourceName } from '../../lib/naming';
 
 export interface LogDeliveryRoleProps {
@@ -24,7 +25,11 @@ export class LogDeliveryRole extends Construct {
         {
           actions: ['sts:AssumeRole'],
           principals: [{ type: 'Service', identifiers: [`logs.${props.region}.amazonaws.com`] }],
-          condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
+          // CloudWatch Logs' documented confused-deputy guard for subscription roles: log groups of this account and region.
+          condition: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+            { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:${partitionOf(props.region)}:logs:${props.region}:${props.accountId}:*`] },
+          ],
         },
       ],
     });

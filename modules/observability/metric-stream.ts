@@ -4,18 +4,26 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import { partitionOf } from '../../lib/config/aws-regions';
 import { resourceName } from '../../lib/naming';
 
 export interface MetricStreamProps {
   readonly environment: string;
   readonly accountId: string;
+  /** Region of the stream, for the source ARNs the delivery roles trust. */
+  readonly region: string;
   /** HTTPS endpoint of the APM tool. */
   readonly endpointUrl: string;
   /** Secrets Manager secret holding the endpoint's access key; Firehose reads it, the key never enters Terraform. */
   readonly accessKeySecretArn: string;
+  /** Days a refused batch stays in the failed-delivery bucket (a lifecycle rule expires it, UAG-BUCKET-003). */
+  readonly failedDeliveryRetentionDays: number;
 }
 
 /**
@@ -26,7 +34,12 @@ export class MetricStream extends Construct {
   constructor(scope: Construct, id: string, props: MetricStreamProps) {
     super(scope, id);
     const name = resourceName(props.environment, 'api-metrics');
-    const sourceAccount = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
+    const partition = partitionOf(props.region);
+    // Confused-deputy guard (UAG-IAM-004): each service may assume its role only for this stream of this account.
+    const actingFor = (sourceArn: string) => [
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: [sourceArn] },
+    ];
 
     const failed = new S3Bucket(this, 'FailedDeliveries', { bucketPrefix: `${name}-failed-` });
     new S3BucketPublicAccessBlock(this, 'FailedDeliveriesPublicAccess', {
@@ -40,9 +53,44 @@ export class MetricStream extends Construct {
       bucket: failed.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }],
     });
+    // Issue 16 (FSBP S3.5, S3.14, checkov): versioned against overwrites, refused batches expire instead of piling up
+    // forever, and the bucket refuses plain HTTP.
+    new S3BucketVersioningA(this, 'FailedDeliveriesVersioning', { bucket: failed.id, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketLifecycleConfiguration(this, 'FailedDeliveriesLifecycle', {
+      bucket: failed.id,
+      rule: [
+        {
+          id: 'expire-failed-deliveries',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          expiration: [{ days: props.failedDeliveryRetentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 7 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
+        },
+      ],
+    });
+    const tlsOnly = new DataAwsIamPolicyDocument(this, 'FailedDeliveriesPolicy', {
+      statement: [
+        {
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          principals: [{ type: '*', identifiers: ['*'] }],
+          actions: ['s3:*'],
+          resources: [failed.arn, `${failed.arn}/*`],
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+      ],
+    });
+    new S3BucketPolicy(this, 'FailedDeliveriesBucketPolicy', { bucket: failed.id, policy: tlsOnly.json });
 
     const firehoseTrust = new DataAwsIamPolicyDocument(this, 'FirehoseTrust', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['firehose.amazonaws.com'] }], condition: sourceAccount }],
+      statement: [
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['firehose.amazonaws.com'] }],
+          condition: actingFor(`arn:${partition}:firehose:${props.region}:${props.accountId}:deliverystream/${name}`),
+        },
+      ],
     });
     const firehoseRole = new IamRole(this, 'FirehoseRole', { name: `${name}-firehose`, assumeRolePolicy: firehoseTrust.json });
     const firehosePolicy = new DataAwsIamPolicyDocument(this, 'FirehosePolicy', {
@@ -73,7 +121,11 @@ export class MetricStream extends Construct {
 
     const streamTrust = new DataAwsIamPolicyDocument(this, 'StreamTrust', {
       statement: [
-        { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['streams.metrics.cloudwatch.amazonaws.com'] }], condition: sourceAccount },
+        {
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['streams.metrics.cloudwatch.amazonaws.com'] }],
+          condition: actingFor(`arn:${partition}:cloudwatch:${props.region}:${props.accountId}:metric-stream/${name}`),
+        },
       ],
     });
     const streamRole = new IamRole(this, 'StreamRole', { name: `${name}-stream`, assumeRolePolicy: streamTrust.json });

@@ -27,7 +27,7 @@ export class TelemetryExports extends Construct {
     const { environment } = props;
     const { metricStream, logSubscription } = props.observability;
     if (metricStream) {
-      new MetricStream(this, 'MetricStream', { environment, accountId: props.accountId, ...metricStream });
+      new MetricStream(this, 'MetricStream', { environment, accountId: props.accountId, region: props.region, ...metricStream });
     }
     if (logSubscription) {
       this.logDeliveryRole = new LogDeliveryRole(this, 'LogDeliveryRole', {

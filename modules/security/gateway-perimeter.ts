@@ -51,12 +51,14 @@ export class GatewayPerimeter extends Construct {
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
       name: resourceName(environment, 'alarms'),
       accountId,
+      region: props.region,
       provider: props.provider,
       receivers: props.alarmReceivers?.home,
     });
     this.globalAlarmTopic = new AlarmTopic(this, 'GlobalAlarmTopic', {
       name: resourceName(environment, 'alarms-us-east-1'),
       accountId,
+      region: 'us-east-1',
       provider: props.usEast1,
       receivers: props.alarmReceivers?.global,
     });

@@ -64,8 +64,9 @@ export class RegionalWebAcl extends Construct {
       description: `${environmentName} regional web ACL of the public API stages: CloudFront origin verification and baseline`,
       rules: [
         originVerificationRule('OriginVerification', 0, headerName, accepted),
+        // Cheapest first (decision 0016-edge-protection): the rate limit before the managed groups.
+        rateLimitRule('OriginRateLimit', 5, { ...waf.originRateLimit, action: 'block' }),
         ...EDGE_BASELINE_RULE_GROUPS.map((group, index) => managedGroupRule(10 * (index + 1), group, waf.managedRuleGroups[group], waf)),
-        rateLimitRule('OriginRateLimit', 100, { ...waf.originRateLimit, action: 'block' }),
       ],
       logRetentionDays: waf.logging.retentionDays,
       accountId: props.accountId,

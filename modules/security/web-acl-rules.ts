@@ -1,5 +1,5 @@
 import type { Wafv2WebAclRule } from '@cdktf/provider-aws/lib/wafv2-web-acl';
-import type { CustomWafRule, Waf } from '../../lib/config/schema/security';
+import { API_COUNT_RULES, type CustomWafRule, type Waf } from '../../lib/config/schema/security';
 
 /**
  * Builders for the rules of the gateway's web ACLs. Statements are written in Terraform's own block
@@ -60,15 +60,24 @@ export function allowListRule(name: string, priority: number, ipSetArn: string):
   return { name, priority, action: { allow: {} }, statement: { ip_set_reference_statement: { arn: ipSetArn } }, visibilityConfig: visibility(name) };
 }
 
-/** An AWS managed rule group, with its version pin and count-mode overrides from the configuration. */
+/**
+ * Rules of a group that only count: the API defaults (API_COUNT_RULES) the configuration does not enforce, then the
+ * configured `countRules`, each once.
+ */
+export function countedRules(group: string, settings: Waf['managedRuleGroups'][string] | undefined): string[] {
+  const enforced = new Set(settings?.enforceRules ?? []);
+  const defaults = (API_COUNT_RULES[group] ?? []).filter((rule) => !enforced.has(rule));
+  return [...new Set([...defaults, ...(settings?.countRules ?? [])])];
+}
+
+/** An AWS managed rule group, with its version pin and count-mode overrides (API defaults and configuration). */
 export function managedGroupRule(priority: number, group: string, settings: Waf['managedRuleGroups'][string] | undefined, waf: Waf): Wafv2WebAclRule {
+  const counted = countedRules(group, settings);
   const statement: Statement = {
     vendor_name: 'AWS',
     name: group,
     ...(settings?.version ? { version: settings.version } : {}),
-    ...(settings && settings.countRules.length > 0
-      ? { rule_action_override: settings.countRules.map((rule) => ({ name: rule, action_to_use: { count: {} } })) }
-      : {}),
+    ...(counted.length > 0 ? { rule_action_override: counted.map((rule) => ({ name: rule, action_to_use: { count: {} } })) } : {}),
     ...(group === 'AWSManagedRulesBotControlRuleSet'
       ? { managed_rule_group_configs: [{ aws_managed_rules_bot_control_rule_set: { inspection_level: waf.botControl.inspectionLevel } }] }
       : {}),

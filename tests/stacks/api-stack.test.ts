@@ -61,6 +61,7 @@ describe('API stacks (<env>-api-<service>)', () => {
       expect(operation['x-amazon-apigateway-integration'].requestParameters).toEqual({
         'integration.request.path.id': 'method.request.path.id',
         'integration.request.header.X-Principal-Id': 'context.authorizer.principalId',
+        'integration.request.header.X-Principal-Issuer': 'context.authorizer.issuer',
         'integration.request.header.X-Client-Id': 'context.authorizer.clientId',
         'integration.request.header.X-Scopes': 'context.authorizer.scopes',
         'integration.request.header.X-Correlation-Id': 'context.authorizer.correlationId',

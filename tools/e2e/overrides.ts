@@ -30,6 +30,7 @@ const ENDPOINT_BY_TYPE_PREFIX: readonly [string, string][] = [
   ['aws_route', 'ec2'],
   ['aws_subnet', 'ec2'],
   ['aws_security_group', 'ec2'],
+  ['aws_default_security_group', 'ec2'],
   ['aws_vpc', 'ec2'],
   ['aws_fms_', 'fms'],
   ['aws_iam_policy_document', ''],

@@ -1,4 +1,4 @@
-import { AWS_MANAGED_RULE_GROUPS } from '../schema/security';
+import { API_COUNT_RULES, AWS_MANAGED_RULE_GROUPS } from '../schema/security';
 import { edgeManagedRuleGroups } from '../views/edge-rule-plan';
 import type { ConfigProblem } from '../problems';
 import type { ConfigRule } from './rule';
@@ -25,7 +25,21 @@ export const wafManagedRuleGroups: ConfigRule = {
             },
           ];
         }
-        return [];
+        // enforceRules only undoes the API defaults; anything else is a typo that would silently change nothing.
+        const counted = API_COUNT_RULES[name] ?? [];
+        return environment.waf.managedRuleGroups[name]!.enforceRules.flatMap((rule, index): ConfigProblem[] =>
+          counted.includes(rule)
+            ? []
+            : [
+                {
+                  file,
+                  path: [...path, 'enforceRules', index],
+                  message: `${rule} is not one of the rules the gateway counts by default in ${name}`,
+                  fix:
+                    counted.length > 0 ? `name one of ${counted.join(', ')}, or remove the entry` : `remove the entry: ${name} blocks with every rule already`,
+                },
+              ],
+        );
       });
       const seen = new Set<string>();
       const baseline = (environment.firewallManager?.waf.preProcessRuleGroups ?? []).flatMap(({ name }, index): ConfigProblem[] => {

@@ -90,7 +90,9 @@ export type OidcIssuerConfig = AuthorizerConfig['issuers'][number];
 function isHttpsUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hash === '' && url.hostname !== '';
+    // `!value.includes('#')`: an empty fragment ("https://idp/#") parses with hash "", yet a "#" in an issuer would make the
+    // authorizer's `<issuer>#<subject>` principal ids ambiguous (lambdas/authorizer/authorizer.ts namespacedPrincipal).
+    return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hash === '' && !value.includes('#') && url.hostname !== '';
   } catch {
     return false;
   }

@@ -38,8 +38,12 @@ export const CloudFrontSchema = z
       .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name' })
       .optional()
       .meta({ description: 'Bucket for CloudFront standard logs (ACLs enabled); no standard logging when absent.' }),
+    originSecretRotationMonths: z.number().int().min(1).max(12).default(1).meta({
+      description:
+        'Months between rotations of the origin-verification secret: the first apply of the gateway stack in each period switches CloudFront to the other of two slots (decision 0016-origin-secret-rotation).',
+    }),
   })
-  .default({ priceClass: 'PriceClass_All' });
+  .default({ priceClass: 'PriceClass_All', originSecretRotationMonths: 1 });
 
 const Thresholds = z.strictObject({
   latencyP95Ms: z.number().positive().default(1000),
@@ -106,6 +110,13 @@ export const ObservabilitySchema = z
           .string()
           .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, { error: 'must be a Secrets Manager secret ARN' })
           .meta({ description: 'Secret holding the endpoint access key (never the key itself).' }),
+        failedDeliveryRetentionDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(3650)
+          .default(30)
+          .meta({ description: 'Days a batch the endpoint refused is kept in the failed-delivery bucket before it expires.' }),
       })
       .optional()
       .meta({ description: 'CloudWatch metric stream of the API Gateway namespace through Firehose; off when absent.' }),

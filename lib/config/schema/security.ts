@@ -38,6 +38,19 @@ export const EDGE_BASELINE_RULE_GROUPS = [
   'AWSManagedRulesSQLiRuleSet',
 ] as const;
 
+/**
+ * Rules of AWS managed groups that block legitimate API clients, and so run in count mode in the gateway's web ACLs
+ * unless `enforceRules` names them (decision 0016-edge-protection; guarded by UAG-WAF-009). Counting still labels and
+ * logs every match.
+ *   HostingProviderIPList  partners and backends calling from cloud hosts (EC2, other clouds) are hosting-provider IPs
+ *   SizeRestrictions_BODY  bodies over 8 KB (batch payments, documents) are normal for APIs
+ *   NoUserAgent_HEADER     machine clients (curl, SDKs, partner gateways) often send no User-Agent
+ */
+export const API_COUNT_RULES: Readonly<Record<string, readonly string[]>> = {
+  AWSManagedRulesAnonymousIpList: ['HostingProviderIPList'],
+  AWSManagedRulesCommonRuleSet: ['SizeRestrictions_BODY', 'NoUserAgent_HEADER'],
+};
+
 /** AWS WAF limits for rate-based rules (WAF developer guide, "Rate-based rule statement"). */
 export const RATE_LIMIT_BOUNDS = { min: 10, max: 2_000_000_000 } as const;
 export const RATE_LIMIT_WINDOWS_SECONDS = [60, 120, 300, 600] as const;
@@ -85,6 +98,13 @@ const ManagedRuleGroupSettings = z
       .array(z.string().regex(/^[\w-]{1,128}$/, { error: 'must be a rule name of the group, e.g. SizeRestrictions_BODY' }))
       .default([])
       .meta({ description: 'Rules of the group moved to count mode (rule action overrides), for staged roll-outs.' }),
+    enforceRules: z
+      .array(z.string().regex(/^[\w-]{1,128}$/, { error: 'must be a rule name of the group, e.g. NoUserAgent_HEADER' }))
+      .default([])
+      .meta({
+        description:
+          'Rules the gateway counts by default for API clients (HostingProviderIPList; SizeRestrictions_BODY, NoUserAgent_HEADER) that should block here after all.',
+      }),
   })
   .meta({ description: 'Version pin and count-mode overrides of one AWS managed rule group.' });
 

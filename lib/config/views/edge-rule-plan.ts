@@ -8,30 +8,36 @@ export type EdgeRulePlan =
   | { readonly kind: 'geoBlock'; readonly name: string; readonly priority: number; readonly geo: NonNullable<Waf['geoBlock']> }
   | { readonly kind: 'custom'; readonly name: string; readonly priority: number; readonly rule: CustomWafRule; readonly index: number };
 
+/** Built-in priorities (decision 0016-edge-protection); custom rules choose theirs around them. */
+export const EDGE_PRIORITIES = { allowList: 0, geoBlock: 5, perIpRateLimit: 10, firstPathRateLimit: 11, firstManagedGroup: 40 } as const;
+
 /**
- * The deliberate order of the edge web ACL: allow list, IP reputation, common, known bad inputs, SQL,
- * optional anonymous IPs and bot control, the global then the path rate limits, geo, custom rules.
- * Cheap, high-confidence rules run first so fewer requests reach the costly ones.
- * Built-in priorities are fixed (0, 10-60, 100-120, 200); custom rules choose theirs around them.
+ * The deliberate order of the edge web ACL, cheapest first (decision 0016-edge-protection): allow list, geo, the
+ * global then the path rate limits (no per-request charge, and what they stop never reaches a managed group), IP
+ * reputation, optional anonymous IPs, common, known bad inputs, SQL, then Bot Control, charged per request it
+ * inspects, last of the built-in rules; custom rules wherever their priority puts them.
+ * Built-in priorities are fixed (0, 5, 10-30, 40-90); custom rules choose theirs around them.
  */
 export function edgeRulePlan(waf: Waf): EdgeRulePlan[] {
+  const [ipReputation, ...contentGroups] = EDGE_BASELINE_RULE_GROUPS;
   const managedGroups = [
-    ...EDGE_BASELINE_RULE_GROUPS,
+    ipReputation,
     ...(waf.anonymousIpList ? (['AWSManagedRulesAnonymousIpList'] as const) : []),
+    ...contentGroups,
     ...(waf.botControl.enabled ? (['AWSManagedRulesBotControlRuleSet'] as const) : []),
   ];
   const plan: EdgeRulePlan[] = [
-    ...(waf.allowList.length > 0 ? [{ kind: 'allowList' as const, name: 'AllowListedIps', priority: 0 }] : []),
-    ...managedGroups.map((group, index) => ({ kind: 'managedGroup' as const, name: group, priority: 10 * (index + 1), group })),
-    { kind: 'rateLimit', name: 'RateLimitPerIp', priority: 100, limit: waf.rateLimits.perIp },
+    ...(waf.allowList.length > 0 ? [{ kind: 'allowList' as const, name: 'AllowListedIps', priority: EDGE_PRIORITIES.allowList }] : []),
+    ...(waf.geoBlock ? [{ kind: 'geoBlock' as const, name: 'GeoBlock', priority: EDGE_PRIORITIES.geoBlock, geo: waf.geoBlock }] : []),
+    { kind: 'rateLimit', name: 'RateLimitPerIp', priority: EDGE_PRIORITIES.perIpRateLimit, limit: waf.rateLimits.perIp },
     ...waf.rateLimits.paths.map((path, index) => ({
       kind: 'rateLimit' as const,
       name: `RateLimit-${path.name}`,
-      priority: 101 + index,
+      priority: EDGE_PRIORITIES.firstPathRateLimit + index,
       limit: path,
       pathPrefix: path.pathPrefix,
     })),
-    ...(waf.geoBlock ? [{ kind: 'geoBlock' as const, name: 'GeoBlock', priority: 200, geo: waf.geoBlock }] : []),
+    ...managedGroups.map((group, index) => ({ kind: 'managedGroup' as const, name: group, priority: EDGE_PRIORITIES.firstManagedGroup + 10 * index, group })),
     ...waf.customRules.map((rule, index) => ({ kind: 'custom' as const, name: `Custom-${rule.name}`, priority: rule.priority, rule, index })),
   ];
   return plan.sort((a, b) => a.priority - b.priority);

@@ -8,6 +8,7 @@ import { executeApiEndpointDisabled } from './api-gateway/execute-api-endpoint-d
 import { integrationKinds } from './api-gateway/integration-kinds';
 import { methodsAuthorized } from './api-gateway/methods-authorized';
 import { openApiOperationsAuthorized } from './api-gateway/openapi-operations-authorized';
+import { principalIssuerForwarded } from './api-gateway/principal-issuer-forwarded';
 import { privateApiSourceVpce } from './api-gateway/private-api-source-vpce';
 import { privateDomainSourceVpce } from './api-gateway/private-domain-source-vpce';
 import { stageAccessLogs } from './api-gateway/stage-access-logs';
@@ -16,6 +17,8 @@ import { stageThrottling } from './api-gateway/stage-throttling';
 import { stageTracing } from './api-gateway/stage-tracing';
 import { distributionWebAcl } from './cloudfront/distribution-web-acl';
 import { originHttpsOnly } from './cloudfront/origin-https-only';
+import { originSecretRotation } from './cloudfront/origin-secret-rotation';
+import { distributionHsts } from './cloudfront/hsts';
 import { originTls } from './cloudfront/origin-tls';
 import { originVerificationHeader } from './cloudfront/origin-verification-header';
 import { viewerHttpsOnly } from './cloudfront/viewer-https-only';
@@ -26,6 +29,7 @@ import { remediationInProduction } from './firewall-manager/remediation-in-produ
 import { noAdminManagedPolicies } from './iam/no-admin-managed-policies';
 import { noAnonymousPrincipal } from './iam/no-anonymous-principal';
 import { noWildcardActions } from './iam/no-wildcard-actions';
+import { servicePrincipalSource } from './iam/service-principal-source';
 import { apiGatewayPermissionExact } from './lambda/api-gateway-permission-exact';
 import { authorizerConcurrency } from './lambda/authorizer-concurrency';
 import { functionLogRetention } from './lambda/log-retention';
@@ -35,7 +39,9 @@ import { functionTracing } from './lambda/tracing';
 import { deletionProtectionInProduction } from './load-balancing/deletion-protection-in-production';
 import { loadBalancerInternal } from './load-balancing/internal';
 import { listenerTlsPolicy } from './load-balancing/listener-tls-policy';
+import { logGroupEncrypted } from './logs/log-group-encrypted';
 import { logGroupRetention } from './logs/log-group-retention';
+import { defaultSecurityGroupClosed } from './network/default-security-group-closed';
 import { flowLogAllTraffic } from './network/flow-log-all-traffic';
 import { noOpenIngress } from './network/no-open-ingress';
 import { tgwAutoAccept } from './network/tgw-auto-accept';
@@ -49,6 +55,9 @@ import { targetGroupHealthAlarms } from './observability/target-group-health-ala
 import { transitGatewayAttachmentAlarms } from './observability/transit-gateway-attachment-alarms';
 import { declaredPrincipals } from './ram/declared-principals';
 import { noExternalPrincipals } from './ram/no-external-principals';
+import { bucketLifecycleExpiry } from './s3/lifecycle-expiry';
+import { bucketTlsOnly } from './s3/tls-only';
+import { bucketVersioning } from './s3/versioning';
 import { targetGroupCreateFirst } from './replacement/target-group-create-first';
 import { vpcLinkCreateFirst } from './replacement/vpc-link-create-first';
 import { distributionProtected } from './shield/distribution-protected';
@@ -57,6 +66,8 @@ import { awsProviderOnly } from './stack/aws-provider-only';
 import { noEscapedReferences } from './stack/no-escaped-references';
 import { resourceBudget } from './stack/resource-budget';
 import { requiredTags } from './tags/required-tags';
+import { apiHostileRulesCount } from './waf/api-rule-actions';
+import { botControlAfterCheapRules } from './waf/bot-control-last';
 import { commonRuleSet } from './waf/common-rule-set';
 import { ipReputation } from './waf/ip-reputation';
 import { knownBadInputs } from './waf/known-bad-inputs';
@@ -74,6 +85,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   dataTraceOff,
   openApiOperationsAuthorized,
   methodsAuthorized,
+  principalIssuerForwarded,
   executeApiEndpointDisabled,
   privateApiSourceVpce,
   privateDomainSourceVpce,
@@ -88,12 +100,16 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   originHttpsOnly,
   originTls,
   originVerificationHeader,
+  originSecretRotation,
+  distributionHsts,
   distributionProtected,
   protectionHealthCheck,
   ipReputation,
   commonRuleSet,
   knownBadInputs,
   rateBasedRule,
+  botControlAfterCheapRules,
+  apiHostileRulesCount,
   webAclLogging,
   loggingRedactsAuthorization,
   visibilityMetrics,
@@ -109,6 +125,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   tgwFlowLogs,
   flowLogAllTraffic,
   noOpenIngress,
+  defaultSecurityGroupClosed,
   loadBalancerInternal,
   deletionProtectionInProduction,
   listenerTlsPolicy,
@@ -127,7 +144,12 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   noWildcardActions,
   noAnonymousPrincipal,
   noAdminManagedPolicies,
+  servicePrincipalSource,
   logGroupRetention,
+  logGroupEncrypted,
+  bucketTlsOnly,
+  bucketVersioning,
+  bucketLifecycleExpiry,
   requiredTags,
   resourceBudget,
   awsProviderOnly,

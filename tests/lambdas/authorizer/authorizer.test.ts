@@ -1,4 +1,4 @@
-import { createAuthorizer, type AuthorizerOptions, type Decision } from '../../../lambdas/authorizer/authorizer';
+import { createAuthorizer, namespacedPrincipal, type AuthorizerOptions, type Decision } from '../../../lambdas/authorizer/authorizer';
 import { httpJwksFetcher } from '../../../lambdas/authorizer/jwks-fetcher';
 import type { LogFields, LogLevel } from '../../../lambdas/authorizer/log';
 import type { RouteTable } from '../../../lib/authorizer/route-table';
@@ -101,10 +101,10 @@ describe('allows', () => {
 
     expect(decision.kind).toBe('allow');
     if (decision.kind !== 'allow') return;
-    expect(decision.result.principalId).toBe('user-0042');
+    expect(decision.result.principalId).toBe('https://login.example.com/oauth2/default#user-0042');
     expect(decision.result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: `${API_ARN_PREFIX}/GET/payments/*` }]);
     expect(decision.result.context).toEqual({
-      principalId: 'user-0042',
+      principalId: 'https://login.example.com/oauth2/default#user-0042',
       clientId: 'merchant-portal',
       scopes: 'openid payments/read',
       issuer: WORKFORCE,
@@ -112,7 +112,13 @@ describe('allows', () => {
     });
     expect(JSON.stringify(decision)).not.toContain(token.split('.')[2]);
     expect(logs).toEqual([
-      expect.objectContaining({ level: 'info', decision: 'Allow', principalId: 'user-0042', route: 'GET /payments/{id}', service: 'payments' }),
+      expect.objectContaining({
+        level: 'info',
+        decision: 'Allow',
+        principalId: 'https://login.example.com/oauth2/default#user-0042',
+        route: 'GET /payments/{id}',
+        service: 'payments',
+      }),
     ]);
   });
 
@@ -126,6 +132,35 @@ describe('allows', () => {
     if (decision.kind !== 'allow') return;
     expect(decision.result.policyDocument.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: `${API_ARN_PREFIX}/POST/payments` });
     expect(decision.result.context).toMatchObject({ issuer: PARTNERS, clientId: 'partner-hub-settlement', scopes: 'payments/read payments/write' });
+  });
+
+  it("namespaces the principal by issuer: a partner token carrying a workforce user's sub reaches the backend as a partner principal", async () => {
+    // GIVEN a partner-issued token whose subject is exactly a workforce user's subject
+    const { authorizer } = authorizerUnderTest();
+    const spoof = signJwt(partnerKey, partnerClaims({ sub: 'user-0042' }));
+    const genuine = signJwt(workforceKey, workforceClaims());
+
+    // WHEN both call the same route
+    const fromPartner = await authorizer.authorize(requestEvent({ authorization: bearer(spoof), method: 'GET', resource: '/payments' }));
+    const fromWorkforce = await authorizer.authorize(requestEvent({ authorization: bearer(genuine), method: 'GET', resource: '/payments' }));
+
+    // THEN the backend sees two different principals, each with the issuer that vouched for it
+    expect(fromPartner.kind === 'allow' && fromPartner.result.context).toMatchObject({
+      principalId: 'https://partners.example.com/oidc#user-0042',
+      issuer: 'https://partners.example.com/oidc',
+    });
+    expect(fromPartner.kind === 'allow' && fromPartner.result.principalId).toBe('https://partners.example.com/oidc#user-0042');
+    expect(fromWorkforce.kind === 'allow' && fromWorkforce.result.context).toMatchObject({
+      principalId: 'https://login.example.com/oauth2/default#user-0042',
+      issuer: 'https://login.example.com/oauth2/default',
+    });
+  });
+
+  it('namespaces a client-credentials principal (no sub: the client id) by issuer as well', async () => {
+    const { authorizer } = authorizerUnderTest();
+    const token = signJwt(partnerKey, partnerClaims({ sub: undefined }));
+    const decision = await authorizer.authorize(requestEvent({ authorization: bearer(token), method: 'GET', resource: '/payments' }));
+    expect(decision.kind === 'allow' && decision.result.context?.principalId).toBe('https://partners.example.com/oidc#partner-hub-settlement');
   });
 
   it('allows when any one alternative of the requirement is fully covered', async () => {
@@ -290,7 +325,13 @@ describe('denies with a 403 policy', () => {
     expect(decision.result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Deny', Resource: event.methodArn }]);
     expect(decision.result.context).toEqual({ correlationId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' });
     expect(logs).toEqual([
-      expect.objectContaining({ level: 'warn', decision: 'Deny', reason: 'missing-scope', route: 'POST /payments', principalId: 'user-0042' }),
+      expect.objectContaining({
+        level: 'warn',
+        decision: 'Deny',
+        reason: 'missing-scope',
+        route: 'POST /payments',
+        principalId: 'https://login.example.com/oauth2/default#user-0042',
+      }),
     ]);
   });
 
@@ -389,5 +430,17 @@ describe('key sets', () => {
     const { authorizer } = authorizerUnderTest({ settings: settings({ workforce: uri(own) }) });
     expectUnauthorized(await authorizer.authorize(requestEvent({ authorization: bearer(signJwt(workforceKey, workforceClaims())) })), 'jwks-unavailable');
     await own.stop();
+  });
+});
+
+describe('namespacedPrincipal', () => {
+  it('joins issuer and subject at the first "#", which no accepted issuer contains', () => {
+    expect(namespacedPrincipal('https://login.example.com/oauth2/default', 'user#1')).toBe('https://login.example.com/oauth2/default#user#1');
+  });
+
+  it('fails on an issuer containing "#" instead of producing an ambiguous id', () => {
+    expect(() => namespacedPrincipal('https://idp.example.com/#', 'user-1')).toThrow(
+      'issuer https://idp.example.com/# contains "#", which would make principal ids ambiguous',
+    );
   });
 });

@@ -28,6 +28,12 @@ describe('authorizer section', () => {
       ['issuers', 0, 'issuer'],
       'issuer must be an https:// URL',
     ],
+    [
+      'an issuer ending in an empty fragment, which would make <issuer>#<subject> principal ids ambiguous',
+      { issuers: [{ ...issuer, issuer: 'https://login.example.com/oauth2/default#' }] },
+      ['issuers', 0, 'issuer'],
+      'issuer must be an https:// URL without credentials or fragment, got "https://login.example.com/oauth2/default#"',
+    ],
     ['an http JWKS URI', { issuers: [{ ...issuer, jwksUri: 'http://login.example.com/keys' }] }, ['issuers', 0, 'jwksUri'], 'jwksUri must be an https:// URL'],
     [
       'credentials in the JWKS URI',

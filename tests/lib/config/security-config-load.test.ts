@@ -33,9 +33,9 @@ describe('perimeter security configuration', () => {
   });
 
   it('reports a custom rule priority collision at the line of the priority', () => {
-    const error = problemsAfter((dir) => editYaml(dir, 'environments/prod.yaml', (doc) => doc.setIn(['waf', 'customRules', 0, 'priority'], 100)));
+    const error = problemsAfter((dir) => editYaml(dir, 'environments/prod.yaml', (doc) => doc.setIn(['waf', 'customRules', 0, 'priority'], 10)));
     expect(error.message).toMatch(
-      /environments\/prod\.yaml:\d+:\d+: waf\.customRules\[0\]\.priority: priority 100 is already used by RateLimitPerIp \[waf-rule-priorities\]\n {4}fix: choose a priority/,
+      /environments\/prod\.yaml:\d+:\d+: waf\.customRules\[0\]\.priority: priority 10 is already used by RateLimitPerIp \[waf-rule-priorities\]\n {4}fix: choose a priority/,
     );
   });
 

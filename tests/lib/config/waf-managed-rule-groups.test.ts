@@ -37,7 +37,7 @@ describe('waf-managed-rule-groups', () => {
   it('Noncompliance 3: settings for a known group the edge web ACL does not evaluate', () => {
     const config = withEnvironment(
       'dev',
-      (environment) => (environment.waf.managedRuleGroups.AWSManagedRulesBotControlRuleSet = { mode: 'count', countRules: [] }),
+      (environment) => (environment.waf.managedRuleGroups.AWSManagedRulesBotControlRuleSet = { mode: 'count', countRules: [], enforceRules: [] }),
     );
     expect(wafManagedRuleGroups.check(config)).toEqual([
       expect.objectContaining({
@@ -55,6 +55,23 @@ describe('waf-managed-rule-groups', () => {
       expect.objectContaining({
         path: ['firewallManager', 'waf', 'preProcessRuleGroups', 3, 'name'],
         message: 'managed rule group AWSManagedRulesCommonRuleSet is listed twice',
+      }),
+    ]);
+  });
+
+  it('Noncompliance 4: enforceRules names a rule the gateway does not count by default', () => {
+    const config = withEnvironment('dev', (environment) => {
+      environment.waf.managedRuleGroups.AWSManagedRulesCommonRuleSet = {
+        mode: 'block',
+        countRules: [],
+        enforceRules: ['NoUserAgent_HEADER', 'SizeRestrictions_Body'],
+      };
+    });
+    expect(wafManagedRuleGroups.check(config)).toEqual([
+      expect.objectContaining({
+        path: ['waf', 'managedRuleGroups', 'AWSManagedRulesCommonRuleSet', 'enforceRules', 1],
+        message: 'SizeRestrictions_Body is not one of the rules the gateway counts by default in AWSManagedRulesCommonRuleSet',
+        fix: 'name one of SizeRestrictions_BODY, NoUserAgent_HEADER, or remove the entry',
       }),
     ]);
   });

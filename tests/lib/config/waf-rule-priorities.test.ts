@@ -12,13 +12,15 @@ describe('waf-rule-priorities', () => {
   });
 
   it('Noncompliance 1: a custom rule takes the priority of a built-in rule', () => {
-    const config = withEnvironment('prod', (environment) => environment.waf.customRules.push(customRule('late-block', 20)));
+    const config = withEnvironment('prod', (environment) => environment.waf.customRules.push(customRule('late-block', 60)));
     expect(wafRulePriorities.check(config)).toEqual([
       expect.objectContaining({
         file: PROD,
         path: ['waf', 'customRules', 1, 'priority'],
-        message: 'priority 20 is already used by AWSManagedRulesCommonRuleSet',
-        fix: expect.stringContaining('taken by built-in rules: 10 (AWSManagedRulesAmazonIpReputationList), 20 (AWSManagedRulesCommonRuleSet)'),
+        message: 'priority 60 is already used by AWSManagedRulesCommonRuleSet',
+        fix: expect.stringContaining(
+          'taken by built-in rules: 5 (GeoBlock), 10 (RateLimitPerIp), 11 (RateLimit-token), 12 (RateLimit-payments-write), 40 (AWSManagedRulesAmazonIpReputationList)',
+        ),
       }),
     ]);
   });
@@ -38,22 +40,22 @@ describe('waf-rule-priorities', () => {
   });
 
   it('Noncompliance 4: a custom rule collides with a path rate limit, whose priority follows the list order', () => {
-    const config = withEnvironment('prod', (environment) => environment.waf.customRules.push(customRule('token-guard', 102)));
-    expect(wafRulePriorities.check(config)).toEqual([expect.objectContaining({ message: 'priority 102 is already used by RateLimit-payments-write' })]);
+    const config = withEnvironment('prod', (environment) => environment.waf.customRules.push(customRule('token-guard', 12)));
+    expect(wafRulePriorities.check(config)).toEqual([expect.objectContaining({ message: 'priority 12 is already used by RateLimit-payments-write' })]);
   });
 
-  it('places built-in rules in the documented order', () => {
+  it('places built-in rules cheapest first: geo and rate limits before the managed groups, Bot Control last (issue 16)', () => {
     expect(edgeRulePlan(exampleEnvironment('prod').waf).map((rule) => `${rule.priority}:${rule.name}`)).toEqual([
-      '10:AWSManagedRulesAmazonIpReputationList',
-      '20:AWSManagedRulesCommonRuleSet',
-      '30:AWSManagedRulesKnownBadInputsRuleSet',
-      '40:AWSManagedRulesSQLiRuleSet',
+      '5:GeoBlock',
+      '10:RateLimitPerIp',
+      '11:RateLimit-token',
+      '12:RateLimit-payments-write',
+      '40:AWSManagedRulesAmazonIpReputationList',
       '50:AWSManagedRulesAnonymousIpList',
-      '60:AWSManagedRulesBotControlRuleSet',
-      '100:RateLimitPerIp',
-      '101:RateLimit-token',
-      '102:RateLimit-payments-write',
-      '200:GeoBlock',
+      '60:AWSManagedRulesCommonRuleSet',
+      '70:AWSManagedRulesKnownBadInputsRuleSet',
+      '80:AWSManagedRulesSQLiRuleSet',
+      '90:AWSManagedRulesBotControlRuleSet',
       '300:Custom-block-legacy-api',
     ]);
   });

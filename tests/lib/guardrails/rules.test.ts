@@ -2,6 +2,7 @@ import { ALL_RULES } from '../../../lib/guardrails/rules';
 import { API_GATEWAY_CASES } from './cases/api-gateway';
 import { BACKEND_KIND_CASES } from './cases/backend-kinds';
 import { EDGE_CASES } from './cases/edge';
+import { HARDENING_CASES } from './cases/hardening';
 import { NETWORK_CASES } from './cases/network';
 import { OPERATIONS_CASES } from './cases/operations';
 import { ORGANIZATION_CASES } from './cases/organization';
@@ -21,6 +22,7 @@ const ALL_CASES: RuleCases[] = [
   ...NETWORK_CASES,
   ...WORKLOAD_CASES,
   ...STACK_CASES,
+  ...HARDENING_CASES,
   ...OPERATIONS_CASES,
 ];
 

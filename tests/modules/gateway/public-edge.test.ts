@@ -25,20 +25,57 @@ describe('public edge (<env>-gateway)', () => {
     expect(distribution.default_cache_behavior.origin_request_policy_id).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
   });
 
-  it('adds the origin-verification header from Secrets Manager, never a literal', () => {
+  it('sends the origin-verification header from one of two rotating Secrets Manager slots, never a literal', () => {
     const [origin] = distribution.origin;
+    const versions = gateway.resource!.aws_secretsmanager_secret_version as Record<string, Record<string, any>>;
+    const slotA = Object.keys(versions).find((name) => name.startsWith('PublicEdge_OriginVerification_Version_'))!;
+    const slotB = Object.keys(versions).find((name) => name.startsWith('PublicEdge_OriginVerification_SlotBVersion_'))!;
+    const period = Object.keys(gateway.locals as Record<string, unknown>).find((name) => name.startsWith('PublicEdge_OriginVerification_RotationPeriod_'))!;
+    // Slot A in odd rotation periods, slot B in even ones.
     expect(origin.custom_header).toEqual([
-      { name: 'x-origin-verify', value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.secret_string\}$/) },
+      {
+        name: 'x-origin-verify',
+        value: `\${((local.${period} % 2) == 1) ? aws_secretsmanager_secret_version.${slotA}.secret_string : aws_secretsmanager_secret_version.${slotB}.secret_string}`,
+      },
     ]);
-    const [version] = values(gateway, 'aws_secretsmanager_secret_version') as Record<string, any>[];
-    expect(version.secret_string).toMatch(/^\$\{data\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/);
-    expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+    expect((gateway.locals as Record<string, unknown>)[period]).toBe(
+      '${floor((parseint(formatdate("YYYY", plantimestamp()), 10) * 12 + parseint(formatdate("M", plantimestamp()), 10) - 1) / 1)}',
+    );
+    const triggers = gateway.resource!.terraform_data as Record<string, Record<string, any>>;
+    const triggerOf = (slot: string) => Object.entries(triggers).find(([, trigger]) => trigger.input.slot === slot)!;
+    expect(triggerOf('a')[1].input.changes).toBe(`\${floor(((local.${period} + 1) / 2))}`);
+    expect(triggerOf('b')[1].input.changes).toBe(`\${floor((local.${period} / 2))}`);
+    for (const [name, slot] of [
+      [slotA, 'a'],
+      [slotB, 'b'],
+    ]) {
+      expect(versions[name].secret_string).toMatch(/^\$\{data\.aws_secretsmanager_random_password\.[\w-]+\.random_password\}$/);
+      expect(versions[name].lifecycle).toEqual({ ignore_changes: ['secret_string'], replace_triggered_by: [`terraform_data.${triggerOf(slot)[0]}`] });
+    }
+    const names = Object.values(gateway.resource!.aws_secretsmanager_secret as Record<string, Record<string, any>>).map((secret) => secret.name);
+    expect(names.sort()).toEqual(['uag/prod/origin-verification', 'uag/prod/origin-verification-b']);
   });
 
-  it('requires the same secret in the regional web ACL', () => {
+  it('accepts both slots in the regional web ACL, which CloudFront waits for before it sends a rotated value', () => {
     const acls = values(gateway, 'aws_wafv2_web_acl') as Record<string, any>[];
     const regional = acls.find((acl) => acl.scope === 'REGIONAL')!;
-    expect(JSON.stringify(regional.rule)).toMatch(/aws_secretsmanager_secret_version\.[\w-]+\.secret_string/);
+    const referenced = [...JSON.stringify(regional.rule).matchAll(/aws_secretsmanager_secret_version\.([\w-]+)\.secret_string/g)].map((match) => match[1]);
+    expect([...new Set(referenced)].sort()).toEqual(Object.keys(gateway.resource!.aws_secretsmanager_secret_version as Record<string, unknown>).sort());
+    expect(distribution.depends_on).toEqual([expect.stringMatching(/^aws_wafv2_web_acl\.Perimeter_RegionalWebAcl_[0-9A-F]{8}$/)]);
+  });
+
+  it('sends HSTS (two years, subdomains, overriding the origin) and the API security headers on every response', () => {
+    const [policy] = values(gateway, 'aws_cloudfront_response_headers_policy') as Record<string, any>[];
+    expect(policy.name).toBe('prod-api-security-headers');
+    expect(policy.security_headers_config).toEqual({
+      strict_transport_security: { access_control_max_age_sec: 63072000, include_subdomains: true, preload: false, override: true },
+      content_type_options: { override: true },
+      frame_options: { frame_option: 'DENY', override: true },
+      referrer_policy: { referrer_policy: 'no-referrer', override: true },
+    });
+    expect(distribution.default_cache_behavior.response_headers_policy_id).toMatch(
+      /^\$\{aws_cloudfront_response_headers_policy\.PublicEdge_FrontDoor_SecurityHeaders_[0-9A-F]{8}\.id\}$/,
+    );
   });
 
   it('is protected by the edge web ACL, logs to the configured bucket and has A and AAAA aliases', () => {
@@ -93,6 +130,47 @@ describe('telemetry exports', () => {
       url: 'https://apm.example.com/api/v2/metrics/ingest',
       secrets_manager_configuration: { enabled: true },
     });
+  });
+
+  it('keeps refused metric batches in a versioned, TLS-only bucket for 30 days, and trusts only this stream and account (prod)', () => {
+    const gateway = synthEnvironment(exampleEnvironment('prod')).get('prod-gateway')!;
+    const [lifecycle] = values(gateway, 'aws_s3_bucket_lifecycle_configuration') as Record<string, any>[];
+    expect(lifecycle.rule).toEqual([
+      {
+        id: 'expire-failed-deliveries',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        expiration: [{ days: 30 }],
+        noncurrent_version_expiration: [{ noncurrent_days: 7 }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 1 }],
+      },
+    ]);
+    expect((values(gateway, 'aws_s3_bucket_versioning') as Record<string, any>[]).map((entry) => entry.versioning_configuration)).toEqual([
+      { status: 'Enabled' },
+    ]);
+    const documents = gateway.data!.aws_iam_policy_document as Record<string, Record<string, any>>;
+    const named = (prefix: string) => Object.entries(documents).find(([name]) => name.startsWith(prefix))![1].statement;
+    expect(named('Telemetry_MetricStream_FailedDeliveriesPolicy_')).toEqual([
+      {
+        sid: 'DenyInsecureTransport',
+        effect: 'Deny',
+        principals: [{ type: '*', identifiers: ['*'] }],
+        actions: ['s3:*'],
+        resources: [
+          expect.stringMatching(/^\$\{aws_s3_bucket\.Telemetry_MetricStream_FailedDeliveries_[0-9A-F]{8}\.arn\}$/),
+          expect.stringMatching(/\.arn\}\/\*$/),
+        ],
+        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+      },
+    ]);
+    expect(named('Telemetry_MetricStream_FirehoseTrust_')[0].condition).toEqual([
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455558888'] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:firehose:ap-southeast-1:444455558888:deliverystream/prod-api-metrics'] },
+    ]);
+    expect(named('Telemetry_MetricStream_StreamTrust_')[0].condition).toEqual([
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455558888'] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:cloudwatch:ap-southeast-1:444455558888:metric-stream/prod-api-metrics'] },
+    ]);
   });
 
   it('subscribes authorizer and access logs to the SIEM stream when configured (prod)', () => {

@@ -29,6 +29,7 @@ function gatewayWithAuthorizer(options: { environment?: Environment; offline?: b
     accountId: stack.accountId,
     settings: environment.authorizer,
     routeTable: compileRouteTable(services),
+    logKmsKeyArn: 'arn:aws:kms:ap-southeast-1:444455558888:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     alarmActions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'],
   });
   return { app, stack, authorizer, services };

@@ -8,10 +8,18 @@ import { onlyResource, policyStatements, synthesizeStack, testStack, type Terraf
 
 const ENTRY = 'tests/modules/lambda/fixtures/greeter/index.ts';
 const QUEUE_ARN = 'arn:aws:sqs:ap-southeast-1:444455556666:dev-greeter-failures';
+const LOG_KEY_ARN = 'arn:aws:kms:ap-southeast-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 function synth(props: Partial<BundledFunctionProps> = {}) {
   const { app, stack } = testStack();
-  const fn = new BundledFunction(stack, 'Greeter', { entry: ENTRY, functionName: 'dev-greeter', files: { 'greeting.txt': 'Hello\n' }, ...props });
+  const fn = new BundledFunction(stack, 'Greeter', {
+    entry: ENTRY,
+    functionName: 'dev-greeter',
+    accountId: '444455556666',
+    logKmsKeyArn: LOG_KEY_ARN,
+    files: { 'greeting.txt': 'Hello\n' },
+    ...props,
+  });
   return { fn, ...synthesizeStack(app, stack) };
 }
 
@@ -58,7 +66,7 @@ describe('function settings', () => {
       environment: { variables: { NODE_OPTIONS: '--enable-source-maps' } },
       logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Greeter_LogGroup_[0-9A-F]{8}\.name\}$/) },
     });
-    expect(onlyResource(json, 'aws_cloudwatch_log_group')).toMatchObject({ name: '/aws/lambda/dev-greeter', retention_in_days: 90 });
+    expect(onlyResource(json, 'aws_cloudwatch_log_group')).toMatchObject({ name: '/aws/lambda/dev-greeter', retention_in_days: 90, kms_key_id: LOG_KEY_ARN });
     expect(lambda(json).depends_on).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^aws_cloudwatch_log_group\.Greeter_LogGroup_/),
@@ -96,7 +104,11 @@ describe('least-privilege role', () => {
       { sid: 'WriteTraces', actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], resources: ['*'] },
     ]);
     expect(policyStatements(json, 'AssumeRolePolicy')).toEqual([
-      { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] },
+      {
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+        condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455556666'] }],
+      },
     ]);
     expect(onlyResource(json, 'aws_iam_role').name).toBe('dev-greeter-exec');
   });

@@ -112,6 +112,8 @@ describe('source_code_hash', () => {
     const here = new BundledFunction(stack, 'Greeter', {
       entry: 'tests/modules/lambda/fixtures/greeter/index.ts',
       functionName: 'dev-greeter',
+      accountId: '444455556666',
+      logKmsKeyArn: 'arn:aws:kms:ap-southeast-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       files: { 'greeting.txt': 'Hello\n' },
     });
     const build = (timeZone: string) =>

@@ -31,6 +31,8 @@ function gatewayWithAuditor(remediation: boolean, environment: Environment = exa
   });
   const auditor = new RamShareAuditor(stack, 'RamShareAuditor', {
     environment: configured.name,
+    accountId: stack.accountId,
+    logKmsKeyArn: 'arn:aws:kms:ap-southeast-1:444455558888:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     settings: configured.privateDomain.shareAuditor,
     privateDomain,
     alarmActions: ['arn:aws:sns:ap-southeast-1:444455558888:prod-alarms'],

@@ -3,7 +3,7 @@ import { dataByPath, gatewayTestStack, single, synthJson } from '../security/sup
 
 function alarmTopic() {
   const { stack } = gatewayTestStack('prod');
-  new AlarmTopic(stack, 'AlarmTopic', { name: 'prod-alarms', accountId: stack.accountId });
+  new AlarmTopic(stack, 'AlarmTopic', { name: 'prod-alarms', accountId: stack.accountId, region: 'ap-southeast-1' });
   return synthJson(stack);
 }
 
@@ -23,6 +23,11 @@ describe('AlarmTopic', () => {
     expect(policy.statement.find((statement) => statement.sid === 'ServiceUse0')).toMatchObject({
       principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      // Confused-deputy guard (issue 16, UAG-IAM-004): alarms of this account and region only.
+      condition: [
+        { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['444455558888'] },
+        { test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:cloudwatch:ap-southeast-1:444455558888:alarm:*'] },
+      ],
     });
     expect(policy.statement.find((statement) => statement.sid === 'AccountAdministration')!.actions).toContain('kms:PutKeyPolicy');
     for (const statement of policy.statement) for (const action of statement.actions) expect(action).not.toContain('*');
@@ -49,6 +54,7 @@ describe('AlarmTopic receivers', () => {
     const topic = new AlarmTopic(stack, 'AlarmTopic', {
       name: 'prod-alarms',
       accountId: stack.accountId,
+      region: 'ap-southeast-1',
       receivers: {
         subscriptions: [
           { kind: 'email', endpoint: 'oncall@example.com' },
@@ -85,6 +91,7 @@ describe('AlarmTopic receivers', () => {
     new AlarmTopic(stack, 'AlarmTopic', {
       name: 'prod-alarms',
       accountId: stack.accountId,
+      region: 'ap-southeast-1',
       receivers: {
         subscriptions: [
           { kind: 'https', endpoint: 'https://alerts.example.com/hooks/sns' },

@@ -29,16 +29,16 @@ describe('EdgeWebAcl', () => {
     it('evaluates prod rules in the deliberate order with their priorities and actions', () => {
       const { rules } = edgeAcl();
       expect(rules.map((rule) => [rule.priority, rule.name, actionOf(rule)])).toEqual([
-        [10, 'AWSManagedRulesAmazonIpReputationList', 'none'],
-        [20, 'AWSManagedRulesCommonRuleSet', 'none'],
-        [30, 'AWSManagedRulesKnownBadInputsRuleSet', 'none'],
-        [40, 'AWSManagedRulesSQLiRuleSet', 'none'],
+        [5, 'GeoBlock', 'block'],
+        [10, 'RateLimitPerIp', 'block'],
+        [11, 'RateLimit-token', 'block'],
+        [12, 'RateLimit-payments-write', 'block'],
+        [40, 'AWSManagedRulesAmazonIpReputationList', 'none'],
         [50, 'AWSManagedRulesAnonymousIpList', 'none'],
-        [60, 'AWSManagedRulesBotControlRuleSet', 'count'],
-        [100, 'RateLimitPerIp', 'block'],
-        [101, 'RateLimit-token', 'block'],
-        [102, 'RateLimit-payments-write', 'block'],
-        [200, 'GeoBlock', 'block'],
+        [60, 'AWSManagedRulesCommonRuleSet', 'none'],
+        [70, 'AWSManagedRulesKnownBadInputsRuleSet', 'none'],
+        [80, 'AWSManagedRulesSQLiRuleSet', 'none'],
+        [90, 'AWSManagedRulesBotControlRuleSet', 'count'],
         [300, 'Custom-block-legacy-api', 'block'],
       ]);
     });
@@ -47,12 +47,12 @@ describe('EdgeWebAcl', () => {
       const { rules, json } = edgeAcl('dev', (environment) => (environment.waf.allowList = ['203.0.113.0/24']));
       expect(rules.map((rule) => rule.name)).toEqual([
         'AllowListedIps',
+        'RateLimitPerIp',
+        'RateLimit-token',
         'AWSManagedRulesAmazonIpReputationList',
         'AWSManagedRulesCommonRuleSet',
         'AWSManagedRulesKnownBadInputsRuleSet',
         'AWSManagedRulesSQLiRuleSet',
-        'RateLimitPerIp',
-        'RateLimit-token',
       ]);
       expect(rules[0]).toMatchObject({
         priority: 0,
@@ -72,7 +72,7 @@ describe('EdgeWebAcl', () => {
     it('pins managed rule group versions from the configuration and leaves others on the AWS default', () => {
       const { rules } = edgeAcl();
       const statement = (name: string) => rules.find((rule) => rule.name === name)!.statement.managed_rule_group_statement;
-      expect(statement('AWSManagedRulesCommonRuleSet')).toEqual({ vendor_name: 'AWS', name: 'AWSManagedRulesCommonRuleSet', version: 'Version_1.12' });
+      expect(statement('AWSManagedRulesSQLiRuleSet')).toEqual({ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet', version: 'Version_2.0' });
       expect(statement('AWSManagedRulesAmazonIpReputationList')).not.toHaveProperty('version');
     });
 
@@ -80,6 +80,27 @@ describe('EdgeWebAcl', () => {
       const { rules } = edgeAcl('dev');
       const common = rules.find((rule) => rule.name === 'AWSManagedRulesCommonRuleSet')!;
       expect(common.override_action).toEqual({ none: {} });
+      expect(common.statement.managed_rule_group_statement.rule_action_override).toEqual([
+        { name: 'SizeRestrictions_BODY', action_to_use: { count: {} } },
+        { name: 'NoUserAgent_HEADER', action_to_use: { count: {} } },
+      ]);
+    });
+
+    it('counts the API-hostile managed rules by default: hosting-provider IPs, large bodies, no User-Agent (issue 16)', () => {
+      const { rules } = edgeAcl('prod');
+      const overrides = (name: string) => rules.find((rule) => rule.name === name)!.statement.managed_rule_group_statement.rule_action_override;
+      expect(overrides('AWSManagedRulesAnonymousIpList')).toEqual([{ name: 'HostingProviderIPList', action_to_use: { count: {} } }]);
+      expect(overrides('AWSManagedRulesCommonRuleSet')).toEqual([
+        { name: 'SizeRestrictions_BODY', action_to_use: { count: {} } },
+        { name: 'NoUserAgent_HEADER', action_to_use: { count: {} } },
+      ]);
+    });
+
+    it('blocks with a defaulted rule again when enforceRules names it', () => {
+      const { rules } = edgeAcl('prod', (environment) => {
+        environment.waf.managedRuleGroups.AWSManagedRulesCommonRuleSet = { mode: 'block', countRules: [], enforceRules: ['NoUserAgent_HEADER'] };
+      });
+      const common = rules.find((rule) => rule.name === 'AWSManagedRulesCommonRuleSet')!;
       expect(common.statement.managed_rule_group_statement.rule_action_override).toEqual([{ name: 'SizeRestrictions_BODY', action_to_use: { count: {} } }]);
     });
 
@@ -137,13 +158,13 @@ describe('EdgeWebAcl', () => {
       const { rules, json } = edgeAcl('prod', (environment) =>
         environment.waf.customRules.push({
           name: 'partner-admin',
-          priority: 5,
+          priority: 1,
           action: 'allow',
           match: { pathPrefix: '/admin/', ipCidrs: ['198.51.100.0/24'] },
         }),
       );
       expect(rules[0].name).toBe('Custom-partner-admin');
-      expect(rules[0]).toMatchObject({ priority: 5, action: { allow: {} } });
+      expect(rules[0]).toMatchObject({ priority: 1, action: { allow: {} } });
       expect(rules[0].statement.and_statement.statement).toEqual([
         expect.objectContaining({ byte_match_statement: expect.objectContaining({ search_string: '/admin/' }) }),
         { ip_set_reference_statement: { arn: expect.stringContaining('aws_wafv2_ip_set') } },

@@ -10,6 +10,7 @@ function shieldFor(name: string, edit?: Parameters<typeof gatewayTestStack>[1]) 
   const alarmTopic = new AlarmTopic(stack, 'GlobalAlarmTopic', {
     name: `${environment.name}-alarms-us-east-1`,
     accountId: stack.accountId,
+    region: 'us-east-1',
     provider: stack.usEast1,
   });
   const shield = new ShieldAdvanced(stack, 'Shield', { environmentName: environment.name, shield: environment.shield, provider: stack.usEast1, alarmTopic });

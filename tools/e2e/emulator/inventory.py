@@ -71,6 +71,6 @@ def snapshot() -> set[tuple[str, ...]]:
                     for key, value in list(collection.items()):
                         if not _gone(service, value, backend):
                             items.add((service, account, region, name, str(key)))
-    from . import shims_apigateway, shims_fms
+    from . import shims_apigateway, shims_cloudfront, shims_fms
 
-    return items | shims_fms.inventory() | shims_apigateway.inventory() | shims_apigateway.access_association_inventory()
+    return items | shims_fms.inventory() | shims_apigateway.inventory() | shims_apigateway.access_association_inventory() | shims_cloudfront.inventory()

@@ -293,6 +293,32 @@ class CloudFrontShims(EmulatorTest):
             self.assertEqual(answer["DefaultCacheBehavior"]["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
             self.assertEqual((answer["ViewerCertificate"]["CloudFrontDefaultCertificate"], answer["ViewerCertificate"]["ACMCertificateArn"]), (False, certificate["ACMCertificateArn"]))
 
+    def test_cloudfront_response_headers_policy_lifecycle(self) -> None:
+        cloudfront = self.client("cloudfront", "444455556666", "us-east-1")
+        config = {
+            "Name": "dev-api-security-headers",
+            "Comment": "HSTS",
+            "SecurityHeadersConfig": {"StrictTransportSecurity": {"Override": True, "IncludeSubdomains": True, "Preload": False, "AccessControlMaxAgeSec": 63072000}},
+        }
+        created = cloudfront.create_response_headers_policy(ResponseHeadersPolicyConfig=config)
+        policy_id = created["ResponseHeadersPolicy"]["Id"]
+        got = cloudfront.get_response_headers_policy(Id=policy_id)
+        self.assertEqual(got["ResponseHeadersPolicy"]["ResponseHeadersPolicyConfig"], config)
+        self.assertEqual(got["ETag"], created["ETag"])
+        with self.assertRaises(ClientError) as taken:
+            cloudfront.create_response_headers_policy(ResponseHeadersPolicyConfig=config)
+        self.assertEqual(taken.exception.response["Error"]["Code"], "ResponseHeadersPolicyAlreadyExists")
+        changed = {**config, "Comment": "HSTS, two years"}
+        with self.assertRaises(ClientError) as stale:
+            cloudfront.update_response_headers_policy(Id=policy_id, IfMatch="E-STALE", ResponseHeadersPolicyConfig=changed)
+        self.assertEqual(stale.exception.response["Error"]["Code"], "PreconditionFailed")
+        updated = cloudfront.update_response_headers_policy(Id=policy_id, IfMatch=got["ETag"], ResponseHeadersPolicyConfig=changed)
+        self.assertEqual(cloudfront.get_response_headers_policy_config(Id=policy_id)["ResponseHeadersPolicyConfig"]["Comment"], "HSTS, two years")
+        cloudfront.delete_response_headers_policy(Id=policy_id, IfMatch=updated["ETag"])
+        with self.assertRaises(ClientError) as gone:
+            cloudfront.get_response_headers_policy(Id=policy_id)
+        self.assertEqual(gone.exception.response["Error"]["Code"], "NoSuchResponseHeadersPolicy")
+
     def test_cloudfront_default_certificate_stays_true_without_a_certificate(self) -> None:
         cloudfront = self.client("cloudfront", "444455556666", "us-east-1")
         created = cloudfront.create_distribution(DistributionConfig=self.distribution_config("default", {"CloudFrontDefaultCertificate": True}))["Distribution"]

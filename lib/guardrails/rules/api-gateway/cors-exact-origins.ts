@@ -7,7 +7,7 @@ const ALLOW_CREDENTIALS = 'method.response.header.Access-Control-Allow-Credentia
 const ORIGIN_OVERRIDE = '$context.responseOverride.header.Access-Control-Allow-Origin';
 
 export const corsExactOrigins: ResourceRule = {
-  id: 'UAG-APIGW-015',
+  id: 'UAG-APIGW-016',
   kind: 'resource',
   severity: 'error',
   resourceTypes: ['aws_api_gateway_rest_api'],

@@ -6,7 +6,7 @@ import { isAttributes, type Attributes } from '../../values';
 const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method'];
 
 export const integrationKinds: ResourceRule = {
-  id: 'UAG-APIGW-014',
+  id: 'UAG-APIGW-015',
   kind: 'resource',
   severity: 'error',
   resourceTypes: ['aws_api_gateway_rest_api'],

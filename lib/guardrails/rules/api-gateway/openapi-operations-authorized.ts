@@ -1,8 +1,7 @@
-import { isExpression, readEmbeddedDocument } from '../../embedded-document';
-import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../../rule';
+import { isExpression } from '../../embedded-document';
+import { bodyOperations, openApiBody } from '../../openapi-body';
+import { COMPLIANT, nonCompliant, type ResourceRule } from '../../rule';
 import { isAttributes, type Attributes } from '../../values';
-
-const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
 
 export const openApiOperationsAuthorized: ResourceRule = {
   id: 'UAG-APIGW-006',
@@ -17,26 +16,18 @@ export const openApiOperationsAuthorized: ResourceRule = {
     'send credentials with it. A deliberately public operation needs a suppression with a written reason.',
   fix: 'Add `security: [{<authorizer>: [scopes]}]` to the operation (or at the document root), or suppress UAG-APIGW-006 for this API with the reason in environments/<env>.yaml.',
   check: ({ values }) => {
-    const body = readEmbeddedDocument(values.body);
-    if (body.kind === 'absent') return NOT_APPLICABLE;
-    // A body computed at apply time is set, but its operations cannot be verified here.
-    if (body.kind === 'reference') return COMPLIANT;
-    if (body.kind === 'unreadable') return nonCompliant(`body cannot be read (${body.reason}); render it as JSON or jsonencode({...})`);
-    if (!isAttributes(body.value)) return nonCompliant('body is not an OpenAPI object');
-    const open = unauthorizedOperations(body.value);
+    const body = openApiBody(values.body);
+    if ('result' in body) return body.result;
+    const open = unauthorizedOperations(body.document);
     return open.length === 0 ? COMPLIANT : nonCompliant(`operations without authorization: ${open.join(', ')}`);
   },
 };
 
 /** `GET /health`-style names of the operations anyone can call. */
 export function unauthorizedOperations(document: Attributes): string[] {
-  const paths = isAttributes(document.paths) ? document.paths : {};
-  return Object.entries(paths).flatMap(([path, item]) => {
-    if (!isAttributes(item)) return [];
-    return OPERATION_KEYS.filter((key) => isAttributes(item[key]))
-      .filter((key) => !isAuthorized(item[key] as Attributes, document.security) && !isCorsPreflight(key, item[key] as Attributes))
-      .map((key) => `${key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase()} ${path}`);
-  });
+  return bodyOperations(document)
+    .filter(({ key, operation }) => !isAuthorized(operation, document.security) && !isCorsPreflight(key, operation))
+    .map(({ name }) => name);
 }
 
 function isAuthorized(operation: Attributes, rootSecurity: unknown): boolean {
