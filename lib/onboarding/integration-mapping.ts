@@ -2,29 +2,35 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { ConfigProblem } from '../config/problems';
 import type { CorsInput } from '../config/schema/cors';
 import type { LambdaBackendInput } from '../config/schema/service-backend';
-import { isObject, operationName, operationsOf, type JsonObject, type OperationRef } from '../openapi/document';
+import { API_GATEWAY_OPERATION_METHODS, isObject, type JsonObject } from '../openapi/document';
+import { classifyIntegration, gatewayOperations } from '../openapi/integration-kind';
 import { lambdaProxyIntegration } from '../openapi/rules/lambda-integration';
-import { OnboardingError } from './onboarding-error';
 import type { OpenApiSource } from './openapi-source';
 
 /**
  * What `import` makes of the integrations a document already has (docs/decisions/0014-backend-kinds.md):
- * - Lambda proxy integrations (`aws_proxy` to a function's invoke ARN, literally or as a CloudFormation `Fn::Sub` /
- *   `Fn::Join`) become the service's declared Lambda backend: `backend: { kind: lambda, functionName }` in service.yaml
- *   and `uri: ${lambda_invoke_arn}` in the document, for one function per service;
+ * - Lambda proxy integrations (`aws_proxy` to a function's invoke ARN, literally, as a template variable, or as a
+ *   CloudFormation `Fn::Sub` / `Fn::Join`) become the service's declared Lambda backend:
+ *   `backend: { kind: lambda, functionName }` in service.yaml and `uri: ${lambda_invoke_arn}` in the document, for one
+ *   function per service;
  * - MOCK OPTIONS operations (browser preflight) become a `cors:` block; the gateway generates the preflight itself;
- * - VPC-link HTTP integrations stay as they are (the rules check them).
- * Anything else is refused, naming each operation, what it is and the team's choice, all in one run.
+ * - every other integration stays as it is: UAG-OAS-001 (lib/openapi/integration-kind.ts) names what it is and the
+ *   team's choice, in the same run as every other rule.
+ * What only the mapping can see (which function, one backend kind per service, preflight origins) comes back as
+ * `problems`, which the import reports together with the rules' (createService); an operation a problem names is
+ * left as the mapping would leave it, so no rule reports it a second time.
  */
 export interface IntegrationMapping {
   /** The document to import, with the mapped integrations rewritten (the original when nothing was mapped). */
   readonly source: OpenApiSource;
-  /** service.yaml's backend when the document's operations invoke one Lambda function. @default - vpcLink (from the flags) */
+  /** service.yaml's backend when the document's operations invoke a Lambda function. @default - vpcLink (from the flags) */
   readonly backend?: LambdaBackendInput;
   /** service.yaml's cors when the document answered preflight with MOCK integrations. @default - no cors */
   readonly cors?: CorsInput;
   /** One line per mapped operation or decision, for the import report. */
   readonly report: readonly string[];
+  /** What the team must decide before the mapping holds, located in the imported file; empty when it holds. */
+  readonly problems: readonly ConfigProblem[];
 }
 
 export interface MappingOptions {
@@ -34,79 +40,51 @@ export interface MappingOptions {
 
 /** One operation's Lambda target as the document writes it. */
 interface LambdaReference {
-  readonly reference: OperationRef;
+  readonly reference: GatewayOperation;
   /** The deployed function name, when the URI carries it literally. */
   readonly functionName?: string;
-  /** The CloudFormation resource (`MyFunction` of `${MyFunction.Arn}`), when that is all the URI says. */
+  /** The CloudFormation resource (`MyFunction` of `${MyFunction.Arn}`) or template variable, when that is all the URI says. */
   readonly logicalId?: string;
   readonly qualifier?: string;
-  /** `Fn::Sub`, `Fn::Join` or `literal ARN`, for the report. */
-  readonly form: string;
+  /** `Fn::Sub`, `Fn::Join` or `literal ARN`, for the report; absent when the URI could not be read. */
+  readonly form?: string;
   /** The integration named an IAM role to invoke with. */
   readonly credentials?: boolean;
 }
+
+type GatewayOperation = ReturnType<typeof gatewayOperations>[number];
+type Refuse = (path: readonly (string | number)[], message: string, fix: string) => void;
+
+/** Validates a refused import in Lambda mode when the document does not name its function (never written). */
+const UNNAMED_FUNCTION = 'unnamed-function';
 
 const ALLOW = (header: string) => `method.response.header.Access-Control-${header}`;
 
 export function mapIntegrations(source: OpenApiSource, file: string, options: MappingOptions = {}): IntegrationMapping {
   const problems: ConfigProblem[] = [];
-  const locate = locator(source.yaml, file);
-  const refuse = (path: readonly (string | number)[], message: string, fix: string) => problems.push({ ...locate(path), message, fix });
+  // Lines of the file as the team wrote it (a Swagger 2.0 file is converted, but its paths keep their names).
+  const locate = locator(source.originalText, file);
+  const refuse: Refuse = (path, message, fix) => problems.push({ ...locate(path), message, fix });
 
   const lambdas: LambdaReference[] = [];
-  const preflights: OperationRef[] = [];
-  const vpcLinked: OperationRef[] = [];
-  const bare: OperationRef[] = [];
-  for (const reference of operationsOf(source.document)) {
+  const preflights: GatewayOperation[] = [];
+  const vpcLinked: GatewayOperation[] = [];
+  const bare: GatewayOperation[] = [];
+  for (const reference of gatewayOperations(source.document)) {
     const integration = reference.operation['x-amazon-apigateway-integration'];
-    const at = [...reference.location, 'x-amazon-apigateway-integration'];
-    const name = operationName(reference);
-    if (integration === undefined) {
-      bare.push(reference);
-      continue;
-    }
-    if (!isObject(integration)) {
-      refuse(at, `${name}: x-amazon-apigateway-integration is not a mapping`, 'remove it; import adds the integration of the declared backend');
-      continue;
-    }
-    const type = String(integration.type).toLowerCase();
-    if (reference.method === 'options') {
-      if (type === 'mock') preflights.push(reference);
-      else
-        refuse(
-          at,
-          `${name}: preflight is answered by a ${type} integration; the gateway answers browser preflight itself`,
-          'remove the options operation; if browsers call the API, declare cors: (allowOrigins) in service.yaml after import',
-        );
-      continue;
-    }
-    if (type === 'aws_proxy') {
-      const lambda = lambdaReference(reference, integration.uri);
-      if (lambda) lambdas.push({ ...lambda, ...(integration.credentials !== undefined ? { credentials: true } : {}) });
-      else
-        refuse(
-          [...at, 'uri'],
-          `${name}: aws_proxy to ${describe(integration.uri)}, which is not the invoke ARN of a Lambda function`,
-          'the platform invokes only Lambda functions with aws_proxy: point it at the function (…:lambda:path/2015-03-31/functions/<function ARN>/invocations) or remove the integration for the VPC-link backend',
-        );
-      continue;
-    }
-    if ((type === 'http_proxy' || type === 'http') && integration.connectionType === 'VPC_LINK') {
-      vpcLinked.push(reference);
-      continue;
-    }
-    refuse(at, `${name}: ${foundIntegration(type, integration)}`, choiceFor(type));
+    const { kind } = classifyIntegration(reference.method, integration);
+    if (kind === 'missing') bare.push(reference);
+    else if (kind === 'lambda-proxy') {
+      const { uri, credentials } = integration as JsonObject;
+      lambdas.push({ ...lambdaReference(reference, uri), ...(credentials !== undefined ? { credentials: true } : {}) });
+    } else if (kind === 'mock-cors-preflight') preflights.push(reference);
+    else if (kind === 'service-vpc-link' || kind === 'other-vpc-link') vpcLinked.push(reference);
+    // Anything else (an aws service, HTTP to a public URL, MOCK, a hand-written OPTIONS) is UAG-OAS-001's to report.
   }
 
   const functionName = chooseFunction(lambdas, vpcLinked, options, refuse);
   const cors = corsOf(preflights, refuse);
-  if (problems.length > 0) {
-    throw new OnboardingError(
-      `Cannot import ${file}: ${problems.length === 1 ? 'one integration is' : `${problems.length} integrations are`} not supported by the platform; nothing was changed.`,
-      [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    );
-  }
-  if (lambdas.length === 0 && preflights.length === 0) return { source, report: [] };
+  if (lambdas.length === 0 && preflights.length === 0) return { source, report: [], problems };
 
   const document = parseDocument(source.yaml);
   const report: string[] = [];
@@ -114,51 +92,65 @@ export function mapIntegrations(source: OpenApiSource, file: string, options: Ma
   const qualifier = lambdas.find((lambda) => lambda.qualifier)?.qualifier;
   for (const lambda of lambdas) {
     document.setIn([...lambda.reference.location, 'x-amazon-apigateway-integration'], document.createNode(integration));
-    const target = lambda.functionName ?? `\${${lambda.logicalId}}`;
+    const target = lambda.functionName ?? (lambda.logicalId ? `\${${lambda.logicalId}}` : 'the function');
     const dropped = lambda.credentials ? '; credentials dropped (the function resource policy grants this API)' : '';
     report.push(
-      `${operationName(lambda.reference)}: Lambda proxy to ${target} (${lambda.form}) → uri ${String(integration.uri)}, the declared function ${functionName}${dropped}`,
+      `${label(lambda.reference)}: Lambda proxy to ${target} (${lambda.form ?? 'uri'}) → uri ${String(integration.uri)}, the declared function ${functionName}${dropped}`,
     );
   }
   if (lambdas.length > 0) {
+    // Operations refused for going through a VPC link beside the function: validated as Lambda ones, reported once.
+    for (const reference of vpcLinked) document.setIn([...reference.location, 'x-amazon-apigateway-integration'], document.createNode(integration));
     for (const reference of bare) {
       document.setIn([...reference.location, 'x-amazon-apigateway-integration'], document.createNode(integration));
-      report.push(`${operationName(reference)}: no integration → Lambda proxy to the declared function ${functionName}`);
+      report.push(`${label(reference)}: no integration → Lambda proxy to the declared function ${functionName}`);
     }
   }
   for (const reference of preflights) {
     document.deleteIn([...reference.location]);
-    report.push(`${operationName(reference)}: MOCK preflight → removed; the gateway generates it from cors: in service.yaml`);
+    report.push(`${label(reference)}: MOCK preflight → removed; the gateway generates it from cors: in service.yaml`);
   }
   const backend: LambdaBackendInput | undefined = functionName ? { kind: 'lambda', functionName, ...(qualifier ? { qualifier } : {}) } : undefined;
   if (backend) report.push(`service.yaml: backend ${JSON.stringify(backend)}`);
   if (cors) report.push(`service.yaml: cors ${JSON.stringify(cors)}`);
   const yaml = document.toString({ lineWidth: 0 });
-  return { source: { ...source, yaml, document: document.toJS() as JsonObject }, ...(backend ? { backend } : {}), ...(cors ? { cors } : {}), report };
+  return {
+    source: { ...source, yaml, document: document.toJS() as JsonObject },
+    ...(backend ? { backend } : {}),
+    ...(cors ? { cors } : {}),
+    report,
+    problems,
+  };
+}
+
+/** `GET /pets`, `ANY /{proxy+}` (x-amazon-apigateway-any-method). */
+function label(reference: Pick<GatewayOperation, 'method' | 'path'>): string {
+  return `${API_GATEWAY_OPERATION_METHODS[reference.method] ?? reference.method.toUpperCase()} ${reference.path}`;
 }
 
 /**
  * The Lambda function behind an aws_proxy URI: a literal invoke ARN, or a CloudFormation `Fn::Sub` (string or
  * `[template, variables]`) or `Fn::Join`, whose `${Resource.Arn}` / `${Resource}` / `Fn::GetAtt` parts name a function
- * resource of the template rather than a deployed name.
+ * resource of the template rather than a deployed name (a Terraform template's `${variable}` reads the same way).
+ * A URI it cannot read gives only the operation: the function is then named by `--lambda-function`.
  */
-function lambdaReference(reference: OperationRef, uri: unknown): LambdaReference | undefined {
+function lambdaReference(reference: GatewayOperation, uri: unknown): LambdaReference {
   const template = templateOf(uri);
-  if (!template) return undefined;
+  if (!template) return { reference };
   // Pseudo parameters (${AWS::Region}, ...) hold colons; as plain words the ARN's fields split as they will in AWS.
   const text = template.text.replace(/\$\{AWS::([A-Za-z]+)\}/g, 'AWS-$1');
   const match = /:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/.exec(text);
-  if (!match || !/^arn:/.test(text)) return undefined;
+  if (!match || !/^arn:/.test(text)) return { reference };
   const target = match[1]!;
-  const whole = /^\$\{([A-Za-z0-9]+)(?:\.Arn)?\}$/.exec(target);
+  const whole = /^\$\{([A-Za-z0-9_]+)(?:\.Arn)?\}$/.exec(target);
   if (whole) return { reference, logicalId: whole[1], form: template.form };
   const arn = /^arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:]+)(?::([^:]+))?$/.exec(target);
-  if (!arn) return undefined;
+  if (!arn) return { reference };
   const [, name, qualifier] = arn;
   const literalQualifier = qualifier && /^[A-Za-z0-9_-]+$/.test(qualifier) && qualifier !== '$LATEST' ? { qualifier } : {};
   if (/^[A-Za-z0-9_-]{1,64}$/.test(name!)) return { reference, functionName: name, ...literalQualifier, form: template.form };
-  const logical = /^\$\{([A-Za-z0-9]+)\}$/.exec(name!);
-  return logical ? { reference, logicalId: logical[1], ...literalQualifier, form: template.form } : undefined;
+  const logical = /^\$\{([A-Za-z0-9_]+)\}$/.exec(name!);
+  return logical ? { reference, logicalId: logical[1], ...literalQualifier, form: template.form } : { reference };
 }
 
 /** A URI as one string, with CloudFormation references written `${Resource}` / `${Resource.Arn}`. */
@@ -193,50 +185,64 @@ function intrinsicText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** One function per service, named by the document or by --lambda-function; refuses mixes and ambiguity. */
+/**
+ * One function per service, named by the document or by --lambda-function. A mix with VPC-link operations, a second
+ * function, or a function the document does not name are problems; the import is then validated as a Lambda service
+ * (the first function, or a stand-in name) so the rules report everything else in the same run.
+ */
 function chooseFunction(
   lambdas: readonly LambdaReference[],
-  vpcLinked: readonly OperationRef[],
+  vpcLinked: readonly GatewayOperation[],
   options: MappingOptions,
-  refuse: (path: readonly (string | number)[], message: string, fix: string) => void,
+  refuse: Refuse,
 ): string | undefined {
   if (lambdas.length === 0) return undefined;
-  const uri = (reference: OperationRef) => [...reference.location, 'x-amazon-apigateway-integration', 'uri'];
+  const uri = (reference: GatewayOperation) => [...reference.location, 'x-amazon-apigateway-integration', 'uri'];
   for (const reference of vpcLinked) {
     refuse(
       [...reference.location, 'x-amazon-apigateway-integration'],
-      `${operationName(reference)} goes through a VPC link while ${operationName(lambdas[0]!.reference)} invokes a Lambda function; a service has one backend kind`,
+      `${label(reference)} goes through a VPC link while ${label(lambdas[0]!.reference)} invokes a Lambda function; a service has one backend kind`,
       'onboard the VPC-link operations and the Lambda operations as two services (import each part with its own --name), or move them behind one backend',
     );
   }
-  const named = (lambda: LambdaReference) => lambda.functionName ?? `\${${lambda.logicalId}}`;
-  const targets = [...new Set(lambdas.map(named))];
-  if (targets.length > 1) {
-    for (const lambda of lambdas.slice(1).filter((candidate) => named(candidate) !== named(lambdas[0]!))) {
-      refuse(
-        uri(lambda.reference),
-        `${operationName(lambda.reference)} invokes ${named(lambda)}, ${operationName(lambdas[0]!.reference)} invokes ${named(lambdas[0]!)}; a service declares one function (backend.functionName)`,
-        'route every operation to one function (one handler dispatching on the path), or import the operations of each function as their own service',
-      );
-    }
-    return undefined;
+  const named = (lambda: LambdaReference) => lambda.functionName ?? (lambda.logicalId ? `\${${lambda.logicalId}}` : undefined);
+  const first = lambdas.find((lambda) => named(lambda) !== undefined);
+  for (const lambda of lambdas.filter((candidate) => first && named(candidate) !== undefined && named(candidate) !== named(first))) {
+    refuse(
+      uri(lambda.reference),
+      `${label(lambda.reference)} invokes ${named(lambda)}, ${label(first!.reference)} invokes ${named(first!)}; a service declares one function (backend.functionName)`,
+      'route every operation to one function (one handler dispatching on the path), or import the operations of each function as their own service',
+    );
   }
   if (options.functionName) return options.functionName;
-  const [only] = lambdas;
-  if (only!.functionName) return only!.functionName;
-  refuse(
-    uri(only!.reference),
-    `${operationName(only!.reference)} invokes the CloudFormation resource ${only!.logicalId}; the document does not carry the function's deployed name`,
-    `pass --lambda-function <name of ${only!.logicalId}'s function in the service account> (aws lambda list-functions in that account shows it)`,
-  );
-  return undefined;
+  if (first?.functionName) return first.functionName;
+  const unnamed = first ?? lambdas[0]!;
+  refuse(uri(unnamed.reference), ...unnamedFunction(unnamed));
+  return UNNAMED_FUNCTION;
+}
+
+/** The message and fix for a Lambda proxy whose deployed function name is not in the document. */
+function unnamedFunction(lambda: LambdaReference): [string, string] {
+  const asked = '(aws lambda list-functions in that account shows it)';
+  if (lambda.logicalId && lambda.form !== 'literal ARN')
+    return [
+      `${label(lambda.reference)} invokes the CloudFormation resource ${lambda.logicalId}; the document does not carry the function's deployed name`,
+      `pass --lambda-function <name of ${lambda.logicalId}'s function in the service account> ${asked}`,
+    ];
+  if (lambda.logicalId)
+    return [
+      `${label(lambda.reference)} invokes the function named by the template variable \${${lambda.logicalId}}; the document does not carry the function's deployed name`,
+      `pass --lambda-function <the value of ${lambda.logicalId}: the function's name in the service account> ${asked}`,
+    ];
+  const { uri } = lambda.reference.operation['x-amazon-apigateway-integration'] as JsonObject;
+  return [
+    `${label(lambda.reference)} invokes a Lambda function whose name the uri ${describe(uri)} does not give`,
+    `pass --lambda-function <the function's name in the service account> ${asked}`,
+  ];
 }
 
 /** The cors: block the MOCK preflights answered with; refuses what the platform will not generate. */
-function corsOf(
-  preflights: readonly OperationRef[],
-  refuse: (path: readonly (string | number)[], message: string, fix: string) => void,
-): CorsInput | undefined {
+function corsOf(preflights: readonly GatewayOperation[], refuse: Refuse): CorsInput | undefined {
   if (preflights.length === 0) return undefined;
   const origins = new Set<string>();
   const headers = new Set<string>();
@@ -252,7 +258,7 @@ function corsOf(
     if (origin === undefined || !/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) {
       refuse(
         at,
-        `${operationName(reference)}: preflight answers Access-Control-Allow-Origin ${describe(parameters[ALLOW('Allow-Origin')])}; the platform allows exact https origins only`,
+        `${label(reference)}: preflight answers Access-Control-Allow-Origin ${describe(parameters[ALLOW('Allow-Origin')])}; the platform allows exact https origins only`,
         "remove the options operations and import again, then declare cors.allowOrigins in service.yaml with the exact origins (never '*')",
       );
       continue;
@@ -272,34 +278,6 @@ function corsOf(
     ...(credentials ? { allowCredentials: true } : {}),
     ...(maxAge !== undefined ? { maxAgeSeconds: maxAge } : {}),
   };
-}
-
-function foundIntegration(type: string, integration: JsonObject): string {
-  switch (type) {
-    case 'aws':
-      return `AWS service integration (${describe(integration.uri)}), which calls an AWS API with the gateway's credentials`;
-    case 'http':
-    case 'http_proxy':
-      return `${type} integration to a public URL (${describe(integration.uri)}), outside the service's VPC`;
-    case 'mock':
-      return 'MOCK integration (a canned answer, no backend) on a method other than OPTIONS';
-    default:
-      return `integration type ${describe(integration.type)}`;
-  }
-}
-
-function choiceFor(type: string): string {
-  switch (type) {
-    case 'aws':
-      return 'put the call behind a Lambda function in the service account (backend.kind: lambda) or the service behind its VPC link, and remove this integration; import then adds the declared backend';
-    case 'http':
-    case 'http_proxy':
-      return "serve it from the service's VPC behind the NLB: remove this integration and import adds the VPC-link one (--backend <env>=<account>:<ip>)";
-    case 'mock':
-      return 'serve it from the backend: remove this integration and import adds the declared backend';
-    default:
-      return 'remove this integration; import adds the declared backend (VPC link, or Lambda proxy when the document invokes a function)';
-  }
 }
 
 function unquote(value: unknown): string | undefined {

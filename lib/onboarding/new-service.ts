@@ -32,9 +32,10 @@ export interface NewServiceRequest {
   /** The text of that file, so problems point at its lines too.
    * @default - problems in the imported document carry no line */
   readonly openApiSourceText?: string;
-  /** What import mapped from the document's own integrations (integration-mapping.ts): a Lambda backend, cors.
-   * @default - the VPC-link backend of the answers, no cors */
-  readonly mapped?: { readonly backend?: LambdaBackendInput; readonly cors?: CorsInput };
+  /** What import mapped from the document's own integrations (integration-mapping.ts): a Lambda backend, cors, and
+   * what the mapping could not decide (reported with every other problem).
+   * @default - the VPC-link backend of the answers, no cors, no problems */
+  readonly mapped?: { readonly backend?: LambdaBackendInput; readonly cors?: CorsInput; readonly problems?: readonly ConfigProblem[] };
 }
 
 export interface NewServiceResult {
@@ -64,6 +65,8 @@ export function createService(request: NewServiceRequest): NewServiceResult {
     { file: `${folder}/openapi.yaml`, content: request.openApi, kind: 'create' },
   ];
   const notes: string[] = [];
+  // A refused --backend is reported with the document's problems: one run shows everything to change.
+  const refused: ConfigProblem[] = [];
   const service = {
     name: answers.name,
     port: answers.port,
@@ -72,15 +75,24 @@ export function createService(request: NewServiceRequest): NewServiceResult {
     lambda: definition.backend.kind === 'lambda',
   };
   for (const target of request.backends) {
-    const enablement = enableInEnvironment(config, service, target, request.access);
-    changes.push(enablement.change);
-    notes.push(...enablement.notes);
+    try {
+      const enablement = enableInEnvironment(config, service, target, request.access);
+      changes.push(enablement.change);
+      notes.push(...enablement.notes);
+    } catch (error) {
+      if (!(error instanceof OnboardingError)) throw error;
+      refused.push(...error.problems);
+    }
   }
 
   const generated = `${folder}/openapi.yaml`;
-  const problems = withRulesDespiteOutline(previewProblems(rootDir, changes), generated, request.openApi, ServiceSchema.parse(definition))
-    .map((problem) => pointAtSource(problem, generated, request.openApiSource, request.openApiSourceText))
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const problems = [
+    ...refused,
+    ...(request.mapped?.problems ?? []),
+    ...withRulesDespiteOutline(previewProblems(rootDir, changes), generated, request.openApi, ServiceSchema.parse(definition)).map((problem) =>
+      pointAtSource(problem, generated, request.openApiSource, request.openApiSourceText),
+    ),
+  ].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (problems.length > 0) {
     throw new OnboardingError(
       `services/${answers.name} would not pass validation (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}); nothing was changed.`,

@@ -34,16 +34,20 @@ export interface IntegrationClass {
   readonly found: string;
   /** The team's choice, written as what to do; empty for the platform's own kind. */
   readonly choice: string;
-  /** What `import --fix` does with it: nothing, replace it with the VPC-link proxy, or drop the operation. */
-  readonly fix: 'none' | 'replace-with-vpc-link' | 'remove-operation';
+  /**
+   * What `import --fix` does with it: nothing, or replace it with the declared backend's integration (the VPC-link
+   * proxy, or the Lambda proxy when import mapped the document to a Lambda backend). A Lambda proxy and a MOCK
+   * preflight are import's mapping to act on (`none` here), never deleted.
+   */
+  readonly fix: 'none' | 'replace-with-backend';
 }
 
 const REPLACE =
   'delete this x-amazon-apigateway-integration so `npm run onboard -- import` adds the HTTP proxy through the service VPC link (or run import with --fix, which replaces it)';
 
 export function classifyIntegration(method: string, integration: unknown): IntegrationClass {
-  if (integration === undefined) return { kind: 'missing', found: 'no integration', choice: REPLACE, fix: 'replace-with-vpc-link' };
-  if (!isObject(integration)) return { kind: 'unknown', found: `an integration that is not an object`, choice: REPLACE, fix: 'replace-with-vpc-link' };
+  if (integration === undefined) return { kind: 'missing', found: 'no integration', choice: REPLACE, fix: 'replace-with-backend' };
+  if (!isObject(integration)) return { kind: 'unknown', found: `an integration that is not an object`, choice: REPLACE, fix: 'replace-with-backend' };
   const type = String(integration.type ?? '').toLowerCase();
   const uri = typeof integration.uri === 'string' ? integration.uri : undefined;
   const shownUri = typeof integration.uri === 'string' ? `"${integration.uri}"` : JSON.stringify(integration.uri);
@@ -55,7 +59,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'other-vpc-link',
       found: `a ${type} integration through another VPC link (connectionId ${JSON.stringify(integration.connectionId)}, uri ${shownUri})`,
       choice: `point it at the service's own VPC link: connectionId "${VPC_LINK_PLACEHOLDER}" and uri https://\${stageVariables.backendHost}<path>; or ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
   if (type === 'aws_proxy' && uri === LAMBDA_INVOKE_ARN_PLACEHOLDER)
@@ -64,7 +68,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
     return {
       kind: 'lambda-proxy',
       found: `an aws_proxy integration invoking a Lambda function (uri ${shownUri})`,
-      choice: `declare the function as the service's backend (backend: { kind: lambda, functionName } in service.yaml) and set uri: "${LAMBDA_INVOKE_ARN_PLACEHOLDER}" (import does both), or serve this operation from the backend behind the VPC link (${REPLACE})`,
+      choice: `declare the function as the service's backend (backend: { kind: lambda, functionName } in service.yaml) and set uri: "${LAMBDA_INVOKE_ARN_PLACEHOLDER}" (import does both), or serve this operation from the backend behind the VPC link (delete this x-amazon-apigateway-integration; import adds the HTTP proxy through the service VPC link)`,
       fix: 'none',
     };
   }
@@ -74,7 +78,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       found: 'a MOCK integration answering the browser CORS preflight',
       choice:
         'the gateway generates preflight itself, without the authorizer browsers never send on a preflight: delete this OPTIONS operation and declare cors: (allowOrigins, allowHeaders) in service.yaml (import does both)',
-      fix: 'remove-operation',
+      fix: 'none',
     };
   }
   if (type === 'mock') {
@@ -82,7 +86,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'mock',
       found: 'a MOCK integration (API Gateway answers without calling any backend)',
       choice: `the platform routes every operation to the service's backend: serve this response from the backend and ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
   if (type === 'aws' || type === 'aws_proxy') {
@@ -91,7 +95,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'aws-service',
       found: `an ${type} integration calling ${service ? `the AWS service "${service}"` : 'an AWS service'} directly (uri ${shownUri})`,
       choice: `the gateway account cannot call services in your account on your behalf: call ${service ?? 'the service'} from your backend, and ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
   if (type === 'http' || type === 'http_proxy') {
@@ -99,10 +103,10 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'http-internet',
       found: `a ${type} integration to ${shownUri} over the internet`,
       choice: `the platform reaches backends only through the service VPC link (the addresses given with --backend): ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
-  return { kind: 'unknown', found: `an integration of type ${JSON.stringify(integration.type)}`, choice: REPLACE, fix: 'replace-with-vpc-link' };
+  return { kind: 'unknown', found: `an integration of type ${JSON.stringify(integration.type)}`, choice: REPLACE, fix: 'replace-with-backend' };
 }
 
 /** The operations of a path item API Gateway deploys, including `x-amazon-apigateway-any-method` (ANY). */

@@ -37,7 +37,8 @@ export async function runImport(
     }
     // Before any question about the service: a bad or taken name ends the import at once.
     checkNewServiceName(rootDir, name, '--name');
-    // Lambda proxies and MOCK preflight become the declared backend and cors:, or the import stops here.
+    // Lambda proxies and MOCK preflight become the declared backend and cors:; what it cannot decide is reported with
+    // the rules' problems (createService), in one run.
     const mapping = mapIntegrations(source, file, { functionName: flags.lambdaFunction });
     const request = await serviceRequest(name, flags, io, { description: firstSentence(source.document) });
     if (source.conversion) {
@@ -45,7 +46,8 @@ export async function runImport(
       for (const line of source.conversion) io.out(`  ${line}`);
     }
     // --fix first makes the changes the refusal messages describe, then the gateway extensions go on the result.
-    const fixes = flags.fix ? planImportFixes(mapping.source.document, request.answers.protocol) : { edits: [], changes: [] };
+    const backend = mapping.backend ? ({ kind: 'lambda' } as const) : ({ kind: 'vpcLink', protocol: request.answers.protocol } as const);
+    const fixes = flags.fix ? planImportFixes(mapping.source.document, backend) : { edits: [], changes: [] };
     const fixed = applyYamlEdits(mapping.source.yaml, fixes.edits);
     const { edits, report } = planGatewayExtensions(parse(fixed.content), name, request.answers.protocol);
     const openApi = applyYamlEdits(fixed.content, edits);

@@ -3,7 +3,7 @@ import { isVpcLinkBackend } from '../../config/schema/service-backend';
 import { isObject, operationName, type HttpMethod, type OperationRef } from '../document';
 import { classifyIntegration, gatewayOperations, VPC_LINK_PLACEHOLDER } from '../integration-kind';
 import { isCloudFormationIntrinsic } from './foreign-residue';
-import { handWrittenPreflight, lambdaIntegrationProblems } from './lambda-integration';
+import { handWrittenPreflight, LAMBDA_INVOKE_ARN_PLACEHOLDER, lambdaIntegrationProblems } from './lambda-integration';
 import type { OpenApiFinding, OpenApiRule } from './rule';
 
 export { VPC_LINK_PLACEHOLDER } from '../integration-kind';
@@ -36,16 +36,7 @@ export const vpcLinkIntegration: OpenApiRule = {
       const name = isAny ? `ANY ${reference.path}` : operationName({ path: reference.path, method: reference.method as HttpMethod });
       if (reference.method === 'options') return [handWrittenPreflight(reference as OperationRef)];
       const backend = service.backend;
-      if (!isVpcLinkBackend(backend)) {
-        if (!isAny) return lambdaIntegrationProblems(reference as OperationRef);
-        return [
-          {
-            path: [...reference.location],
-            message: `${name} is an ANY method, which a Lambda backend does not support (each method gets its own grant)`,
-            fix: 'list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method',
-          },
-        ];
-      }
+      if (!isVpcLinkBackend(backend)) return lambdaBackendProblems(reference, name);
       const integration = reference.operation['x-amazon-apigateway-integration'];
       const path = [...reference.location, 'x-amazon-apigateway-integration'];
       const kind = classifyIntegration(reference.method, integration);
@@ -107,3 +98,29 @@ export const vpcLinkIntegration: OpenApiRule = {
       return problems;
     }),
 };
+
+/**
+ * An operation of a service whose backend is its Lambda function: every problem of it at once (an ANY method, and
+ * an integration of another kind as one finding, or what is wrong with its Lambda proxy).
+ */
+function lambdaBackendProblems(reference: ReturnType<typeof gatewayOperations>[number], name: string): OpenApiFinding[] {
+  const problems: OpenApiFinding[] = [];
+  if (reference.method === 'x-amazon-apigateway-any-method') {
+    problems.push({
+      path: [...reference.location],
+      message: `${name} is an ANY method, which a Lambda backend does not support (each method gets its own grant)`,
+      fix: 'list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method, each with the same integration',
+    });
+  }
+  const kind = classifyIntegration(reference.method, reference.operation['x-amazon-apigateway-integration']);
+  if (kind.kind === 'service-lambda' || kind.kind === 'lambda-proxy' || kind.kind === 'missing')
+    return [...problems, ...lambdaIntegrationProblems(reference as OperationRef)];
+  return [
+    ...problems,
+    {
+      path: [...reference.location, 'x-amazon-apigateway-integration'],
+      message: `${name} has ${kind.found}, but the service's backend is a Lambda function (backend.kind: lambda in service.yaml)`,
+      fix: `replace it with the Lambda proxy to the declared function (type: aws_proxy, httpMethod: POST, uri: "${LAMBDA_INVOKE_ARN_PLACEHOLDER}"; import --fix does it), or onboard this operation as its own service`,
+    },
+  ];
+}

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { mapIntegrations } from '../../../lib/onboarding/integration-mapping';
-import { OnboardingError } from '../../../lib/onboarding/onboarding-error';
+import { mapIntegrations, type IntegrationMapping } from '../../../lib/onboarding/integration-mapping';
 import type { OpenApiSource } from '../../../lib/onboarding/openapi-source';
 import { formatProblem } from '../../../lib/config/problems';
 import type { JsonObject } from '../../../lib/openapi/document';
@@ -10,7 +9,7 @@ import type { JsonObject } from '../../../lib/openapi/document';
 const FIXTURES = path.resolve(__dirname, '../../fixtures/openapi/backend-kinds');
 const fixture = (name: string): OpenApiSource => {
   const yaml = readFileSync(path.join(FIXTURES, name), 'utf8');
-  return { yaml, document: parse(yaml) as JsonObject };
+  return { yaml, document: parse(yaml) as JsonObject, originalText: yaml };
 };
 const LAMBDA_PROXY = { type: 'aws_proxy', httpMethod: 'POST', uri: '${lambda_invoke_arn}', passthroughBehavior: 'when_no_match' };
 
@@ -21,19 +20,12 @@ const withIntegration = (integration: unknown): OpenApiSource => {
     info: { title: 't', version: '1' },
     paths: { '/x': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': integration } } },
   };
-  return { yaml: JSON.stringify(document, null, 2), document };
+  const yaml = JSON.stringify(document, null, 2);
+  return { yaml, document, originalText: yaml };
 };
 
-/** The refusal's problems as the command prints them. */
-const refusal = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OnboardingError) return [error.summary, ...error.problems.map(formatProblem)];
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+/** The mapping's problems as the command prints them. */
+const problemsOf = (mapping: IntegrationMapping): string[] => mapping.problems.map(formatProblem);
 
 describe('mapIntegrations: Lambda proxy', () => {
   it('maps Fn::Sub Lambda proxies and MOCK preflight to the declared function and cors:, reporting each', () => {
@@ -93,34 +85,60 @@ describe('mapIntegrations: Lambda proxy', () => {
       connectionId: '${vpc_link_id}',
       uri: 'https://${stageVariables.backendHost}/x',
     });
-    expect(mapIntegrations(source, 'x.yaml')).toEqual({ source, report: [] });
+    expect(mapIntegrations(source, 'x.yaml')).toEqual({ source, report: [], problems: [] });
   });
 });
 
-describe('mapIntegrations: refusals', () => {
-  it('names every unsupported integration at its line, with what was found and the choice, in one run', () => {
-    expect(refusal(() => mapIntegrations(fixture('unsupported-integrations.yaml'), 'orders.yaml'))).toEqual([
-      'Cannot import orders.yaml: 4 integrations are not supported by the platform; nothing was changed.',
-      'orders.yaml:16:9: #/paths/~1orders/post/x-amazon-apigateway-integration: POST /orders: AWS service integration ("arn:aws:apigateway:eu-west-1:sqs:path/123456789012/orders"), which calls an AWS API with the gateway\'s credentials\n' +
-        '    fix: put the call behind a Lambda function in the service account (backend.kind: lambda) or the service behind its VPC link, and remove this integration; import then adds the declared backend',
+describe('mapIntegrations: what it leaves to the rules, and what only it can refuse', () => {
+  it('leaves aws service, MOCK and public HTTP integrations to UAG-OAS-001, and refuses only the wildcard preflight', () => {
+    const source = fixture('unsupported-integrations.yaml');
+    const mapping = mapIntegrations(source, 'orders.yaml');
+    expect(problemsOf(mapping)).toEqual([
       'orders.yaml:33:15: #/paths/~1orders/options/x-amazon-apigateway-integration/responses/default/responseParameters: OPTIONS /orders: preflight answers Access-Control-Allow-Origin "\'*\'"; the platform allows exact https origins only\n' +
         "    fix: remove the options operations and import again, then declare cors.allowOrigins in service.yaml with the exact origins (never '*')",
-      'orders.yaml:42:9: #/paths/~1status/get/x-amazon-apigateway-integration: GET /status: MOCK integration (a canned answer, no backend) on a method other than OPTIONS\n' +
-        '    fix: serve it from the backend: remove this integration and import adds the declared backend',
-      'orders.yaml:53:9: #/paths/~1catalog/get/x-amazon-apigateway-integration: GET /catalog: http_proxy integration to a public URL ("https://catalog.example.com/catalog"), outside the service\'s VPC\n' +
-        "    fix: serve it from the service's VPC behind the NLB: remove this integration and import adds the VPC-link one (--backend <env>=<account>:<ip>)",
     ]);
+    // The refused preflight is out of the document validated next, so the rules do not report it a second time;
+    // every other integration is there as it was, for UAG-OAS-001 to name.
+    const paths = source.document.paths as Record<string, Record<string, unknown>>;
+    const { options: _preflight, ...orders } = paths['/orders']!;
+    expect(mapping.source.document.paths).toEqual({ ...paths, '/orders': orders });
+    expect([mapping.backend, mapping.cors]).toEqual([undefined, undefined]);
   });
 
-  it('asks for --lambda-function when the document names the function only by its CloudFormation resource', () => {
-    expect(refusal(() => mapIntegrations(fixture('lambda-proxy-with-preflight.yaml'), 'notes.yaml'))).toEqual([
-      'Cannot import notes.yaml: one integration is not supported by the platform; nothing was changed.',
+  it('asks for --lambda-function when the document names the function only by its CloudFormation resource, and still maps the rest', () => {
+    const mapping = mapIntegrations(fixture('lambda-proxy-with-preflight.yaml'), 'notes.yaml');
+    expect(problemsOf(mapping)).toEqual([
       "notes.yaml:24:11: #/paths/~1notes/get/x-amazon-apigateway-integration/uri: GET /notes invokes the CloudFormation resource NotesFunction; the document does not carry the function's deployed name\n" +
         "    fix: pass --lambda-function <name of NotesFunction's function in the service account> (aws lambda list-functions in that account shows it)",
     ]);
+    // Validated as the Lambda service it will be, so every other problem shows in the same run.
+    expect(mapping.backend).toEqual({ kind: 'lambda', functionName: 'unnamed-function' });
+    expect((mapping.source.document.paths as Record<string, Record<string, JsonObject>>)['/notes']!.get!['x-amazon-apigateway-integration']).toEqual(LAMBDA_PROXY);
   });
 
-  it('refuses two functions in one service, and a Lambda proxy beside a VPC link', () => {
+  it('asks for --lambda-function when a template variable names the function, at the line of the file as written', () => {
+    const yaml = [
+      'openapi: 3.0.1',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /x:',
+      '    x-amazon-apigateway-any-method:',
+      '      x-amazon-apigateway-integration:',
+      '        type: aws_proxy',
+      '        httpMethod: POST',
+      '        uri: "arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account_id}:function:${lambda_name}/invocations"',
+      '',
+    ].join('\n');
+    // As for a converted Swagger 2.0 file: the YAML import edits is not the text the team wrote.
+    const source = { yaml: `# converted\n\n${yaml}`, document: parse(yaml) as JsonObject, originalText: yaml };
+    expect(problemsOf(mapIntegrations(source, 'x.yaml'))).toEqual([
+      "x.yaml:9:14: #/paths/~1x/x-amazon-apigateway-any-method/x-amazon-apigateway-integration/uri: ANY /x invokes the function named by the template variable ${lambda_name}; the document does not carry the function's deployed name\n" +
+        "    fix: pass --lambda-function <the value of lambda_name: the function's name in the service account> (aws lambda list-functions in that account shows it)",
+    ]);
+    expect(mapIntegrations(source, 'x.yaml', { functionName: 'docker-deploy' }).backend).toEqual({ kind: 'lambda', functionName: 'docker-deploy' });
+  });
+
+  it('refuses two functions in one service, and a Lambda proxy beside a VPC link, validating the rest as Lambda operations', () => {
     const arn = (name: string) =>
       `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:${name}/invocations`;
     const document = {
@@ -132,13 +150,14 @@ describe('mapIntegrations: refusals', () => {
         '/c': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', connectionType: 'VPC_LINK', uri: 'https://x/c' } } },
       },
     };
-    const messages = refusal(() => mapIntegrations({ yaml: JSON.stringify(document, null, 2), document }, 'x.json')).map((line) =>
-      line.split('\n')[0]!.replace(/^x\.json:\d+:\d+: /, ''),
-    );
-    expect(messages).toEqual([
-      'Cannot import x.json: 2 integrations are not supported by the platform; nothing was changed.',
-      '#/paths/~1b/get/x-amazon-apigateway-integration/uri: GET /b invokes fn-b, GET /a invokes fn-a; a service declares one function (backend.functionName)',
+    const yaml = JSON.stringify(document, null, 2);
+    const mapping = mapIntegrations({ yaml, document, originalText: yaml }, 'x.json');
+    expect(problemsOf(mapping).map((line) => line.split('\n')[0]!.replace(/^x\.json:\d+:\d+: /, ''))).toEqual([
       '#/paths/~1c/get/x-amazon-apigateway-integration: GET /c goes through a VPC link while GET /a invokes a Lambda function; a service has one backend kind',
+      '#/paths/~1b/get/x-amazon-apigateway-integration/uri: GET /b invokes fn-b, GET /a invokes fn-a; a service declares one function (backend.functionName)',
     ]);
+    expect(mapping.backend).toEqual({ kind: 'lambda', functionName: 'fn-a' });
+    const paths = mapping.source.document.paths as Record<string, Record<string, JsonObject>>;
+    expect(['/a', '/b', '/c'].map((key) => paths[key]!.get!['x-amazon-apigateway-integration'])).toEqual([LAMBDA_PROXY, LAMBDA_PROXY, LAMBDA_PROXY]);
   });
 });
