@@ -106,10 +106,16 @@ export const vpcLinkIntegration: OpenApiRule = {
 function lambdaBackendProblems(reference: ReturnType<typeof gatewayOperations>[number], name: string): OpenApiFinding[] {
   const problems: OpenApiFinding[] = [];
   if (reference.method === 'x-amazon-apigateway-any-method') {
+    // ANY is an extension the OpenAPI schema does not check: a listed method must also carry what OpenAPI requires.
+    const { responses } = reference.operation;
+    const lacking =
+      isObject(responses) && Object.keys(responses).length > 0
+        ? ''
+        : ` and a responses map with at least one response (e.g. '200': { description: OK }), which this ANY operation lacks`;
     problems.push({
       path: [...reference.location],
       message: `${name} is an ANY method, which a Lambda backend does not support (each method gets its own grant)`,
-      fix: 'list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method, each with the same integration',
+      fix: `list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method, each with the same integration${lacking}`,
     });
   }
   const kind = classifyIntegration(reference.method, reference.operation['x-amazon-apigateway-integration']);

@@ -65,12 +65,13 @@ describe('onboard import: Lambda proxy and preflight', () => {
     const run = await onboard(dir, ['import', file, ...NOTES_OPTIONS, '--backend', 'dev=customers:10.103.1.61']);
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n');
-    expect(lines[0]).toBe(`Cannot import ${file}: 4 integrations are not supported by the platform; nothing was changed.`);
+    expect(lines[0]).toBe('services/notes would not pass validation (4 problems); nothing was changed.');
+    // Each problem once: the kinds UAG-OAS-001 names, and the preflight only the mapping can judge.
     expect(lines.filter((line) => line.startsWith(`  ${file}:`)).map((line) => line.slice(file.length + 3))).toEqual([
-      '16:9: #/paths/~1orders/post/x-amazon-apigateway-integration: POST /orders: AWS service integration ("arn:aws:apigateway:eu-west-1:sqs:path/123456789012/orders"), which calls an AWS API with the gateway\'s credentials',
+      '16:9: #/paths/~1orders/post/x-amazon-apigateway-integration: POST /orders has an aws integration calling the AWS service "sqs" directly (uri "arn:aws:apigateway:eu-west-1:sqs:path/123456789012/orders") [UAG-OAS-001]',
       '33:15: #/paths/~1orders/options/x-amazon-apigateway-integration/responses/default/responseParameters: OPTIONS /orders: preflight answers Access-Control-Allow-Origin "\'*\'"; the platform allows exact https origins only',
-      '42:9: #/paths/~1status/get/x-amazon-apigateway-integration: GET /status: MOCK integration (a canned answer, no backend) on a method other than OPTIONS',
-      '53:9: #/paths/~1catalog/get/x-amazon-apigateway-integration: GET /catalog: http_proxy integration to a public URL ("https://catalog.example.com/catalog"), outside the service\'s VPC',
+      '42:9: #/paths/~1status/get/x-amazon-apigateway-integration: GET /status has a MOCK integration (API Gateway answers without calling any backend) [UAG-OAS-001]',
+      '53:9: #/paths/~1catalog/get/x-amazon-apigateway-integration: GET /catalog has a http_proxy integration to "https://catalog.example.com/catalog" over the internet [UAG-OAS-001]',
     ]);
     expect(snapshotTree(dir)).toEqual(before);
   });
