@@ -21,7 +21,7 @@ describe('UAG-OAS-001 with a Lambda backend', () => {
     expect(findings(documentWith({ get: { 'x-amazon-apigateway-integration': LAMBDA_PROXY } }))).toEqual([]);
   });
 
-  it('Noncompliance: a VPC-link integration, a GET to the function, credentials, and a missing integration', () => {
+  it('Noncompliance: a VPC-link integration, a PUT to the function, credentials, and a missing integration', () => {
     expect(
       findings(
         documentWith({
@@ -31,14 +31,29 @@ describe('UAG-OAS-001 with a Lambda backend', () => {
         }),
       ),
     ).toEqual([
-      '#/paths/~1items/get/x-amazon-apigateway-integration/type: GET /items integration type is "http_proxy", but the service\'s backend is a Lambda function (backend.kind: lambda in service.yaml) | use type: aws_proxy (Lambda proxy integration): the platform invokes only the declared function',
-      '#/paths/~1items/get/x-amazon-apigateway-integration/httpMethod: GET /items integration httpMethod is undefined | set httpMethod: POST (API Gateway invokes Lambda with POST whatever the client method)',
-      '#/paths/~1items/get/x-amazon-apigateway-integration/uri: GET /items integration uri is "https://x" | set uri: "${lambda_invoke_arn}"; the gateway fills in the function declared in service.yaml (backend.functionName) in the environment\'s service account',
-      '#/paths/~1items/get/x-amazon-apigateway-integration/connectionType: GET /items integration sets connectionType ("VPC_LINK") | remove connectionType: the platform grants API Gateway this function in its resource policy, scoped to this API, stage and method',
-      '#/paths/~1items/get/x-amazon-apigateway-integration/connectionId: GET /items integration sets connectionId ("${vpc_link_id}") | remove connectionId: the platform grants API Gateway this function in its resource policy, scoped to this API, stage and method',
+      // Another kind of integration altogether is one problem with one fix, not five field by field.
+      '#/paths/~1items/get/x-amazon-apigateway-integration: GET /items has a http_proxy integration through the service VPC link, but the service\'s backend is a Lambda function (backend.kind: lambda in service.yaml) | replace it with the Lambda proxy to the declared function (type: aws_proxy, httpMethod: POST, uri: "${lambda_invoke_arn}"; import --fix does it), or onboard this operation as its own service',
       '#/paths/~1items/put/x-amazon-apigateway-integration/httpMethod: PUT /items integration httpMethod is "PUT" | set httpMethod: POST (API Gateway invokes Lambda with POST whatever the client method)',
       '#/paths/~1items/put/x-amazon-apigateway-integration/credentials: PUT /items integration sets credentials ("arn:aws:iam::123456789012:role/x") | remove credentials: the platform grants API Gateway this function in its resource policy, scoped to this API, stage and method',
       '#/paths/~1items/delete/x-amazon-apigateway-integration: DELETE /items has no x-amazon-apigateway-integration | add a Lambda proxy integration: type: aws_proxy, httpMethod: POST, uri: "${lambda_invoke_arn}" (backend.kind is lambda)',
+    ]);
+  });
+});
+
+describe('UAG-OAS-001: ANY with a Lambda backend', () => {
+  it('Noncompliance: an ANY method without responses and with an aws service integration, both in one run', () => {
+    const document: JsonObject = {
+      openapi: '3.0.3',
+      info: { title: 'fixture', version: '1' },
+      paths: {
+        '/{proxy+}': {
+          'x-amazon-apigateway-any-method': { 'x-amazon-apigateway-integration': { type: 'aws', uri: 'arn:aws:apigateway:eu-west-1:sqs:path/1/q' } },
+        },
+      },
+    };
+    expect(findings(document)).toEqual([
+      "#/paths/~1{proxy+}/x-amazon-apigateway-any-method: ANY /{proxy+} is an ANY method, which a Lambda backend does not support (each method gets its own grant) | list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method, each with the same integration and a responses map with at least one response (e.g. '200': { description: OK }), which this ANY operation lacks",
+      '#/paths/~1{proxy+}/x-amazon-apigateway-any-method/x-amazon-apigateway-integration: ANY /{proxy+} has an aws integration calling the AWS service "sqs" directly (uri "arn:aws:apigateway:eu-west-1:sqs:path/1/q"), but the service\'s backend is a Lambda function (backend.kind: lambda in service.yaml) | replace it with the Lambda proxy to the declared function (type: aws_proxy, httpMethod: POST, uri: "${lambda_invoke_arn}"; import --fix does it), or onboard this operation as its own service',
     ]);
   });
 });
