@@ -118,7 +118,7 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
       )
       .option(
         '--fix',
-        'make the fixes import can make itself, and list them: replace integrations the platform does not deploy with the VPC-link proxy, remove x-amazon-apigateway-auth, move Swagger 2.0 leftovers (securityDefinitions, header type) to their OpenAPI 3.0 places',
+        'make the fixes import can make itself, and list them: replace integrations the platform does not deploy with the integration of the declared backend (VPC-link or Lambda proxy), remove x-amazon-apigateway-auth, move Swagger 2.0 leftovers (securityDefinitions, header type) to their OpenAPI 3.0 places',
       ),
   )
     .addHelpText(
@@ -129,9 +129,10 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
         'authorizer (<name>/read for GET, HEAD, OPTIONS; <name>/write otherwise). Adds request validation and the authorizer',
         'security scheme when missing. Comments, key order and all other content stay as they were.',
         'Lambda proxy integrations (also CloudFormation Fn::Sub / Fn::Join) become a Lambda backend in service.yaml',
-        '(--lambda-function names the function when the document only names a CloudFormation resource; enable it with',
-        '--backend <env>=<account>); MOCK OPTIONS become cors:. Other integrations (aws service, HTTP to a public URL) are',
-        'refused, each operation with what was found and the choice you have (docs/decisions/0014-backend-kinds.md).',
+        '(--lambda-function names the function when the document only names a CloudFormation resource or a template',
+        'variable; enable it with --backend <env>=<account>); MOCK OPTIONS become cors:. Other integrations (aws service,',
+        'HTTP to a public URL) are refused with every other problem in one run, each operation with what was found and',
+        'the choice you have (docs/decisions/0014-backend-kinds.md).',
         'Example:',
         '  npm run onboard -- import petstore.yaml --name pets --team pets-team --email pets-team@example.com \\',
         '    --visibility public --backend dev=customers:10.103.1.60',
