@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import type { EnabledService } from '../lib/config/model';
 import type { Environment } from '../lib/config/schema/environment';
-import { ServiceApi } from '../modules/gateway/service-api';
+import { lambdaBackendOf } from '../lib/config/views/lambda-backend';
+import { ServiceApi, type ServiceApiProps } from '../modules/gateway/service-api';
 import { PrivateBasePathMapping } from '../modules/private-domain/base-path-mapping';
 import { logKeyAlias } from '../lib/naming';
 import { LogEncryptionKey } from '../modules/security/log-encryption-key';
@@ -50,6 +51,7 @@ export class ApiStack extends LandingZoneStack {
       gateway: props.gateway.bindingsFor(definition.name),
       logKmsKeyArn: logKey.arn,
       consumerEndpointIds: privateDomain.endpointIdsFor(definition.name),
+      ...this.lambdaBackend(props),
     });
     if (this.api.privateApi) {
       new PrivateBasePathMapping(this, 'PrivateMapping', {
@@ -59,5 +61,15 @@ export class ApiStack extends LandingZoneStack {
         basePath: definition.basePath,
       });
     }
+  }
+
+  /**
+   * A Lambda backend's function, and the provider that writes its resource policy in the account that owns it: the
+   * permission belongs to the API's change, as the network account's acceptance belongs to a spoke's attachment.
+   */
+  private lambdaBackend(props: ApiStackProps): Pick<ServiceApiProps, 'lambdaBackend' | 'gatewayAccountId'> {
+    const target = lambdaBackendOf(props.environment, props.service);
+    if (!target) return {};
+    return { lambdaBackend: { ...target, provider: this.providerForAccount(target.accountAlias) }, gatewayAccountId: this.accountId };
   }
 }

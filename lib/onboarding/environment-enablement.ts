@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { EnvironmentFile, LandingZoneConfig } from '../config/model';
+import { isVpcLinkBackend, type ServiceBackend } from '../config/schema/service-backend';
 import type { BackendTarget } from './backend-target';
 import type { FileChange } from './file-changes';
 import { OnboardingError, optionProblem } from './onboarding-error';
@@ -28,13 +29,14 @@ export interface Enablement {
  */
 export function enableInEnvironment(
   config: LandingZoneConfig,
-  service: { name: string; port: number; private: boolean; tls: boolean },
+  service: { name: string; port: number; private: boolean; tls: boolean; lambda?: boolean },
   target: BackendTarget,
   access: PrivateAccess,
 ): Enablement {
   const environment = findEnvironment(config, target.environment);
   const original = readFileSync(path.join(config.rootDir, environment.file), 'utf8');
   const notes: string[] = [];
+  if (service.lambda) return enableLambdaBackend(environment, original, service, target, access, notes);
 
   const listenerPort = sharedListenerPort(config, environment, service.port);
   if (listenerPort)
@@ -54,7 +56,41 @@ export function enableInEnvironment(
     ...(listenerPort ? { listenerPort } : {}),
   };
   const edits: YamlEdit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${toFlowYaml(backend)}` }];
+  return withGrants(environment, original, service, access, edits, notes);
+}
 
+/** A Lambda backend names only the account that owns the function: no addresses, listener or server name. */
+function enableLambdaBackend(
+  environment: EnvironmentFile,
+  original: string,
+  service: { name: string; private: boolean },
+  target: BackendTarget,
+  access: PrivateAccess,
+  notes: string[],
+): Enablement {
+  if (target.addresses.length > 0) {
+    throw new OnboardingError('Cannot read --backend; nothing was changed.', [
+      optionProblem(
+        '--backend',
+        `${target.environment}=${target.account}:${target.addresses.join(',')} gives addresses, but ${service.name} has a Lambda backend (invoked by ARN, not over the network)`,
+        `write --backend ${target.environment}=${target.account} (the account that owns the function)`,
+      ),
+    ]);
+  }
+  const backend = { account: target.account };
+  const edits: YamlEdit[] = [{ kind: 'entry', mapPath: ['services'], key: service.name, value: { backend }, yaml: `backend: ${toFlowYaml(backend)}` }];
+  return withGrants(environment, original, service, access, edits, notes);
+}
+
+/** A private service's grants (or the reason it has none), then the edits applied to the file. */
+function withGrants(
+  environment: EnvironmentFile,
+  original: string,
+  service: { name: string; private: boolean },
+  access: PrivateAccess,
+  edits: YamlEdit[],
+  notes: string[],
+): Enablement {
   if (service.private) {
     const granted = access.consumers.filter((consumer) => consumer in environment.config.consumers);
     for (const consumer of granted) edits.push({ kind: 'item', seqPath: ['consumers', consumer, 'services'], value: service.name, yaml: toYaml(service.name) });
@@ -107,7 +143,7 @@ function sharedListenerPort(config: LandingZoneConfig, { config: environment }: 
   const used = new Set(
     Object.entries(environment.services)
       .filter(([, deployment]) => deployment.enabled && deployment.backend)
-      .map(([name, deployment]) => deployment.backend?.listenerPort ?? config.services.get(name)?.definition.backend.port),
+      .map(([name, deployment]) => deployment.backend?.listenerPort ?? vpcLinkPort(config.services.get(name)?.definition.backend)),
   );
   if (!used.has(backendPort)) return undefined;
   for (let port = backendPort + 1; port <= 65535; port++) if (!used.has(port)) return port;
@@ -118,4 +154,9 @@ function sharedListenerPort(config: LandingZoneConfig, { config: environment }: 
       'choose a lower backend port, or switch the environment to nlbStrategy: per-service',
     ),
   ]);
+}
+
+/** The backend port of a VPC-link service; Lambda backends take no listener. */
+function vpcLinkPort(backend: ServiceBackend | undefined): number | undefined {
+  return backend && isVpcLinkBackend(backend) ? backend.port : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Service } from '../config/schema/service';
+import type { VpcLinkBackend } from '../config/schema/service-backend';
 import { backendUri, VPC_LINK_PLACEHOLDER } from '../openapi/rules/vpc-link-integration';
 import { VALIDATOR_KEY, VALIDATORS_KEY } from '../openapi/rules/request-validation';
 import { API_GATEWAY_OPERATION_METHODS, type HttpMethod } from '../openapi/document';
@@ -45,7 +45,7 @@ export function pathTemplateParameters(path: string): string[] {
  * listener protocol, the host is a stage variable (written literally; the API stack escapes it for Terraform),
  * path parameters are passed through.
  */
-export function vpcLinkIntegration(path: string, method: string, protocol: Service['backend']['protocol']): Record<string, unknown> {
+export function vpcLinkIntegration(path: string, method: string, protocol: VpcLinkBackend['protocol']): Record<string, unknown> {
   const parameters = pathTemplateParameters(path);
   return {
     type: 'http_proxy',

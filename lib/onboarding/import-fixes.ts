@@ -1,6 +1,7 @@
-import type { Service } from '../config/schema/service';
+import type { VpcLinkBackend } from '../config/schema/service-backend';
 import { isObject, type JsonObject } from '../openapi/document';
 import { classifyIntegration, gatewayOperations } from '../openapi/integration-kind';
+import { lambdaProxyIntegration } from '../openapi/rules/lambda-integration';
 import { vpcLinkIntegration } from './gateway-extensions';
 import { toYaml, type YamlEdit } from './yaml-text-edits';
 
@@ -10,10 +11,16 @@ import { toYaml, type YamlEdit } from './yaml-text-edits';
  * - Swagger 2.0 leftovers in an OpenAPI 3.0 file: `securityDefinitions` move to `components.securitySchemes`, a
  *   response header's `type` (and `format`) move into its `schema`.
  * - `x-amazon-apigateway-auth` (the source API's IAM or Cognito auth) is removed: the gateway authorizer is added.
- * - Integrations the platform does not deploy (lib/openapi/integration-kind.ts) are replaced by the HTTP proxy
- *   through the service VPC link, and MOCK CORS preflight operations are removed.
+ * - Integrations the platform does not deploy (lib/openapi/integration-kind.ts) are replaced by the declared
+ *   backend's: the HTTP proxy through the service VPC link, or the Lambda proxy when import mapped the document to a
+ *   Lambda backend. Lambda proxies and MOCK preflight are the mapping's (integration-mapping.ts), done before.
+ * A hand-written OPTIONS keeps its integration: UAG-OAS-001 asks for the operation to go (the gateway writes preflight
+ * from cors:), which only the team can decide.
  */
-export function planImportFixes(document: JsonObject, protocol: Service['backend']['protocol']): { edits: YamlEdit[]; changes: string[] } {
+export function planImportFixes(
+  document: JsonObject,
+  backend: { readonly kind: 'vpcLink'; readonly protocol: VpcLinkBackend['protocol'] } | { readonly kind: 'lambda' },
+): { edits: YamlEdit[]; changes: string[] } {
   const edits: YamlEdit[] = [];
   const changes: string[] = [];
   moveSecurityDefinitions(document, edits, changes);
@@ -21,22 +28,19 @@ export function planImportFixes(document: JsonObject, protocol: Service['backend
   for (const { path, method, operation, location } of gatewayOperations(document)) {
     const name = `${method === 'x-amazon-apigateway-any-method' ? 'ANY' : method.toUpperCase()} ${path}`;
     const kind = classifyIntegration(method, operation['x-amazon-apigateway-integration']);
-    if (kind.fix === 'remove-operation') {
-      edits.push({ kind: 'delete', path: location });
-      changes.push(`${name}: removed the operation (${kind.found})`);
-      continue;
-    }
     if (operation['x-amazon-apigateway-auth'] !== undefined) {
       edits.push({ kind: 'delete', path: [...location, 'x-amazon-apigateway-auth'] });
       changes.push(
         `${name}: removed x-amazon-apigateway-auth ${JSON.stringify(operation['x-amazon-apigateway-auth'])} (the gateway authorizer is added instead)`,
       );
     }
-    if (kind.fix === 'replace-with-vpc-link' && kind.kind !== 'missing') {
-      const value = vpcLinkIntegration(path, method, protocol);
+    if (kind.fix === 'replace-with-backend' && kind.kind !== 'missing' && method !== 'options') {
+      const value = backend.kind === 'lambda' ? lambdaProxyIntegration() : vpcLinkIntegration(path, method, backend.protocol);
+      const into =
+        backend.kind === 'lambda' ? "a Lambda proxy to the service's declared function" : `an http_proxy through the service VPC link to ${String(value.uri)}`;
       edits.push({ kind: 'delete', path: [...location, 'x-amazon-apigateway-integration'] });
       edits.push({ kind: 'entry', mapPath: location, key: 'x-amazon-apigateway-integration', value, yaml: toYaml(value) });
-      changes.push(`${name}: replaced ${kind.found} with an http_proxy through the service VPC link to ${String(value.uri)}`);
+      changes.push(`${name}: replaced ${kind.found} with ${into}`);
     }
   }
   return { edits, changes };

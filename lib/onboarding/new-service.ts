@@ -10,10 +10,12 @@ import { serviceDefinition, type ServiceAnswers } from './service-definition';
 import { checkNewServiceName } from './service-name';
 import { renderServiceYaml } from './service-yaml';
 import { SourceFile } from '../config/source-file';
-import { ServiceSchema, type Service } from '../config/schema/service';
+import { ServiceSchema, type Service, type ServiceInput } from '../config/schema/service';
 import { isObject } from '../openapi/document';
 import { lintOpenApi } from '../openapi/lint';
 import { parse } from 'yaml';
+import type { CorsInput } from '../config/schema/cors';
+import type { LambdaBackendInput } from '../config/schema/service-backend';
 
 export interface NewServiceRequest {
   readonly rootDir: string;
@@ -30,6 +32,10 @@ export interface NewServiceRequest {
   /** The text of that file, so problems point at its lines too.
    * @default - problems in the imported document carry no line */
   readonly openApiSourceText?: string;
+  /** What import mapped from the document's own integrations (integration-mapping.ts): a Lambda backend, cors, and
+   * what the mapping could not decide (reported with every other problem).
+   * @default - the VPC-link backend of the answers, no cors, no problems */
+  readonly mapped?: { readonly backend?: LambdaBackendInput; readonly cors?: CorsInput; readonly problems?: readonly ConfigProblem[] };
 }
 
 export interface NewServiceResult {
@@ -49,7 +55,7 @@ export function createService(request: NewServiceRequest): NewServiceResult {
   checkNewServiceName(rootDir, answers.name);
   // An environment naming a service without a folder is a configuration error, so this also covers leftovers.
   const config = loadExistingConfig(rootDir);
-  const definition = serviceDefinition(answers);
+  const definition = withMappedIntegrations(serviceDefinition(answers), request.mapped);
   checkDistinctEnvironments(request.backends);
   checkAccess(config, definition.visibility, request.access);
 
@@ -59,17 +65,34 @@ export function createService(request: NewServiceRequest): NewServiceResult {
     { file: `${folder}/openapi.yaml`, content: request.openApi, kind: 'create' },
   ];
   const notes: string[] = [];
-  const service = { name: answers.name, port: answers.port, private: definition.visibility !== 'public', tls: definition.backend.protocol === 'TLS' };
+  // A refused --backend is reported with the document's problems: one run shows everything to change.
+  const refused: ConfigProblem[] = [];
+  const service = {
+    name: answers.name,
+    port: answers.port,
+    private: definition.visibility !== 'public',
+    tls: 'protocol' in definition.backend && definition.backend.protocol === 'TLS',
+    lambda: definition.backend.kind === 'lambda',
+  };
   for (const target of request.backends) {
-    const enablement = enableInEnvironment(config, service, target, request.access);
-    changes.push(enablement.change);
-    notes.push(...enablement.notes);
+    try {
+      const enablement = enableInEnvironment(config, service, target, request.access);
+      changes.push(enablement.change);
+      notes.push(...enablement.notes);
+    } catch (error) {
+      if (!(error instanceof OnboardingError)) throw error;
+      refused.push(...error.problems);
+    }
   }
 
   const generated = `${folder}/openapi.yaml`;
-  const problems = withRulesDespiteOutline(previewProblems(rootDir, changes), generated, request.openApi, ServiceSchema.parse(definition))
-    .map((problem) => pointAtSource(problem, generated, request.openApiSource, request.openApiSourceText))
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const problems = [
+    ...refused,
+    ...(request.mapped?.problems ?? []),
+    ...withRulesDespiteOutline(previewProblems(rootDir, changes), generated, request.openApi, ServiceSchema.parse(definition)).map((problem) =>
+      pointAtSource(problem, generated, request.openApiSource, request.openApiSourceText),
+    ),
+  ].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (problems.length > 0) {
     throw new OnboardingError(
       `services/${answers.name} would not pass validation (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}); nothing was changed.`,
@@ -125,4 +148,13 @@ function checkAccess(config: LandingZoneConfig, visibility: string | undefined, 
     );
   }
   if (problems.length > 0) throw new OnboardingError('Cannot onboard with these options; nothing was changed.', problems);
+}
+
+/** The definition with the backend and cors import mapped from the document, when it mapped any. */
+function withMappedIntegrations(definition: ServiceInput, mapped: NewServiceRequest['mapped']): ServiceInput {
+  return {
+    ...definition,
+    ...(mapped?.backend ? { backend: mapped.backend } : {}),
+    ...(mapped?.cors ? { cors: mapped.cors } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Service } from '../config/schema/service';
+import type { VpcLinkBackend } from '../config/schema/service-backend';
 import { isObject, type JsonObject } from '../openapi/document';
 import { gatewayOperations } from '../openapi/integration-kind';
 import {
@@ -41,7 +41,7 @@ export interface ImportReport {
 export function planGatewayExtensions(
   document: JsonObject,
   service: string,
-  protocol: Service['backend']['protocol'],
+  protocol: VpcLinkBackend['protocol'],
 ): { edits: YamlEdit[]; report: ImportReport } {
   const edits: YamlEdit[] = [];
   const documentChanges: string[] = [];
@@ -96,7 +96,7 @@ function requestValidation(document: JsonObject, edits: YamlEdit[], changes: str
   }
 }
 
-function integration(reference: OperationRef, protocol: Service['backend']['protocol'], edits: YamlEdit[], changes: string[]): void {
+function integration(reference: OperationRef, protocol: VpcLinkBackend['protocol'], edits: YamlEdit[], changes: string[]): void {
   if (reference.operation['x-amazon-apigateway-integration'] !== undefined) return;
   const value = vpcLinkIntegration(reference.path, reference.method, protocol);
   edits.push({ kind: 'entry', mapPath: reference.location, key: 'x-amazon-apigateway-integration', value, yaml: toYaml(value) });

@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import type { Service } from '../config/schema/service';
+import type { VpcLinkBackend } from '../config/schema/service-backend';
 import { AUTHORIZER_SCHEME, authorizerScheme, FULL_VALIDATOR, fullValidator, VALIDATOR_KEY, VALIDATORS_KEY } from './gateway-extensions';
 import { planGatewayExtensions } from './openapi-import';
 import { applyYamlEdits } from './yaml-text-edits';
@@ -9,7 +9,7 @@ import { applyYamlEdits } from './yaml-text-edits';
  * extensions in place (operation extensions added by the same code as `import`, so both look alike). Teams
  * replace the operation with their API; `onboard check` tells them what each rule needs.
  */
-export function renderOpenApiStub(options: { name: string; description: string; protocol: Service['backend']['protocol'] }): string {
+export function renderOpenApiStub(options: { name: string; description: string; protocol: VpcLinkBackend['protocol'] }): string {
   const resource = camelCase(options.name);
   const title = options.name
     .split('-')

@@ -13,6 +13,7 @@ export function renderServiceYaml(service: ServiceInput): string {
     basePath: service.basePath,
     visibility: service.visibility,
     backend: service.backend,
+    ...(service.cors ? { cors: service.cors } : {}),
     throttling: { rateLimit: 100, burstLimit: 200 },
     auditHeaders: [],
   });

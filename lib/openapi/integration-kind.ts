@@ -1,4 +1,5 @@
 import { API_GATEWAY_OPERATION_METHODS, isObject, type JsonObject } from './document';
+import { LAMBDA_INVOKE_ARN_PLACEHOLDER } from './rules/lambda-integration';
 
 /** The placeholder the gateway fills with the service's own VPC link id at synth time. */
 export const VPC_LINK_PLACEHOLDER = '${vpc_link_id}';
@@ -8,14 +9,17 @@ export const VPC_LINK_PLACEHOLDER = '${vpc_link_id}';
  * it. This is the one place that says which integrations the platform deploys and what the choice is for the rest:
  * UAG-OAS-001 reports it, `import` prints it and `import --fix` acts on it.
  *
- * Lambda proxy and MOCK CORS preflight are refused here until their backend kinds exist (issue 14, item 2): the code
- * that maps them to a Lambda backend and a `cors:` block replaces those two entries, nothing else.
+ * A Lambda proxy and a MOCK CORS preflight are what `import` maps to a Lambda backend and a `cors:` block
+ * (lib/onboarding/integration-mapping.ts, docs/decisions/0014-backend-kinds.md); a document that still carries them
+ * is told so.
  */
 export type IntegrationKind =
   /** http / http_proxy through the service's own VPC link: what the platform deploys. */
   | 'service-vpc-link'
   /** http / http_proxy through another VPC link (an export of an API that had its own NLB). */
   | 'other-vpc-link'
+  /** aws_proxy to the service's declared function (`uri: ${lambda_invoke_arn}`): what the platform deploys for a Lambda backend. */
+  | 'service-lambda'
   | 'lambda-proxy'
   | 'mock-cors-preflight'
   | 'mock'
@@ -30,16 +34,20 @@ export interface IntegrationClass {
   readonly found: string;
   /** The team's choice, written as what to do; empty for the platform's own kind. */
   readonly choice: string;
-  /** What `import --fix` does with it: nothing, replace it with the VPC-link proxy, or drop the operation. */
-  readonly fix: 'none' | 'replace-with-vpc-link' | 'remove-operation';
+  /**
+   * What `import --fix` does with it: nothing, or replace it with the declared backend's integration (the VPC-link
+   * proxy, or the Lambda proxy when import mapped the document to a Lambda backend). A Lambda proxy and a MOCK
+   * preflight are import's mapping to act on (`none` here), never deleted.
+   */
+  readonly fix: 'none' | 'replace-with-backend';
 }
 
 const REPLACE =
   'delete this x-amazon-apigateway-integration so `npm run onboard -- import` adds the HTTP proxy through the service VPC link (or run import with --fix, which replaces it)';
 
 export function classifyIntegration(method: string, integration: unknown): IntegrationClass {
-  if (integration === undefined) return { kind: 'missing', found: 'no integration', choice: REPLACE, fix: 'replace-with-vpc-link' };
-  if (!isObject(integration)) return { kind: 'unknown', found: `an integration that is not an object`, choice: REPLACE, fix: 'replace-with-vpc-link' };
+  if (integration === undefined) return { kind: 'missing', found: 'no integration', choice: REPLACE, fix: 'replace-with-backend' };
+  if (!isObject(integration)) return { kind: 'unknown', found: `an integration that is not an object`, choice: REPLACE, fix: 'replace-with-backend' };
   const type = String(integration.type ?? '').toLowerCase();
   const uri = typeof integration.uri === 'string' ? integration.uri : undefined;
   const shownUri = typeof integration.uri === 'string' ? `"${integration.uri}"` : JSON.stringify(integration.uri);
@@ -51,15 +59,17 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'other-vpc-link',
       found: `a ${type} integration through another VPC link (connectionId ${JSON.stringify(integration.connectionId)}, uri ${shownUri})`,
       choice: `point it at the service's own VPC link: connectionId "${VPC_LINK_PLACEHOLDER}" and uri https://\${stageVariables.backendHost}<path>; or ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
+  if (type === 'aws_proxy' && uri === LAMBDA_INVOKE_ARN_PLACEHOLDER)
+    return { kind: 'service-lambda', found: "an aws_proxy integration to the service's declared Lambda function", choice: '', fix: 'none' };
   if (type === 'aws_proxy' && (uri === undefined ? JSON.stringify(integration.uri ?? '').includes(':lambda:path/') : uri.includes(':lambda:path/'))) {
     return {
       kind: 'lambda-proxy',
       found: `an aws_proxy integration invoking a Lambda function (uri ${shownUri})`,
-      choice: `the platform does not deploy Lambda backends yet: serve this operation from the service's backend behind the VPC link (${REPLACE}), or onboard it once service.yaml can declare a Lambda backend`,
-      fix: 'replace-with-vpc-link',
+      choice: `declare the function as the service's backend (backend: { kind: lambda, functionName } in service.yaml) and set uri: "${LAMBDA_INVOKE_ARN_PLACEHOLDER}" (import does both), or serve this operation from the backend behind the VPC link (delete this x-amazon-apigateway-integration; import adds the HTTP proxy through the service VPC link)`,
+      fix: 'none',
     };
   }
   if (type === 'mock' && method.toLowerCase() === 'options') {
@@ -67,8 +77,8 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'mock-cors-preflight',
       found: 'a MOCK integration answering the browser CORS preflight',
       choice:
-        'the platform does not generate CORS preflight yet, and an OPTIONS operation through the gateway would require the authorizer, which browsers never send on a preflight: delete this OPTIONS operation (import --fix does), and let the backend answer CORS on the actual requests',
-      fix: 'remove-operation',
+        'the gateway generates preflight itself, without the authorizer browsers never send on a preflight: delete this OPTIONS operation and declare cors: (allowOrigins, allowHeaders) in service.yaml (import does both)',
+      fix: 'none',
     };
   }
   if (type === 'mock') {
@@ -76,7 +86,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'mock',
       found: 'a MOCK integration (API Gateway answers without calling any backend)',
       choice: `the platform routes every operation to the service's backend: serve this response from the backend and ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
   if (type === 'aws' || type === 'aws_proxy') {
@@ -85,7 +95,7 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'aws-service',
       found: `an ${type} integration calling ${service ? `the AWS service "${service}"` : 'an AWS service'} directly (uri ${shownUri})`,
       choice: `the gateway account cannot call services in your account on your behalf: call ${service ?? 'the service'} from your backend, and ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
   if (type === 'http' || type === 'http_proxy') {
@@ -93,10 +103,10 @@ export function classifyIntegration(method: string, integration: unknown): Integ
       kind: 'http-internet',
       found: `a ${type} integration to ${shownUri} over the internet`,
       choice: `the platform reaches backends only through the service VPC link (the addresses given with --backend): ${REPLACE}`,
-      fix: 'replace-with-vpc-link',
+      fix: 'replace-with-backend',
     };
   }
-  return { kind: 'unknown', found: `an integration of type ${JSON.stringify(integration.type)}`, choice: REPLACE, fix: 'replace-with-vpc-link' };
+  return { kind: 'unknown', found: `an integration of type ${JSON.stringify(integration.type)}`, choice: REPLACE, fix: 'replace-with-backend' };
 }
 
 /** The operations of a path item API Gateway deploys, including `x-amazon-apigateway-any-method` (ANY). */
@@ -121,7 +131,7 @@ export function refusedIntegrations(document: JsonObject): Set<string> {
     gatewayOperations(document)
       .filter(({ method, operation }) => {
         const { kind } = classifyIntegration(method, operation['x-amazon-apigateway-integration']);
-        return kind !== 'service-vpc-link' && kind !== 'other-vpc-link' && kind !== 'missing';
+        return kind !== 'service-vpc-link' && kind !== 'other-vpc-link' && kind !== 'service-lambda' && kind !== 'missing';
       })
       .map(({ location }) => locationKey([...location, 'x-amazon-apigateway-integration'])),
   );

@@ -9,7 +9,7 @@
 export const INTERPOLATION = /\$\{([^}]*)\}/g;
 
 /** Placeholders filled by the API stack (modules/gateway/service-api.ts). */
-export const GATEWAY_PLACEHOLDERS = ['vpc_link_id', 'authorizer_uri', 'authorizer_credentials'] as const;
+export const GATEWAY_PLACEHOLDERS = ['vpc_link_id', 'authorizer_uri', 'authorizer_credentials', 'lambda_invoke_arn'] as const;
 
 /** API Gateway's variable namespaces: stage variables, context and request values, templates. */
 export const API_GATEWAY_VARIABLE = /^(stageVariables|context|request|method|integration|util|input)\./;

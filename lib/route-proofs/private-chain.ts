@@ -1,7 +1,7 @@
 import { block, blocks, stringList } from '../guardrails/values';
-import { proveBackend } from './backend-chain';
+import { proveIntegration } from './integration-hops';
 import { Chain } from './hops';
-import { proveAuthorizer, proveMethod, proveStage } from './method-hops';
+import { proveStage } from './method-hops';
 import { admitsEndpoint, allowedEndpoints, policyStatements } from './policies';
 import { readReference, refersTo, type Located } from './references';
 import { nameOf, referrers, resourcesOfType, stageNamed, tagsOf, type Route } from './route';
@@ -83,9 +83,7 @@ export function provePrivateRoute(chain: Chain, route: Route): void {
       { attribute: 'policy', problem: admitted.reason, fix: 'allow the endpoint in aws:SourceVpce and leave it out of the Deny' },
     );
   }
-  proveMethod(chain, route);
-  proveAuthorizer(chain, route);
-  proveBackend(chain, route, stage!);
+  proveIntegration(chain, route, stage!);
 }
 
 /** One consumer's way in: DNS in its VPC → its execute-api endpoint → access association → domain policy. */

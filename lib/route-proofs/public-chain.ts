@@ -1,7 +1,7 @@
 import { block, blocks, stringList } from '../guardrails/values';
-import { proveBackend } from './backend-chain';
+import { proveIntegration } from './integration-hops';
 import { Chain } from './hops';
-import { proveAuthorizer, proveMethod, proveStage } from './method-hops';
+import { proveStage } from './method-hops';
 import { readReference, refersTo, type Located } from './references';
 import { resourcesOfType, stageNamed, type Route } from './route';
 
@@ -174,9 +174,7 @@ export function provePublicRoute(chain: Chain, route: Route): void {
     },
   );
   proveStage(chain, route, stage!);
-  proveMethod(chain, route);
-  proveAuthorizer(chain, route);
-  proveBackend(chain, route, stage!);
+  proveIntegration(chain, route, stage!);
 }
 
 function endpointTypes(values: Record<string, unknown>): unknown {

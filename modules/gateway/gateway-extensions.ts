@@ -21,7 +21,8 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 /**
  * Applies what the platform adds to every service's document before deployment, without touching the
  * service's own file: the gateway authorizer's security scheme (replacing the service's definition of it),
- * authorizer context, request id and audit headers to the backend, and path parameters mapped through.
+ * authorizer context, request id and audit headers to the backend, and path parameters mapped through (HTTP
+ * integrations; a Lambda proxy receives all of them in its event).
  * Returns a new document.
  */
 export function applyGatewayExtensions(document: JsonObject, options: { service: Service; securityScheme: JsonObject }): JsonObject {
@@ -33,6 +34,12 @@ export function applyGatewayExtensions(document: JsonObject, options: { service:
   for (const { path, method, operation } of operationsOf(copy)) {
     const integration = operation['x-amazon-apigateway-integration'];
     if (!isObject(integration)) continue;
+    if (integration.type === 'aws_proxy') {
+      // A Lambda proxy gets the whole request as its event: headers, requestContext.requestId and
+      // requestContext.authorizer.*; API Gateway takes no header mappings for it.
+      for (const header of options.service.auditHeaders) declareParameter(operation as JsonObject, header, 'header');
+      continue;
+    }
     const mapped: Record<string, string> = isObject(integration.requestParameters) ? { ...(integration.requestParameters as Record<string, string>) } : {};
     const authorized = !publicOperations.has(`${method.toUpperCase()} ${path}`);
     if (authorized) {

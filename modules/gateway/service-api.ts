@@ -1,22 +1,29 @@
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import type { LambdaBackendTarget } from '../../lib/config/views/lambda-backend';
 import type { Environment } from '../../lib/config/schema/environment';
 import type { Service } from '../../lib/config/schema/service';
-import type { JsonObject } from '../../lib/openapi/document';
+import { operationsOf, type JsonObject } from '../../lib/openapi/document';
 import { restApiNames } from '../../lib/naming';
 import { ApiAlarms } from '../observability/api-alarms';
 import { LogSubscription } from '../observability/log-subscription';
+import { addCorsPreflight } from './cors-preflight';
 import { applyGatewayExtensions } from './gateway-extensions';
+import { LambdaBackendPermissions, type InvokingMethod } from './lambda-backend-permissions';
 import { renderOpenApiBody } from './openapi-body';
 import { PrivateApiPolicy } from './private-api-policy';
 import { ServiceRestApi } from './service-rest-api';
 
 /** What the gateway stack provides to a service's API stack, already made safe to cross the stack boundary. */
 export interface GatewayBindings {
-  readonly vpcLinkId: string;
-  /** `<tls server name or nlb dns>:<listener port>`, the backendHost stage variable of the integration URIs. */
-  readonly backendHost: string;
+  /** VPC link of the service's NLB.
+   * @default - none: the service has a Lambda backend */
+  readonly vpcLinkId?: string;
+  /** `<tls server name or nlb dns>:<listener port>`, the backendHost stage variable of the integration URIs.
+   * @default - none: the service has a Lambda backend */
+  readonly backendHost?: string;
   /** The security scheme replacing the service's authorizer definition. */
   readonly securityScheme: JsonObject;
   readonly authorizerUri: string;
@@ -54,6 +61,12 @@ export interface ServiceApiProps {
   /** execute-api VPC endpoints of the consumers granted this service (private and "both" services).
    * @default - none: the private API admits no caller */
   readonly consumerEndpointIds?: readonly string[];
+  /** The function of a `kind: lambda` backend, and a provider acting in the account that owns it.
+   * @default - none: the service is reached through its VPC link */
+  readonly lambdaBackend?: LambdaBackendTarget & { readonly provider: TerraformProvider };
+  /** The gateway account (aws:SourceAccount of the Lambda backend's permissions).
+   * @default - required with lambdaBackend */
+  readonly gatewayAccountId?: string;
 }
 
 /**
@@ -69,16 +82,19 @@ export class ServiceApi extends Construct {
     super(scope, id);
     const { environment, gateway, stageSettings } = props;
     const definition = props.service;
-    const document = applyGatewayExtensions(props.openApi, { service: definition, securityScheme: gateway.securityScheme });
+    const backend = backendPlaceholders(definition, gateway, props.lambdaBackend);
+    const extended = applyGatewayExtensions(props.openApi, { service: definition, securityScheme: gateway.securityScheme });
+    // Preflight is added after the extensions: a MOCK integration takes no authorizer context or audit headers.
+    const document = definition.cors ? addCorsPreflight(extended, definition.cors) : extended;
     const body = renderOpenApiBody(document, {
-      vpc_link_id: gateway.vpcLinkId,
+      ...backend.placeholders,
       authorizer_uri: gateway.authorizerUri,
       authorizer_credentials: gateway.authorizerCredentials,
     });
     const common = {
       body,
       stageName: environment,
-      stageVariables: { backendHost: gateway.backendHost, ...gateway.authorizerStageVariables },
+      stageVariables: { ...backend.stageVariables, ...gateway.authorizerStageVariables },
       throttling: definition.throttling,
       loggingLevel: stageSettings.loggingLevel,
       accessLogRetentionDays: stageSettings.accessLogRetentionDays,
@@ -117,6 +133,28 @@ export class ServiceApi extends Construct {
       });
     }
 
+    if (props.lambdaBackend) {
+      const { lambdaBackend } = props;
+      if (!props.gatewayAccountId) throw new Error(`service ${definition.name}: a Lambda backend needs gatewayAccountId for aws:SourceAccount`);
+      const methods = lambdaInvokingMethods(document);
+      for (const [key, api, apiName] of [
+        ['Public', this.publicApi, names.public],
+        ['Private', this.privateApi, names.private],
+      ] as const) {
+        if (api && apiName)
+          new LambdaBackendPermissions(this, `${key}LambdaPermissions`, {
+            provider: lambdaBackend.provider,
+            functionArn: lambdaBackend.functionArn,
+            qualifier: lambdaBackend.qualifier,
+            apiName,
+            executionArn: api.restApi.executionArn,
+            stageName: api.stage.stageName,
+            sourceAccountId: props.gatewayAccountId,
+            methods,
+          });
+      }
+    }
+
     if (props.logDestinationArn && gateway.logDeliveryRoleArn) {
       for (const [key, api] of [
         ['Public', this.publicApi],
@@ -131,4 +169,30 @@ export class ServiceApi extends Construct {
       }
     }
   }
+}
+
+/**
+ * What the integrations of the service's backend kind need: the VPC link id and the backendHost stage variable, or the
+ * invoke ARN of the Lambda function. A service gets exactly one kind, so a document aimed at the other one cannot render.
+ */
+function backendPlaceholders(
+  service: Service,
+  gateway: GatewayBindings,
+  lambdaBackend: LambdaBackendTarget | undefined,
+): { placeholders: Record<string, string>; stageVariables: Record<string, string> } {
+  if (service.backend.kind === 'lambda') {
+    if (!lambdaBackend) throw new Error(`service ${service.name} has a Lambda backend but no function was resolved for it`);
+    return { placeholders: { lambda_invoke_arn: lambdaBackend.invokeArn }, stageVariables: {} };
+  }
+  if (gateway.vpcLinkId === undefined || gateway.backendHost === undefined) {
+    throw new Error(`service ${service.name} is reached through a VPC link but the gateway has no private integration for it`);
+  }
+  return { placeholders: { vpc_link_id: gateway.vpcLinkId }, stageVariables: { backendHost: gateway.backendHost } };
+}
+
+/** The methods integrated with the Lambda function (every Lambda proxy operation of the rendered document). */
+function lambdaInvokingMethods(document: JsonObject): InvokingMethod[] {
+  return operationsOf(document)
+    .filter(({ operation }) => operation['x-amazon-apigateway-integration']?.type === 'aws_proxy')
+    .map(({ method, path }) => ({ method: method.toUpperCase(), path }));
 }

@@ -72,13 +72,7 @@ export function gatewayContract(gateway: GatewayProducer): GatewayContract {
     : undefined;
 
   const bindingsFor = (service: string): GatewayBindings => {
-    const integration = gateway.network.integrations.forService(service);
-    const placeholderDns = `${shortName(environment.name, service)}-${placeholderId(undefined, `${stackId}/nlb/${service}`)}.elb.${region}.amazonaws.com`;
-    return {
-      vpcLinkId: exported(integration.vpcLinkId, placeholderId(undefined, `${stackId}/vpc-link/${service}`)),
-      // A TLS backend is called by the name its listener certificate covers (docs/decisions/0013-backend-tls-server-names.md);
-      // the VPC link, not DNS, takes the request to the NLB. Plaintext backends keep the NLB's own name as Host.
-      backendHost: `${integration.tlsServerName ?? exported(integration.loadBalancerDnsName, placeholderDns)}:${integration.listenerPort}`,
+    const shared = () => ({
       securityScheme: { ...scheme },
       authorizerUri: scheme['x-amazon-apigateway-authorizer'].authorizerUri,
       authorizerCredentials: scheme['x-amazon-apigateway-authorizer'].authorizerCredentials,
@@ -89,6 +83,17 @@ export function gatewayContract(gateway: GatewayProducer): GatewayContract {
       logDeliveryRoleArn,
       // The forwarded topics are literals from configuration; only the gateway's own topic crosses as a stack value.
       alarmActions: [alarmTopicArn, ...gateway.perimeter.alarmTopic.alarmActions.slice(1)],
+    });
+    // A Lambda backend has no private integration (docs/decisions/0014-backend-kinds.md).
+    if (!gateway.network.integrations.services.includes(service)) return shared();
+    const integration = gateway.network.integrations.forService(service);
+    const placeholderDns = `${shortName(environment.name, service)}-${placeholderId(undefined, `${stackId}/nlb/${service}`)}.elb.${region}.amazonaws.com`;
+    return {
+      vpcLinkId: exported(integration.vpcLinkId, placeholderId(undefined, `${stackId}/vpc-link/${service}`)),
+      // A TLS backend is called by the name its listener certificate covers (docs/decisions/0013-backend-tls-server-names.md);
+      // the VPC link, not DNS, takes the request to the NLB. Plaintext backends keep the NLB's own name as Host.
+      backendHost: `${integration.tlsServerName ?? exported(integration.loadBalancerDnsName, placeholderDns)}:${integration.listenerPort}`,
+      ...shared(),
     };
   };
 

@@ -132,12 +132,12 @@ describe('make affected in a scratch repository', () => {
 
   it('plans only the payments API stacks after an OpenAPI edit, and writes affected.json', async () => {
     const { code, output } = await run('--base', 'main', '--out', 'affected.json');
-    expect([code, output]).toEqual([0, expect.stringContaining('affected: 3 of 34 stacks to plan, 31 unchanged since')]);
+    expect([code, output]).toEqual([0, expect.stringContaining('affected: 3 of 35 stacks to plan, 32 unchanged since')]);
     const result = JSON.parse(readFileSync(path.join(repo, 'affected.json'), 'utf8')) as AffectedResult;
     expect([...result.affected].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       ['dev-api-payments', 'prod-api-payments', 'staging-api-payments'].map((id) => ({ id, reasons: [{ kind: 'changed' }] })),
     );
-    expect([result.destroyed, result.unchanged, result.total]).toEqual([[], 31, 34]);
+    expect([result.destroyed, result.unchanged, result.total]).toEqual([[], 32, 35]);
     expect(result.base).toBe(git('rev-parse', 'main').trim());
     expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
     expect(output).not.toContain('affected-cache');

@@ -11,6 +11,9 @@ describe('benchmark configuration generator', () => {
     generateConfig(dir, 30);
     const config = loadConfig(dir);
     expect(config.services.size).toBe(30);
-    for (const { config: environment } of config.environments) expect(Object.keys(environment.services)).toHaveLength(30);
+    // Every environment enables every generated service, besides the example services it already had.
+    const generated = [...config.services.keys()].filter((name) => name.startsWith('svc-'));
+    expect(generated.length).toBeGreaterThan(20);
+    for (const { config: environment } of config.environments) expect(Object.keys(environment.services)).toEqual(expect.arrayContaining(generated));
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -19,7 +19,8 @@ export function generateConfig(target: string, count: number): void {
   cpSync(path.join(root, 'services'), path.join(target, 'services'), { recursive: true });
 
   const template = readFileSync(path.join(root, 'services/payments/openapi.yaml'), 'utf8');
-  const examples = 3;
+  // The example services count towards `count`, however many the example holds.
+  const examples = readdirSync(path.join(root, 'services'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
   const generated = Array.from({ length: Math.max(0, count - examples) }, (_, index) => `svc-${String(index + 1).padStart(3, '0')}`);
   for (const [index, name] of generated.entries()) {
     const visibility = VISIBILITIES[index % VISIBILITIES.length];

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createService } from '../../lib/onboarding/new-service';
+import { mapIntegrations } from '../../lib/onboarding/integration-mapping';
 import { planGatewayExtensions, type ImportReport } from '../../lib/onboarding/openapi-import';
 import { applyYamlEdits } from '../../lib/onboarding/yaml-text-edits';
 import { isObject, type JsonObject } from '../../lib/openapi/document';
@@ -20,7 +21,11 @@ import { addServiceOptions, serviceRequest, type ServiceFlags } from './service-
  * Adds the integration and security extensions to every operation that lacks them, keeps everything else as
  * it was, reports what it added per operation, then runs `check`. Nothing is written unless the result validates.
  */
-export async function runImport(file: string, flags: ServiceFlags & { name?: string; configDir?: string; fix?: boolean }, io: Io): Promise<number> {
+export async function runImport(
+  file: string,
+  flags: ServiceFlags & { name?: string; lambdaFunction?: string; configDir?: string; fix?: boolean },
+  io: Io,
+): Promise<number> {
   return reportRefusal(io, async () => {
     const rootDir = configRoot(io, flags.configDir);
     const source = await loadOpenApiSource(userPath(io, file), file);
@@ -32,24 +37,29 @@ export async function runImport(file: string, flags: ServiceFlags & { name?: str
     }
     // Before any question about the service: a bad or taken name ends the import at once.
     checkNewServiceName(rootDir, name, '--name');
+    // Lambda proxies and MOCK preflight become the declared backend and cors:; what it cannot decide is reported with
+    // the rules' problems (createService), in one run.
+    const mapping = mapIntegrations(source, file, { functionName: flags.lambdaFunction });
     const request = await serviceRequest(name, flags, io, { description: firstSentence(source.document) });
     if (source.conversion) {
       io.out(`Converted ${file} from Swagger 2.0 to OpenAPI 3.0 (swagger2openapi):`);
       for (const line of source.conversion) io.out(`  ${line}`);
     }
     // --fix first makes the changes the refusal messages describe, then the gateway extensions go on the result.
-    const fixes = flags.fix ? planImportFixes(source.document, request.answers.protocol) : { edits: [], changes: [] };
-    const fixed = applyYamlEdits(source.yaml, fixes.edits);
+    const backend = mapping.backend ? ({ kind: 'lambda' } as const) : ({ kind: 'vpcLink', protocol: request.answers.protocol } as const);
+    const fixes = flags.fix ? planImportFixes(mapping.source.document, backend) : { edits: [], changes: [] };
+    const fixed = applyYamlEdits(mapping.source.yaml, fixes.edits);
     const { edits, report } = planGatewayExtensions(parse(fixed.content), name, request.answers.protocol);
     const openApi = applyYamlEdits(fixed.content, edits);
     const result = withFixHint(flags.fix === true, () =>
-      createService({ rootDir, ...request, openApi: openApi.content, openApiSource: file, openApiSourceText: source.originalText }),
+      createService({ rootDir, ...request, openApi: openApi.content, openApiSource: file, openApiSourceText: source.originalText, mapped: mapping }),
     );
     if (fixes.changes.length > 0) {
       io.out(`Fixed (--fix) in ${file}:`);
       for (const change of fixes.changes) io.out(`  ${change}`);
     }
     printImportReport(file, name, report, io);
+    for (const line of mapping.report) io.out(`  mapped: ${line}`);
     if (source.conversion) io.out(`  note: converted from Swagger 2.0 and written as YAML; comments of ${file} are not carried over`);
     else if (!openApi.layoutKept || !fixed.layoutKept)
       io.out(`  note: the layout of ${file} could not be kept, so the YAML writer re-formatted it (content unchanged)`);
@@ -103,8 +113,12 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
       .argument('<openapi-file>', 'the OpenAPI 3.0 or Swagger 2.0 document to import (a relative path is read from the directory you ran the command in)')
       .option('--name <name>', 'service name (2-32 lowercase letters, digits or dashes)')
       .option(
+        '--lambda-function <name>',
+        "deployed name of the Lambda function the document's Lambda proxies invoke, when it names only a CloudFormation resource",
+      )
+      .option(
         '--fix',
-        'make the fixes import can make itself, and list them: replace integrations the platform does not deploy with the VPC-link proxy, remove MOCK CORS preflight operations and x-amazon-apigateway-auth, move Swagger 2.0 leftovers (securityDefinitions, header type) to their OpenAPI 3.0 places',
+        'make the fixes import can make itself, and list them: replace integrations the platform does not deploy with the integration of the declared backend (VPC-link or Lambda proxy), remove x-amazon-apigateway-auth, move Swagger 2.0 leftovers (securityDefinitions, header type) to their OpenAPI 3.0 places',
       ),
   )
     .addHelpText(
@@ -114,12 +128,17 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
         'Adds to every operation that lacks them: an http_proxy integration through the service VPC link, and the gateway',
         'authorizer (<name>/read for GET, HEAD, OPTIONS; <name>/write otherwise). Adds request validation and the authorizer',
         'security scheme when missing. Comments, key order and all other content stay as they were.',
+        'Lambda proxy integrations (also CloudFormation Fn::Sub / Fn::Join) become a Lambda backend in service.yaml',
+        '(--lambda-function names the function when the document only names a CloudFormation resource or a template',
+        'variable; enable it with --backend <env>=<account>); MOCK OPTIONS become cors:. Other integrations (aws service,',
+        'HTTP to a public URL) are refused with every other problem in one run, each operation with what was found and',
+        'the choice you have (docs/decisions/0014-backend-kinds.md).',
         'Example:',
         '  npm run onboard -- import petstore.yaml --name pets --team pets-team --email pets-team@example.com \\',
         '    --visibility public --backend dev=customers:10.103.1.60',
       ].join('\n'),
     )
-    .action(async (file: string, flags: ServiceFlags & { name?: string; fix?: boolean }, command: Command) => {
+    .action(async (file: string, flags: ServiceFlags & { name?: string; lambdaFunction?: string; fix?: boolean }, command: Command) => {
       exit(await runImport(file, { ...flags, configDir: command.optsWithGlobals().configDir }, io));
     });
 }

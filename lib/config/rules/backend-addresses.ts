@@ -3,7 +3,8 @@ import type { ConfigRule } from './rule';
 
 /**
  * A backend is reachable only through a spoke VPC attached to the Transit Gateway: its account needs a spoke,
- * and every address must lie inside that spoke's CIDR.
+ * and every address must lie inside that spoke's CIDR. Lambda backends are invoked over the AWS API, not the network
+ * (their own rule is backend-kinds).
  */
 export const backendAddresses: ConfigRule = {
   id: 'backend-addresses',
@@ -11,7 +12,9 @@ export const backendAddresses: ConfigRule = {
     config.environments.flatMap(({ file, config: environment }) =>
       Object.entries(environment.services).flatMap(([name, deployment]) => {
         const backend = deployment.backend;
-        if (!deployment.enabled || !backend) return [];
+        if (!deployment.enabled || !backend || !backend.addresses) return [];
+        const addresses = backend.addresses;
+        if (config.services.get(name)?.definition.backend.kind === 'lambda') return [];
         const spokes = environment.network.spokes.filter((spoke) => spoke.account === backend.account);
         if (spokes.length === 0) {
           return [
@@ -23,7 +26,7 @@ export const backendAddresses: ConfigRule = {
             },
           ];
         }
-        return backend.addresses.flatMap((address, index) => {
+        return addresses.flatMap((address, index) => {
           const inside = spokes.some((spoke) => ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(spoke.vpc.cidr)));
           if (inside) return [];
           return [

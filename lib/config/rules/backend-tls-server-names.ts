@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '../problems';
+import { isVpcLinkBackend } from '../schema/service-backend';
 import type { ConfigRule } from './rule';
 
 /**
@@ -16,7 +17,8 @@ export const backendTlsServerNames: ConfigRule = {
       const problems: ConfigProblem[] = [];
       for (const [name, deployment] of Object.entries(environment.services)) {
         const service = config.services.get(name);
-        if (!deployment.enabled || !deployment.backend || !service) continue;
+        // Lambda backends have no listener to name (backend-kinds refuses a tlsServerName there).
+        if (!deployment.enabled || !deployment.backend || !service || !isVpcLinkBackend(service.definition.backend)) continue;
         const path = ['services', name, 'backend', 'tlsServerName'];
         const serverName = deployment.backend.tlsServerName;
         const protocol = service.definition.backend.protocol;

@@ -2,6 +2,7 @@ import { accountReferences } from './account-references';
 import { alarmNotifications } from './alarm-notifications';
 import { authorizerRoutes } from './authorizer-routes';
 import { backendAddresses } from './backend-addresses';
+import { backendKinds } from './backend-kinds';
 import { backendTlsServerNames } from './backend-tls-server-names';
 import { cidrsDoNotOverlap } from './cidr-overlap';
 import { consumerEndpoints } from './consumer-endpoints';
@@ -33,6 +34,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   accountReferences,
   cidrsDoNotOverlap,
   serviceDeployments,
+  backendKinds,
   uniqueBasePaths,
   openApiDocuments,
   authorizerRoutes,

@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '../problems';
+import { isVpcLinkBackend } from '../schema/service-backend';
 import type { ConfigRule } from './rule';
 
 /**
@@ -15,7 +16,11 @@ export const privateIntegrationQuotas: ConfigRule = {
       const quotaPath = ['network', 'privateIntegrations', 'quotas'];
       const backends = Object.entries(environment.services).flatMap(([name, deployment]) => {
         const service = config.services.get(name);
-        return deployment.enabled && deployment.backend && service ? [{ name, backend: deployment.backend, definition: service.definition }] : [];
+        const definition = service?.definition;
+        // Lambda backends use no VPC link, listener or target group.
+        return deployment.enabled && deployment.backend && definition && isVpcLinkBackend(definition.backend)
+          ? [{ name, backend: deployment.backend, port: definition.backend.port, protocol: definition.backend.protocol }]
+          : [];
       });
       const problems: ConfigProblem[] = [];
 
@@ -37,8 +42,8 @@ export const privateIntegrationQuotas: ConfigRule = {
           });
         }
         const ownerByPort = new Map<number, string>();
-        for (const { name, backend, definition } of backends) {
-          const port = backend.listenerPort ?? definition.backend.port;
+        for (const { name, backend, port: backendPort } of backends) {
+          const port = backend.listenerPort ?? backendPort;
           const owner = ownerByPort.get(port);
           if (owner === undefined) ownerByPort.set(port, name);
           else {
@@ -52,16 +57,17 @@ export const privateIntegrationQuotas: ConfigRule = {
         }
       }
       for (const { name, backend } of backends) {
-        if (backend.addresses.length > quotas.targetsPerTargetGroup) {
+        const addresses = backend.addresses ?? [];
+        if (addresses.length > quotas.targetsPerTargetGroup) {
           problems.push({
             file,
             path: ['services', name, 'backend', 'addresses'],
-            message: `${backend.addresses.length} targets exceed the quota of ${quotas.targetsPerTargetGroup} per target group`,
+            message: `${addresses.length} targets exceed the quota of ${quotas.targetsPerTargetGroup} per target group`,
             fix: `put the backend behind fewer addresses, or raise the quota and set ${quotaPath.join('.')}.targetsPerTargetGroup`,
           });
         }
       }
-      const tlsBackends = backends.filter(({ definition }) => definition.backend.protocol === 'TLS');
+      const tlsBackends = backends.filter(({ protocol }) => protocol === 'TLS');
       if (tlsBackends.length > 0 && !settings.tlsCertificateArn) {
         problems.push({
           file,

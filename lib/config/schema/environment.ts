@@ -67,8 +67,12 @@ const Consumer = z
 
 const ServiceBackend = z
   .strictObject({
-    account: accountAlias.meta({ description: 'Account whose VPC runs the backend.' }),
-    addresses: z.array(ipv4Address).min(1).meta({ description: 'Backend IP addresses (NLB IP targets).' }),
+    account: accountAlias.meta({ description: 'Account whose VPC runs the backend (vpcLink) or that owns the function (lambda).' }),
+    addresses: z
+      .array(ipv4Address)
+      .min(1)
+      .optional()
+      .meta({ description: 'vpcLink backends (required): backend IP addresses (NLB IP targets). lambda backends: absent.' }),
     listenerPort: z
       .number()
       .int()

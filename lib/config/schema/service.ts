@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CorsSchema } from './cors';
 import { email, slug } from './fields';
+import { ServiceBackendSchema } from './service-backend';
 
 /** `services/<name>/service.yaml`: what a service team declares once for every environment. */
 
@@ -23,11 +25,10 @@ export const ServiceSchema = z
     visibility: z.enum(SERVICE_VISIBILITIES).meta({
       description: 'public: CloudFront + regional domain; private: private custom domain only; both: on both domains.',
     }),
-    backend: z.strictObject({
-      port: z.number().int().min(1).max(65535),
-      protocol: z.enum(['TCP', 'TLS']).default('TLS'),
-      healthCheckPath: z.string().regex(/^\//, { error: 'must start with /' }).default('/health'),
+    backend: ServiceBackendSchema.meta({
+      description: 'How API Gateway reaches the service: vpcLink (the default: its NLB over the Transit Gateway) or lambda (a function in its account).',
     }),
+    cors: CorsSchema.optional().meta({ description: 'Browser preflight answered by the gateway for exact origins; absent: no OPTIONS routes.' }),
     throttling: z
       .strictObject({
         rateLimit: z.number().positive().max(10000).default(100),

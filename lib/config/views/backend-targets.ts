@@ -1,6 +1,7 @@
 import * as ipaddr from 'ipaddr.js';
 import type { EnabledService } from '../model';
 import type { Environment } from '../schema/environment';
+import { isVpcLinkBackend } from '../schema/service-backend';
 
 /** One backend service as the gateway sees it. */
 export interface BackendTarget {
@@ -20,26 +21,32 @@ export interface BackendTarget {
   readonly tlsServerName?: string;
 }
 
-/** The NLB view of every enabled service: where its addresses live and which listener port it gets. */
+/** The NLB view of every enabled VPC-link service (Lambda backends need none): where its addresses live and which listener port it gets. */
 export function backendTargets(environment: Environment, services: readonly EnabledService[]): BackendTarget[] {
-  return services.map(({ service, backend }) => {
+  return services.flatMap(({ service, backend }) => {
     const { definition } = service;
+    const kind = definition.backend;
+    if (!isVpcLinkBackend(kind)) return [];
+    const addresses = backend.addresses ?? [];
     const spoke = environment.network.spokes.find(
       (candidate) =>
         candidate.account === backend.account &&
-        backend.addresses.every((address) => ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(candidate.vpc.cidr))),
+        addresses.length > 0 &&
+        addresses.every((address) => ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(candidate.vpc.cidr))),
     );
     if (!spoke)
       throw new Error(`service ${definition.name}: backend addresses are in no spoke VPC of account "${backend.account}"; run the configuration checks`);
-    return {
-      service: definition.name,
-      port: definition.backend.port,
-      protocol: definition.backend.protocol,
-      healthCheckPath: definition.backend.healthCheckPath,
-      addresses: backend.addresses,
-      cidr: spoke.vpc.cidr,
-      listenerPort: backend.listenerPort ?? definition.backend.port,
-      tlsServerName: backend.tlsServerName,
-    };
+    return [
+      {
+        service: definition.name,
+        port: kind.port,
+        protocol: kind.protocol,
+        healthCheckPath: kind.healthCheckPath,
+        addresses,
+        cidr: spoke.vpc.cidr,
+        listenerPort: backend.listenerPort ?? kind.port,
+        tlsServerName: backend.tlsServerName,
+      },
+    ];
   });
 }

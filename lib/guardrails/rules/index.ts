@@ -3,7 +3,9 @@ import { cacheEncrypted } from './api-gateway/cache-encrypted';
 import { dataTraceOff } from './api-gateway/data-trace-off';
 import { deploymentTriggers } from './api-gateway/deployment-triggers';
 import { domainTls } from './api-gateway/domain-tls';
+import { corsExactOrigins } from './api-gateway/cors-exact-origins';
 import { executeApiEndpointDisabled } from './api-gateway/execute-api-endpoint-disabled';
+import { integrationKinds } from './api-gateway/integration-kinds';
 import { methodsAuthorized } from './api-gateway/methods-authorized';
 import { openApiOperationsAuthorized } from './api-gateway/openapi-operations-authorized';
 import { principalIssuerForwarded } from './api-gateway/principal-issuer-forwarded';
@@ -28,6 +30,7 @@ import { noAdminManagedPolicies } from './iam/no-admin-managed-policies';
 import { noAnonymousPrincipal } from './iam/no-anonymous-principal';
 import { noWildcardActions } from './iam/no-wildcard-actions';
 import { servicePrincipalSource } from './iam/service-principal-source';
+import { apiGatewayPermissionExact } from './lambda/api-gateway-permission-exact';
 import { authorizerConcurrency } from './lambda/authorizer-concurrency';
 import { functionLogRetention } from './lambda/log-retention';
 import { permissionScoped } from './lambda/permission-scoped';
@@ -89,6 +92,8 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   domainTls,
   deploymentTriggers,
   cacheEncrypted,
+  integrationKinds,
+  corsExactOrigins,
   distributionWebAcl,
   viewerTls,
   viewerHttpsOnly,
@@ -135,6 +140,7 @@ export const ALL_RULES: readonly GuardrailRule[] = [
   supportedRuntime,
   authorizerConcurrency,
   permissionScoped,
+  apiGatewayPermissionExact,
   noWildcardActions,
   noAnonymousPrincipal,
   noAdminManagedPolicies,

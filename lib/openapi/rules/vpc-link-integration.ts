@@ -1,7 +1,9 @@
-import type { Service } from '../../config/schema/service';
-import { isObject, operationName, type HttpMethod } from '../document';
+import type { VpcLinkBackend } from '../../config/schema/service-backend';
+import { isVpcLinkBackend } from '../../config/schema/service-backend';
+import { isObject, operationName, type HttpMethod, type OperationRef } from '../document';
 import { classifyIntegration, gatewayOperations, VPC_LINK_PLACEHOLDER } from '../integration-kind';
 import { isCloudFormationIntrinsic } from './foreign-residue';
+import { handWrittenPreflight, LAMBDA_INVOKE_ARN_PLACEHOLDER, lambdaIntegrationProblems } from './lambda-integration';
 import type { OpenApiFinding, OpenApiRule } from './rule';
 
 export { VPC_LINK_PLACEHOLDER } from '../integration-kind';
@@ -13,27 +15,30 @@ export const BACKEND_HOST_VARIABLE = '${stageVariables.backendHost}';
  * The integration URI of an operation: the scheme is the backend listener's protocol (TLS → https, TCP → http;
  * an https URI to a plaintext listener fails every handshake), the host the backendHost stage variable.
  */
-export function backendUri(protocol: Service['backend']['protocol'], path: string): string {
+export function backendUri(protocol: VpcLinkBackend['protocol'], path: string): string {
   return `${protocol === 'TLS' ? 'https' : 'http'}://${BACKEND_HOST_VARIABLE}${path}`;
 }
 
 /**
- * Every operation is integrated with the service's backend through its own VPC link: an HTTP proxy (or HTTP)
- * integration with `connectionType: VPC_LINK` and `connectionId: ${vpc_link_id}`. Anything else would either
- * not reach the backend or reach someone else's.
+ * Every operation is integrated with the service's declared backend (docs/decisions/0014-backend-kinds.md): for a
+ * vpcLink backend (the default) an HTTP proxy (or HTTP) integration with `connectionType: VPC_LINK` and
+ * `connectionId: ${vpc_link_id}`; for a lambda backend a Lambda proxy to `${lambda_invoke_arn}`
+ * (lambda-integration.ts). OPTIONS is never written by hand: the platform generates preflight from `cors:`.
+ * Anything else would either not reach the backend or reach someone else's.
  */
 export const vpcLinkIntegration: OpenApiRule = {
   id: 'UAG-OAS-001',
   severity: 'error',
-  description: "Every operation has an x-amazon-apigateway-integration through the service's own VPC link.",
+  description: "Every operation is integrated with the service's declared backend: its own VPC link, or its Lambda function (backend.kind).",
   check: ({ document, service }) =>
     gatewayOperations(document).flatMap((reference): OpenApiFinding[] => {
+      const isAny = reference.method === 'x-amazon-apigateway-any-method';
+      const name = isAny ? `ANY ${reference.path}` : operationName({ path: reference.path, method: reference.method as HttpMethod });
+      if (reference.method === 'options') return [handWrittenPreflight(reference as OperationRef)];
+      const backend = service.backend;
+      if (!isVpcLinkBackend(backend)) return lambdaBackendProblems(reference, name);
       const integration = reference.operation['x-amazon-apigateway-integration'];
       const path = [...reference.location, 'x-amazon-apigateway-integration'];
-      const name =
-        reference.method === 'x-amazon-apigateway-any-method'
-          ? `ANY ${reference.path}`
-          : operationName({ path: reference.path, method: reference.method as HttpMethod });
       const kind = classifyIntegration(reference.method, integration);
       if (kind.kind === 'missing') {
         return [
@@ -45,6 +50,14 @@ export const vpcLinkIntegration: OpenApiRule = {
         ];
       }
       // Not an HTTP integration through a VPC link: one finding saying what it is and what the team can do.
+      if (kind.kind === 'service-lambda')
+        return [
+          {
+            path: [...path, 'uri'],
+            message: `${name} invokes the service's Lambda function, but backend.kind in service.yaml is vpcLink`,
+            fix: 'declare backend: { kind: lambda, functionName } in service.yaml, or route this operation through the VPC link',
+          },
+        ];
       if (kind.kind !== 'service-vpc-link' && kind.kind !== 'other-vpc-link') return [{ path, message: `${name} has ${kind.found}`, fix: kind.choice }];
       if (!isObject(integration)) return [];
       const problems = [];
@@ -70,7 +83,7 @@ export const vpcLinkIntegration: OpenApiRule = {
           fix: `set connectionId: "${VPC_LINK_PLACEHOLDER}"; the gateway fills in the service's own VPC link`,
         });
       }
-      const { protocol } = service.backend;
+      const { protocol } = backend;
       const origin = backendUri(protocol, '');
       if (
         !isCloudFormationIntrinsic(integration.uri) &&
@@ -85,3 +98,35 @@ export const vpcLinkIntegration: OpenApiRule = {
       return problems;
     }),
 };
+
+/**
+ * An operation of a service whose backend is its Lambda function: every problem of it at once (an ANY method, and
+ * an integration of another kind as one finding, or what is wrong with its Lambda proxy).
+ */
+function lambdaBackendProblems(reference: ReturnType<typeof gatewayOperations>[number], name: string): OpenApiFinding[] {
+  const problems: OpenApiFinding[] = [];
+  if (reference.method === 'x-amazon-apigateway-any-method') {
+    // ANY is an extension the OpenAPI schema does not check: a listed method must also carry what OpenAPI requires.
+    const { responses } = reference.operation;
+    const lacking =
+      isObject(responses) && Object.keys(responses).length > 0
+        ? ''
+        : ` and a responses map with at least one response (e.g. '200': { description: OK }), which this ANY operation lacks`;
+    problems.push({
+      path: [...reference.location],
+      message: `${name} is an ANY method, which a Lambda backend does not support (each method gets its own grant)`,
+      fix: `list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method, each with the same integration${lacking}`,
+    });
+  }
+  const kind = classifyIntegration(reference.method, reference.operation['x-amazon-apigateway-integration']);
+  if (kind.kind === 'service-lambda' || kind.kind === 'lambda-proxy' || kind.kind === 'missing')
+    return [...problems, ...lambdaIntegrationProblems(reference as OperationRef)];
+  return [
+    ...problems,
+    {
+      path: [...reference.location, 'x-amazon-apigateway-integration'],
+      message: `${name} has ${kind.found}, but the service's backend is a Lambda function (backend.kind: lambda in service.yaml)`,
+      fix: `replace it with the Lambda proxy to the declared function (type: aws_proxy, httpMethod: POST, uri: "${LAMBDA_INVOKE_ARN_PLACEHOLDER}"; import --fix does it), or onboard this operation as its own service`,
+    },
+  ];
+}

@@ -13,11 +13,12 @@ function problemsOf(configDir: string): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('loads the example configuration: three environments, three services', () => {
+  it('loads the example configuration: three environments, four services', () => {
     const config = loadConfig(REPO_ROOT);
     expect(config.environments.map((environment) => environment.config.name)).toEqual(['dev', 'prod', 'staging']);
-    expect([...config.services.keys()]).toEqual(['customers', 'ledger', 'payments']);
+    expect([...config.services.keys()]).toEqual(['customers', 'ledger', 'notifications', 'payments']);
     expect(config.services.get('payments')!.definition.visibility).toBe('public');
+    expect(config.services.get('notifications')!.definition.backend).toEqual({ kind: 'lambda', functionName: 'notifications-api', qualifier: 'live' });
   });
 
   it('applies defaults the files leave out', () => {

@@ -1,5 +1,6 @@
 import { ALL_RULES } from '../../../lib/guardrails/rules';
 import { API_GATEWAY_CASES } from './cases/api-gateway';
+import { BACKEND_KIND_CASES } from './cases/backend-kinds';
 import { EDGE_CASES } from './cases/edge';
 import { HARDENING_CASES } from './cases/hardening';
 import { NETWORK_CASES } from './cases/network';
@@ -15,6 +16,7 @@ import { evaluate, expectationKind, type RuleCases } from './support';
  */
 const ALL_CASES: RuleCases[] = [
   ...API_GATEWAY_CASES,
+  ...BACKEND_KIND_CASES,
   ...EDGE_CASES,
   ...ORGANIZATION_CASES,
   ...NETWORK_CASES,

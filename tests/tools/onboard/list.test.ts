@@ -13,6 +13,7 @@ describe('onboard list', () => {
       expect.stringMatching(/^SERVICE\s+OWNER\s+VISIBILITY\s+BASE PATH\s+ENVIRONMENTS\s+CONSUMERS$/),
       expect.stringMatching(/^customers\s+customer-team\s+both\s+\/customers\s+dev, staging, prod\s+partner-hub \(prod\), retail-app \(dev, staging, prod\)$/),
       expect.stringMatching(/^ledger\s+ledger-team\s+private\s+\/ledger\s+dev, staging, prod\s+retail-app \(dev, staging, prod\)$/),
+      expect.stringMatching(/^notifications\s+customer-team\s+public\s+\/v1\/notifications\s+staging\s+-$/),
       expect.stringMatching(/^payments\s+payments-team\s+public\s+\/v1\/payments\s+dev, staging, prod\s+-$/),
     ]);
   });

@@ -1,0 +1,70 @@
+import { formatPointer } from '../../../lib/config/problems';
+import { ServiceSchema } from '../../../lib/config/schema/service';
+import { vpcLinkIntegration } from '../../../lib/openapi/rules/vpc-link-integration';
+import type { JsonObject } from '../../../lib/openapi/document';
+import { FIXTURE_SERVICE } from './fixture-service';
+
+/** UAG-OAS-001 checks each operation against the service's declared backend kind (decision 0014). */
+const LAMBDA_SERVICE = ServiceSchema.parse({ ...FIXTURE_SERVICE, backend: { kind: 'lambda', functionName: 'fixture-api' } });
+const documentWith = (operations: Record<string, JsonObject>): JsonObject => ({
+  openapi: '3.0.3',
+  info: { title: 'fixture', version: '1' },
+  paths: { '/items': operations },
+});
+const findings = (document: JsonObject, service = LAMBDA_SERVICE) =>
+  vpcLinkIntegration.check({ document, service }).map(({ path, message, fix }) => `${formatPointer(path)}: ${message} | ${fix}`);
+
+const LAMBDA_PROXY = { type: 'aws_proxy', httpMethod: 'POST', uri: '${lambda_invoke_arn}', passthroughBehavior: 'when_no_match' };
+
+describe('UAG-OAS-001 with a Lambda backend', () => {
+  it('Compliance: a Lambda proxy to ${lambda_invoke_arn}', () => {
+    expect(findings(documentWith({ get: { 'x-amazon-apigateway-integration': LAMBDA_PROXY } }))).toEqual([]);
+  });
+
+  it('Noncompliance: a VPC-link integration, a PUT to the function, credentials, and a missing integration', () => {
+    expect(
+      findings(
+        documentWith({
+          get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', connectionType: 'VPC_LINK', connectionId: '${vpc_link_id}', uri: 'https://x' } },
+          put: { 'x-amazon-apigateway-integration': { ...LAMBDA_PROXY, httpMethod: 'PUT', credentials: 'arn:aws:iam::123456789012:role/x' } },
+          delete: {},
+        }),
+      ),
+    ).toEqual([
+      // Another kind of integration altogether is one problem with one fix, not five field by field.
+      '#/paths/~1items/get/x-amazon-apigateway-integration: GET /items has a http_proxy integration through the service VPC link, but the service\'s backend is a Lambda function (backend.kind: lambda in service.yaml) | replace it with the Lambda proxy to the declared function (type: aws_proxy, httpMethod: POST, uri: "${lambda_invoke_arn}"; import --fix does it), or onboard this operation as its own service',
+      '#/paths/~1items/put/x-amazon-apigateway-integration/httpMethod: PUT /items integration httpMethod is "PUT" | set httpMethod: POST (API Gateway invokes Lambda with POST whatever the client method)',
+      '#/paths/~1items/put/x-amazon-apigateway-integration/credentials: PUT /items integration sets credentials ("arn:aws:iam::123456789012:role/x") | remove credentials: the platform grants API Gateway this function in its resource policy, scoped to this API, stage and method',
+      '#/paths/~1items/delete/x-amazon-apigateway-integration: DELETE /items has no x-amazon-apigateway-integration | add a Lambda proxy integration: type: aws_proxy, httpMethod: POST, uri: "${lambda_invoke_arn}" (backend.kind is lambda)',
+    ]);
+  });
+});
+
+describe('UAG-OAS-001: ANY with a Lambda backend', () => {
+  it('Noncompliance: an ANY method without responses and with an aws service integration, both in one run', () => {
+    const document: JsonObject = {
+      openapi: '3.0.3',
+      info: { title: 'fixture', version: '1' },
+      paths: {
+        '/{proxy+}': {
+          'x-amazon-apigateway-any-method': { 'x-amazon-apigateway-integration': { type: 'aws', uri: 'arn:aws:apigateway:eu-west-1:sqs:path/1/q' } },
+        },
+      },
+    };
+    expect(findings(document)).toEqual([
+      "#/paths/~1{proxy+}/x-amazon-apigateway-any-method: ANY /{proxy+} is an ANY method, which a Lambda backend does not support (each method gets its own grant) | list the methods the function answers (get, post, …) instead of x-amazon-apigateway-any-method, each with the same integration and a responses map with at least one response (e.g. '200': { description: OK }), which this ANY operation lacks",
+      '#/paths/~1{proxy+}/x-amazon-apigateway-any-method/x-amazon-apigateway-integration: ANY /{proxy+} has an aws integration calling the AWS service "sqs" directly (uri "arn:aws:apigateway:eu-west-1:sqs:path/1/q"), but the service\'s backend is a Lambda function (backend.kind: lambda in service.yaml) | replace it with the Lambda proxy to the declared function (type: aws_proxy, httpMethod: POST, uri: "${lambda_invoke_arn}"; import --fix does it), or onboard this operation as its own service',
+    ]);
+  });
+});
+
+describe('UAG-OAS-001 and preflight', () => {
+  it('Noncompliance: an OPTIONS operation written in the document, whatever the backend kind', () => {
+    const preflight = { options: { 'x-amazon-apigateway-integration': { type: 'mock' } } };
+    const expected = [
+      '#/paths/~1items/options: OPTIONS /items is written in the document; browser preflight is generated by the gateway | remove the options operation and declare cors: (allowOrigins, allowHeaders, allowCredentials) in service.yaml (docs/onboarding.md#browser-access-cors)',
+    ];
+    expect(findings(documentWith(preflight))).toEqual(expected);
+    expect(findings(documentWith(preflight), FIXTURE_SERVICE)).toEqual(expected);
+  });
+});
