@@ -17,11 +17,11 @@ const freshDocument = () => ({
 });
 
 describe('validateWithParser', () => {
-  const originalSetting = process.env.UAG_SCHEMA_CACHE;
+  const originalSetting = process.env.UAG_DISK_CACHE;
   beforeEach(() => parserValidate.mockClear());
   afterEach(() => {
-    if (originalSetting === undefined) delete process.env.UAG_SCHEMA_CACHE;
-    else process.env.UAG_SCHEMA_CACHE = originalSetting;
+    if (originalSetting === undefined) delete process.env.UAG_DISK_CACHE;
+    else process.env.UAG_DISK_CACHE = originalSetting;
   });
 
   it("reports the parser's problems with file and pointer", async () => {
@@ -49,8 +49,8 @@ describe('validateWithParser', () => {
     expect(parserValidate).toHaveBeenCalledTimes(2);
   });
 
-  it('UAG_SCHEMA_CACHE=off asks the parser every time', async () => {
-    process.env.UAG_SCHEMA_CACHE = 'off';
+  it('UAG_DISK_CACHE=off asks the parser every time', async () => {
+    process.env.UAG_DISK_CACHE = 'off';
     const document = freshDocument();
     await validateWithParser('a.yaml', document);
     await validateWithParser('a.yaml', document);

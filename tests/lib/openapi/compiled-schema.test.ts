@@ -35,10 +35,10 @@ function counted(cacheDir: string, schemaObject: object = schema): { spec: Param
 const bad = { name: 'Not Lower', port: 0, extra: true };
 
 describe('compiledSchema', () => {
-  const originalSetting = process.env.UAG_SCHEMA_CACHE;
+  const originalSetting = process.env.UAG_DISK_CACHE;
   afterEach(() => {
-    if (originalSetting === undefined) delete process.env.UAG_SCHEMA_CACHE;
-    else process.env.UAG_SCHEMA_CACHE = originalSetting;
+    if (originalSetting === undefined) delete process.env.UAG_DISK_CACHE;
+    else process.env.UAG_DISK_CACHE = originalSetting;
   });
 
   it('reports exactly the errors an in-memory compile reports', () => {
@@ -73,8 +73,8 @@ describe('compiledSchema', () => {
     expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 
-  it('UAG_SCHEMA_CACHE=off compiles in memory and writes nothing', () => {
-    process.env.UAG_SCHEMA_CACHE = 'off';
+  it('UAG_DISK_CACHE=off compiles in memory and writes nothing', () => {
+    process.env.UAG_DISK_CACHE = 'off';
     const cacheDir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-ajv-')), 'cache');
     const run = counted(cacheDir);
     expect(compiledSchema(run.spec)(bad)).toBe(false);
@@ -91,7 +91,7 @@ describe('compiledSchema', () => {
     const service = {} as Service; // the structure rule reads only the document
     const cachedFindings = openApiStructure.check({ document, service });
     jest.resetModules();
-    process.env.UAG_SCHEMA_CACHE = 'off';
+    process.env.UAG_DISK_CACHE = 'off';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fresh = require('../../../lib/openapi/rules/structure') as typeof import('../../../lib/openapi/rules/structure');
     expect(fresh.openApiStructure.check({ document, service })).toEqual(cachedFindings);
