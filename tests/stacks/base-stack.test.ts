@@ -116,7 +116,8 @@ describe('LandingZoneStack', () => {
 
     it('answers cdktf with the backend it made, without walking the stack (cross-stack references ask once per reader)', () => {
       const { stack } = gatewayStack();
-      const walk = jest.spyOn(stack, 'findAll');
+      // cdktf's walk over every construct (private in its typings).
+      const walk = jest.spyOn(stack as unknown as { findAll: () => unknown[] }, 'findAll');
       const backend = stack.ensureBackendExists();
       expect(backend).toBeInstanceOf(S3Backend);
       expect(stack.ensureBackendExists()).toBe(backend);

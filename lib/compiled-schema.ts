@@ -1,7 +1,7 @@
 import type Ajv from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
 import { existsSync } from 'node:fs';
-import { diskCache } from '../disk-cache';
+import { diskCache } from './disk-cache';
 
 /**
  * A JSON Schema validator compiled once per machine, not once per process. Compiling the official OpenAPI schema

@@ -3,9 +3,9 @@ import type { Options } from 'ajv';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { compiledSchema } from '../../../lib/openapi/compiled-schema';
-import type { Service } from '../../../lib/config/schema/service';
-import { openApiStructure } from '../../../lib/openapi/rules/structure';
+import { compiledSchema } from '../../lib/compiled-schema';
+import type { Service } from '../../lib/config/schema/service';
+import { openApiStructure } from '../../lib/openapi/rules/structure';
 
 const schema = {
   type: 'object',
@@ -93,7 +93,7 @@ describe('compiledSchema', () => {
     jest.resetModules();
     process.env.UAG_DISK_CACHE = 'off';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fresh = require('../../../lib/openapi/rules/structure') as typeof import('../../../lib/openapi/rules/structure');
+    const fresh = require('../../lib/openapi/rules/structure') as typeof import('../../lib/openapi/rules/structure');
     expect(fresh.openApiStructure.check({ document, service })).toEqual(cachedFindings);
     expect(cachedFindings.map((finding) => finding.path.join('/'))).toEqual(['info', 'paths//a/get/parameters/0']);
   });
