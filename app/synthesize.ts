@@ -4,7 +4,7 @@ import { OFFLINE_CONTEXT_KEY } from '../lib/synthesis-mode';
 import type { GuardrailReport } from '../lib/guardrails/findings';
 import { checkSynthesizedOutput } from '../lib/guardrails/synthesized-output';
 import { checkRoutes, type RouteProofOutcome } from '../lib/route-proofs/synth-check';
-import { withoutCreationStacks } from './creation-stacks';
+import { withoutCreationStacks } from '../lib/creation-stacks';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
 import { withTerraformVersionCheckedOnce } from './terraform-version-check';

@@ -1,5 +1,5 @@
 import { Lazy } from 'cdktf';
-import { withoutCreationStacks } from '../../app/creation-stacks';
+import { withoutCreationStacks } from '../../lib/creation-stacks';
 
 /** Synthesis skips formatting cdktf's per-token creation stacks, but an error raised meanwhile keeps its stack trace. */
 describe('withoutCreationStacks', () => {
