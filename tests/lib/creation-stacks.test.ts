@@ -1,5 +1,13 @@
 import { Lazy } from 'cdktf';
 import { withoutCreationStacks } from '../../lib/creation-stacks';
+import { ORIGINAL_CAPTURE } from '../support/no-creation-stacks';
+
+// This file tests cdktf's real behaviour: put back the capture the jest setup turns off for every other file.
+beforeAll(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stackTraces = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: unknown };
+  stackTraces.captureStackTrace = (globalThis as Record<symbol, unknown>)[ORIGINAL_CAPTURE];
+});
 
 /** Synthesis skips formatting cdktf's per-token creation stacks, but an error raised meanwhile keeps its stack trace. */
 describe('withoutCreationStacks', () => {
