@@ -83,4 +83,4 @@ bench: $(STAMP) ## Benchmark synthesis (wall time, peak RSS) against a root-impo
 	bash tools/bench/run.sh
 
 clean: ## Remove synthesized output and caches
-	rm -rf cdktf.out cdktf.out.offline .cdktf.out.staging-* .tmp coverage node_modules/.cache/uag-lambda
+	rm -rf cdktf.out cdktf.out.offline .cdktf.out.staging-* .tmp coverage node_modules/.cache/uag-*

@@ -12,6 +12,8 @@ module.exports = {
   testTimeout: 180000,
   // Measured (docs/decisions/0019): a second worker costs 3 % more CPU and halves the wall time on two cores.
   maxWorkers: 2,
+  // No cdktf token creation stacks outside synthesis either (tests/support/no-creation-stacks.ts).
+  setupFiles: ['<rootDir>/tests/support/no-creation-stacks.ts'],
   // One synthesis of the example configuration per run, shared by the suites that only read it.
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',

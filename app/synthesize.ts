@@ -4,9 +4,10 @@ import { OFFLINE_CONTEXT_KEY } from '../lib/synthesis-mode';
 import type { GuardrailReport } from '../lib/guardrails/findings';
 import { checkSynthesizedOutput } from '../lib/guardrails/synthesized-output';
 import { checkRoutes, type RouteProofOutcome } from '../lib/route-proofs/synth-check';
-import { withoutCreationStacks } from './creation-stacks';
+import { withoutCreationStacks } from '../lib/creation-stacks';
 import { replaceDirectoryAtomically } from './output-directory';
 import { selectEnvironments } from './select-environments';
+import { withTerraformVersionCheckedOnce } from './terraform-version-check';
 
 export interface SynthesizeOptions {
   /** Directory holding `environments/` and `services/`. */
@@ -47,7 +48,7 @@ export function synthesize(options: SynthesizeOptions): SynthesizeResult {
       const stacks = selected.flatMap(({ config: environment }) => buildEnvironmentStacks(app, config, environment));
       // cdktf invokes aspects per stack, starting at the stack, so they are added to every stack rather than the app.
       for (const stack of stacks) for (const aspect of options.aspects ?? []) Aspects.of(stack).add(aspect);
-      app.synth();
+      withTerraformVersionCheckedOnce(() => app.synth());
       // Over the staging output, before the swap: an error finding throws GuardrailError and cdktf.out stays as it was.
       const guardrails = checkSynthesizedOutput(stagingDir, selected, stacks);
       // Likewise a broken route throws RouteProofError (lib/route-proofs), reading only the staged output.

@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { LocalBackend, S3Backend, TerraformStack, type TerraformBackend } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../lib/config/schema/environment';
 import { accountIdOf } from '../lib/config/model';
@@ -51,6 +51,8 @@ export class LandingZoneStack extends TerraformStack {
   /** Default tags of every provider of the stack. */
   private readonly tags: Record<string, string>;
   private readonly accountProviders = new Map<string, AwsProvider>();
+  /** The stack's one backend, fixed at construction. */
+  private readonly backend: TerraformBackend;
 
   constructor(scope: Construct, props: LandingZoneStackProps) {
     const id = stackId(props.environment.name, props.kind, props.name);
@@ -67,10 +69,18 @@ export class LandingZoneStack extends TerraformStack {
     if (isOfflineSynthesis(this)) {
       // The same relative path in every stack keeps the backend configuration identical, so offline
       // plans share one initialised data directory (tools/plan-offline).
-      new LocalBackend(this, { path: 'terraform.tfstate' });
+      this.backend = new LocalBackend(this, { path: 'terraform.tfstate' });
     } else {
-      this.useStateBucket(environment.stateBackend);
+      this.backend = this.useStateBucket(environment.stateBackend);
     }
+  }
+
+  /**
+   * cdktf finds a stack's backend by walking every construct of the stack, and does so for every stack that reads
+   * one of its values (a tenth of the 200-service synth: make bench). The backend is set once, in the constructor.
+   */
+  ensureBackendExists(): TerraformBackend {
+    return this.backend;
   }
 
   /**
@@ -102,8 +112,8 @@ export class LandingZoneStack extends TerraformStack {
     return { ...access, defaultTags: [{ tags: this.tags }] };
   }
 
-  private useStateBucket(stateBackend: Environment['stateBackend']): void {
-    new S3Backend(this, {
+  private useStateBucket(stateBackend: Environment['stateBackend']): TerraformBackend {
+    const backend = new S3Backend(this, {
       bucket: stateBackend.bucket,
       key: stateKey(stateBackend.keyPrefix, this.stackId),
       region: stateBackend.region,
@@ -113,6 +123,7 @@ export class LandingZoneStack extends TerraformStack {
     });
     // S3-native locking (Terraform >= 1.10); the cdktf 0.21 binding predates the setting.
     this.addOverride('terraform.backend.s3.use_lockfile', true);
+    return backend;
   }
 
   private defaultTags(owner: string): Record<string, string> {

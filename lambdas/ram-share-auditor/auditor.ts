@@ -4,7 +4,8 @@ import { disassociatePrincipals, listShareAssociations, RamAccessDeniedError, Ra
 import type { AccessMatrix, ExpectedShare } from './access-matrix';
 import { compareShare, type ShareDrift } from './compare';
 import type { Logger } from './log';
-import { publishCounts, zeroCounts, type AuditCounts } from './metrics';
+import type { AuditCounts } from './metric-names';
+import { publishCounts, zeroCounts } from './metrics';
 
 export interface ShareAuditorOptions {
   readonly matrix: AccessMatrix;

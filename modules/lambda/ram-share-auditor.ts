@@ -6,7 +6,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
 import type { AccessMatrix } from '../../lambdas/ram-share-auditor/access-matrix';
-import { DRIFT_METRICS } from '../../lambdas/ram-share-auditor/metrics';
+import { DRIFT_METRICS } from '../../lambdas/ram-share-auditor/metric-names';
 import type { Environment } from '../../lib/config/schema/environment';
 import { lambdaAlarmName, resourceName } from '../../lib/naming';
 import type { SharedPrivateDomain } from '../private-domain/shared-private-domain';

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, stringify } from 'yaml';
+import { compiledSchema } from '../../lib/compiled-schema';
 import type { AffectedResult } from '../../tools/ci/affected-stacks';
 import { childPipeline, pipelineStacks, type PipelineMode, type PipelineStack } from '../../tools/ci/child-pipeline';
 import { main as ciMain } from '../../tools/ci/cli';
@@ -16,14 +17,16 @@ const SCHEMA_FILE = path.resolve(REPO_ROOT, '../shared/schemas/gitlab-ci.json');
 
 type Job = Record<string, unknown> & { needs?: (string | { job?: string; pipeline?: string; artifacts?: boolean })[]; extends?: string };
 
-// GitLab's schema is large: compiled once per file, not once per describe.
+// GitLab's schema is large: compiled once per machine (lib/compiled-schema.ts) and loaded once per file.
 let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   if (compiled) return compiled;
   if (!existsSync(SCHEMA_FILE)) throw new Error(`${SCHEMA_FILE} is missing: CI clones the shared repository (schemas/gitlab-ci.json) beside this one`);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  compiled = compiledSchema({
+    schema: JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object,
+    options: { allErrors: true, strict: false },
+    createAjv: (options) => addFormats(new Ajv(options)),
+  });
   return compiled;
 }
 

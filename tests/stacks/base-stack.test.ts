@@ -1,4 +1,5 @@
-import { App } from 'cdktf';
+import { App, LocalBackend, S3Backend } from 'cdktf';
+import { OFFLINE_CONTEXT_KEY } from '../../lib/synthesis-mode';
 import { LandingZoneStack } from '../../stacks/base-stack';
 import { exampleEnvironment } from '../support/example-config';
 import { synthJson } from '../support/synth-json';
@@ -111,6 +112,23 @@ describe('LandingZoneStack', () => {
         kms_key_id: 'alias/uag-state',
         assume_role: { role_arn: 'arn:aws:iam::111122223333:role/uag-state' },
       });
+    });
+
+    it('answers cdktf with the backend it made, without walking the stack (cross-stack references ask once per reader)', () => {
+      const { stack } = gatewayStack();
+      // cdktf's walk over every construct (private in its typings).
+      const walk = jest.spyOn(stack as unknown as { findAll: () => unknown[] }, 'findAll');
+      const backend = stack.ensureBackendExists();
+      expect(backend).toBeInstanceOf(S3Backend);
+      expect(stack.ensureBackendExists()).toBe(backend);
+      expect(walk).not.toHaveBeenCalled();
+      const offline = new LandingZoneStack(new App({ context: { [OFFLINE_CONTEXT_KEY]: true } }), {
+        environment: exampleEnvironment('dev'),
+        kind: 'gateway',
+        accountAlias: 'gateway',
+      });
+      expect(offline.ensureBackendExists()).toBeInstanceOf(LocalBackend);
+      expect(offline.node.children.filter((child) => child instanceof LocalBackend || child instanceof S3Backend)).toEqual([offline.ensureBackendExists()]);
     });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import { OFFLINE_CONTEXT_KEY } from '../../lib/synthesis-mode';
-import { withoutCreationStacks } from '../../app/creation-stacks';
+import { withoutCreationStacks } from '../../lib/creation-stacks';
 import type { Environment } from '../../lib/config/schema/environment';
 import { buildEnvironmentStacks } from '../../stacks/environment-stacks';
 import { exampleConfig, exampleEnvironment } from './example-config';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import { loadConfig } from '../../lib/config/load';
+import { withoutCreationStacks } from '../../lib/creation-stacks';
 import type { StackPlacement } from './markdown-summary';
 
 /**
@@ -23,13 +24,15 @@ export function placementsFromConfig(configDir: string, stackIds?: readonly stri
   const outdir = mkdtempSync(path.join(tmpdir(), 'uag-placements-'));
   try {
     const app = new App({ outdir, skipValidation: true });
-    return config.environments.flatMap(({ config: environment }) =>
-      buildEnvironmentStacks(app, config, environment).map((stack) => ({
-        stack: stack.stackId,
-        environment: environment.name,
-        accountId: stack.accountId,
-        accountAlias: Object.entries(environment.accounts).find(([, account]) => account.id === stack.accountId)?.[0] ?? 'unknown',
-      })),
+    return withoutCreationStacks(() =>
+      config.environments.flatMap(({ config: environment }) =>
+        buildEnvironmentStacks(app, config, environment).map((stack) => ({
+          stack: stack.stackId,
+          environment: environment.name,
+          accountId: stack.accountId,
+          accountAlias: Object.entries(environment.accounts).find(([, account]) => account.id === stack.accountId)?.[0] ?? 'unknown',
+        })),
+      ),
     );
   } finally {
     rmSync(outdir, { recursive: true, force: true });

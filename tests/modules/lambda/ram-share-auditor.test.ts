@@ -2,7 +2,7 @@ import { accessMatrix } from '../../../lib/config/views/access-matrix';
 import { Testing } from 'cdktf';
 import type { Environment } from '../../../lib/config/schema/environment';
 import { parseAccessMatrix } from '../../../lambdas/ram-share-auditor/access-matrix';
-import { DRIFT_METRICS } from '../../../lambdas/ram-share-auditor/metrics';
+import { DRIFT_METRICS } from '../../../lambdas/ram-share-auditor/metric-names';
 import { alarmWindow, RamShareAuditor, SHARE_AUDIT_NAMESPACE } from '../../../modules/lambda/ram-share-auditor';
 import { SharedPrivateDomain } from '../../../modules/private-domain/shared-private-domain';
 import { LandingZoneStack } from '../../../stacks/base-stack';

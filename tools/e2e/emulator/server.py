@@ -33,7 +33,8 @@ class Emulator:
     def __init__(self) -> None:
         self.app = ShimLayer(DomainDispatcherApplication(create_backend_app))
         self._server = make_server(LOOPBACK, 0, self.app, threaded=True, request_handler=_QuietHandler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # serve_forever checks for shutdown every poll_interval (0.5 s by default): stopping would wait that long.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def port(self) -> int:

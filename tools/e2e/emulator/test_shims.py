@@ -3,6 +3,7 @@
 Run by tests/tools/e2e/emulator-shims.test.ts: ``python3 -m unittest -v tools.e2e.emulator.test_shims``.
 """
 import json
+from typing import Any
 import unittest
 
 import boto3
@@ -23,16 +24,26 @@ def _ec2_backend(account: str):
 
 class EmulatorTest(unittest.TestCase):
     emulator: Emulator
+    _clients: dict[tuple[str, str, str], Any]
 
     @classmethod
     def setUpClass(cls) -> None:
         cls.emulator = Emulator().start()
+        cls._clients = {}
 
     @classmethod
     def tearDownClass(cls) -> None:
         cls.emulator.stop()
 
     def client(self, service: str, account: str, region: str = REGION):
+        """A client acting in `account` through an assumed role; one per service, account and region per class
+        (creating a boto3 client costs tens of milliseconds)."""
+        key = (service, account, region)
+        if key not in self._clients:
+            self._clients[key] = self._new_client(service, account, region)
+        return self._clients[key]
+
+    def _new_client(self, service: str, account: str, region: str):
         sts = boto3.client("sts", region_name="us-east-1", endpoint_url=self.emulator.url, aws_access_key_id="test", aws_secret_access_key="test")
         credentials = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/uag-deployer", RoleSessionName="shim-test")["Credentials"]
         return boto3.client(

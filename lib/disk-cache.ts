@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Results that are a pure function of their inputs, kept on disk between processes under a name that hashes those
+ * inputs (docs/decisions/0019-fast-feedback.md). They live in node_modules/.cache (wiped by `npm ci` and
+ * `make clean`); `UAG_DISK_CACHE=off` turns them off. A file is written under a temporary name and renamed, so
+ * concurrent processes (jest workers, two terminals) never read half of one.
+ */
+export interface DiskCache {
+  /** The file for these inputs, or undefined when caching is off. */
+  file(inputs: unknown, extension: string): string | undefined;
+  read(file: string): string | undefined;
+  write(file: string, data: string): void;
+}
+
+const CACHE_ROOT = path.resolve(__dirname, '../node_modules/.cache');
+
+export function diskCache(name: string, dir = path.join(CACHE_ROOT, name)): DiskCache {
+  return {
+    file: (inputs, extension) =>
+      process.env.UAG_DISK_CACHE === 'off' ? undefined : path.join(dir, `${createHash('sha256').update(JSON.stringify(inputs)).digest('hex')}.${extension}`),
+    read: (file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    write: (file, data) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, data);
+      renameSync(temporary, file);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { App, DataResource, TerraformStack } from 'cdktf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { withTerraformVersionCheckedOnce } from '../../app/terraform-version-check';
+import { synthInProcess } from '../support/run-synth';
+import { REPO_ROOT } from '../support/example-config';
+
+// The module object cdktf calls through (an ES namespace import would be a frozen copy that cannot be spied on).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const childProcess = require('child_process') as typeof import('child_process');
+
+/**
+ * `terraform version` as cdktf starts it (child_process.execSync, looked up at each call), answering the given version
+ * and counting starts. Jest's sandboxed process.env does not reach a real child's PATH, so the start is replaced here.
+ */
+function fakeTerraform(version: string): { starts: () => number } {
+  const execSync = jest.spyOn(childProcess, 'execSync').mockImplementation((command) => {
+    if (command !== 'terraform version') throw new Error(`unexpected command ${String(command)}`);
+    return Buffer.from(`Terraform v${version}\non linux_amd64\n`);
+  });
+  return { starts: () => execSync.mock.calls.length };
+}
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+/** An app whose stack holds three `terraform_data` resources: cdktf asks terraform's version for each. */
+function appWithDataResources(): App {
+  const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'uag-version-check-')) });
+  const stack = new TerraformStack(app, 'stack');
+  for (const id of ['One', 'Two', 'Three']) new DataResource(stack, id, { input: { id } });
+  return app;
+}
+
+describe('withTerraformVersionCheckedOnce', () => {
+  it('starts terraform once per synth instead of once per construct that needs a recent terraform', () => {
+    const terraform = fakeTerraform('1.11.0');
+    appWithDataResources().synth();
+    expect(terraform.starts()).toBe(3);
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth());
+    expect(terraform.starts()).toBe(4);
+  });
+
+  it('still fails the synth, with cdktf message, when terraform is older than a construct needs', () => {
+    fakeTerraform('1.3.0');
+    expect(() => withTerraformVersionCheckedOnce(() => appWithDataResources().synth())).toThrow(
+      /terraform version 1\.3\.0 is lower than the required version >=1\.4 for this construct\. The built-in Terraform data resource is only supported for Terraform >=1\.4/,
+    );
+  });
+
+  it('asks again in the next run, and leaves cdktf as it was afterwards', () => {
+    const terraform = fakeTerraform('1.11.0');
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth());
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth());
+    expect(terraform.starts()).toBe(2);
+    appWithDataResources().synth();
+    expect(terraform.starts()).toBe(5);
+  });
+
+  it('is what synthesis uses: a synth of dev starts terraform once', () => {
+    const terraform = fakeTerraform('1.11.0');
+    const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-version-check-dev-')), 'out');
+    const run = synthInProcess({ configDir: REPO_ROOT, outdir, env: { ENV: 'dev' } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(terraform.starts()).toBe(1);
+  });
+});
