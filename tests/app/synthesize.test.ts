@@ -4,13 +4,15 @@ import * as path from 'node:path';
 import { synthesize } from '../../app/synthesize';
 import { SelectionError } from '../../app/select-environments';
 import { REPO_ROOT } from '../support/example-config';
+import { sharedExampleSynth } from '../support/shared-example';
 
 const freshOutdir = () => path.join(mkdtempSync(path.join(tmpdir(), 'uag-synth-')), 'cdktf.out');
 
 describe('synthesize', () => {
   it('writes cdk.tf.json for every stack of dev, staging and prod from the example configuration', () => {
-    const outdir = freshOutdir();
-    const { stacks } = synthesize({ configDir: REPO_ROOT, outdir });
+    // The run's one synthesis of the whole example (tests/support/shared-example.ts) is this very call.
+    const { outdir, result } = sharedExampleSynth();
+    const { stacks } = result;
     for (const environment of ['dev', 'staging', 'prod']) {
       expect(stacks).toEqual(expect.arrayContaining([`${environment}-org`, `${environment}-security`, `${environment}-network`, `${environment}-gateway`]));
     }
@@ -33,7 +35,8 @@ describe('synthesize', () => {
 
   it('replaces the previous output as a whole and leaves no staging directory', () => {
     const outdir = freshOutdir();
-    synthesize({ configDir: REPO_ROOT, outdir });
+    synthesize({ configDir: REPO_ROOT, outdir, environments: 'prod' });
+    expect(readdirSync(path.join(outdir, 'stacks')).some((id) => id.startsWith('prod-'))).toBe(true);
     synthesize({ configDir: REPO_ROOT, outdir, environments: 'dev' });
     expect(readdirSync(path.join(outdir, 'stacks')).every((id) => id.startsWith('dev-'))).toBe(true);
     expect(readdirSync(path.dirname(outdir))).toEqual(['cdktf.out']);
