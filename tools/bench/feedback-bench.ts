@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateConfig } from './generate-config';
+import { exampleServiceCount, generateConfig } from './generate-config';
 
 /**
  * `make bench`, the local loop (docs/decisions/0019): synth as a multiple of the floor (a tsx process with cdktf and
@@ -10,6 +10,7 @@ import { generateConfig } from './generate-config';
  * leaves out the test suite.
  */
 const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = `example (${exampleServiceCount(ROOT)} services)`;
 const WORK = path.join(ROOT, '.tmp', 'bench-feedback');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -76,10 +77,10 @@ function main(): void {
   console.log('');
   console.log('| step | wall (s) | CPU (s) | peak RSS (MB) | baseline | vs baseline |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  synthVersusFloor('example (3 services)', ROOT);
+  synthVersusFloor(EXAMPLE, ROOT);
   synthVersusFloor('generated (200 services)', generated);
   if (process.env.UAG_PROVIDER_MIRROR) {
-    validate('example (3 services)', ROOT);
+    validate(EXAMPLE, ROOT);
     validate('generated (200 services)', generated);
   } else {
     console.log('| make validate | SKIPPED: UAG_PROVIDER_MIRROR is not set | | | | |');

@@ -11,6 +11,11 @@ import { parseDocument } from 'yaml';
  */
 const VISIBILITIES = ['public', 'private', 'both'] as const;
 
+/** The services of the example configuration in `root` (one directory each under services/). */
+export function exampleServiceCount(root: string): number {
+  return readdirSync(path.join(root, 'services'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+}
+
 export function generateConfig(target: string, count: number): void {
   const root = path.resolve(__dirname, '../..');
   rmSync(target, { recursive: true, force: true });
@@ -20,7 +25,7 @@ export function generateConfig(target: string, count: number): void {
 
   const template = readFileSync(path.join(root, 'services/payments/openapi.yaml'), 'utf8');
   // The example services count towards `count`, however many the example holds.
-  const examples = readdirSync(path.join(root, 'services'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  const examples = exampleServiceCount(root);
   const generated = Array.from({ length: Math.max(0, count - examples) }, (_, index) => `svc-${String(index + 1).padStart(3, '0')}`);
   for (const [index, name] of generated.entries()) {
     const visibility = VISIBILITIES[index % VISIBILITIES.length];
