@@ -4,13 +4,17 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { diskCache } from '../disk-cache';
 import type { ConfigProblem } from './problems';
 
+const PARSE_OPTIONS = { prettyErrors: true, uniqueKeys: true } as const;
+/** Aliases expand at most this many times (a "billion laughs" file fails instead of filling memory). */
+const TO_JS_OPTIONS = { maxAliasCount: 100 } as const;
+
 /**
  * Parses YAML keeping positions; syntax errors (including duplicate keys) come back as problems located at
  * their line, never as exceptions. `file` is the name the problems show.
  */
 export function parseYaml(text: string, file: string): { document: Document; lines: LineCounter; problems: ConfigProblem[] } {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
   const problems: ConfigProblem[] = document.errors.map((error) => ({
     file,
     path: [],
@@ -57,13 +61,13 @@ export class SourceFile {
 
   /** Parses YAML (or JSON, which parses as YAML with the same positions) that did not come from the configuration. */
   static parse(file: string, text: string): { source?: SourceFile; problems: ConfigProblem[] } {
-    const cached = parsedValues.file({ yaml: YAML_VERSION, text }, 'json');
+    const cached = parsedValues.file({ yaml: YAML_VERSION, parse: PARSE_OPTIONS, toJs: TO_JS_OPTIONS, text }, 'json');
     const stored = cached && parsedValues.read(cached);
     if (stored) return { source: new SourceFile(file, text, JSON.parse(stored)), problems: [] };
 
     const { document, lines, problems } = parseYaml(text, file);
     if (problems.length > 0) return { problems };
-    const value = document.contents === null ? null : document.toJS({ maxAliasCount: 100 });
+    const value = document.contents === null ? null : document.toJS(TO_JS_OPTIONS);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return { problems: [{ file, path: [], message: 'the file must contain a YAML mapping', fix: 'start from an example file in the same folder' }] };
     }
