@@ -28,15 +28,24 @@ export async function runImport(
 ): Promise<number> {
   return reportRefusal(io, async () => {
     const rootDir = configRoot(io, flags.configDir);
-    const source = await loadOpenApiSource(userPath(io, file), file);
-    const name = flags.name ?? (flags.input && io.prompter ? await io.prompter.ask('Service name') : undefined);
-    if (name === undefined) {
-      throw new OnboardingError(`Cannot import ${file}: no service name; nothing was changed.`, [
-        optionProblem('--name', 'is required', 'pass --name <service>, e.g. --name pets'),
-      ]);
+    // A document that cannot be imported and a bad or taken --name are reported together, before any question about
+    // the service.
+    const loaded = await refusal(() => loadOpenApiSource(userPath(io, file), file));
+    const name = flags.name ?? (!(loaded instanceof OnboardingError) && flags.input && io.prompter ? await io.prompter.ask('Service name') : undefined);
+    const named =
+      name === undefined
+        ? new OnboardingError(`Cannot import ${file}: no service name; nothing was changed.`, [
+            optionProblem('--name', 'is required', 'pass --name <service>, e.g. --name pets'),
+          ])
+        : await refusal(() => checkNewServiceName(rootDir, name, '--name'));
+    if (loaded instanceof OnboardingError || named instanceof OnboardingError || name === undefined) {
+      const refused = [loaded, named].filter((outcome) => outcome instanceof OnboardingError);
+      throw new OnboardingError(
+        refused[0]!.summary,
+        refused.flatMap((error) => error.problems),
+      );
     }
-    // Before any question about the service: a bad or taken name ends the import at once.
-    checkNewServiceName(rootDir, name, '--name');
+    const source = loaded;
     // Lambda proxies and MOCK preflight become the declared backend and cors:; what it cannot decide is reported with
     // the rules' problems (createService), in one run.
     const mapping = mapIntegrations(source, file, { functionName: flags.lambdaFunction });
@@ -141,4 +150,14 @@ export function importCommand(io: Io, exit: (code: number) => void): Command {
     .action(async (file: string, flags: ServiceFlags & { name?: string; lambdaFunction?: string; fix?: boolean }, command: Command) => {
       exit(await runImport(file, { ...flags, configDir: command.optsWithGlobals().configDir }, io));
     });
+}
+
+/** What `run` returns, or the OnboardingError it refused with (any other error still throws). */
+async function refusal<T>(run: () => T | Promise<T>): Promise<T | OnboardingError> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof OnboardingError) return error;
+    throw error;
+  }
 }

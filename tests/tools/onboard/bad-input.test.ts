@@ -120,6 +120,16 @@ describe('bad input changes nothing on disk', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('import: a document it cannot import under a taken name reports both, in one run', async () => {
+    const dir = copyExampleConfig();
+    const before = snapshotTree(dir);
+    const run = await onboard(dir, ['import', path.join(FIXTURES, 'openapi-3.1.yaml'), '--name', 'customers', ...ORDERS_OPTIONS]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/openapi-3\.1\.yaml: #\/openapi: OpenAPI "3\.1\.0" is not supported; API Gateway imports OpenAPI 3\.0/);
+    expect(run.stderr).toContain('services/customers/: (file): service "customers" already exists');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it.each(cases)('%s', async (_, breakIt, args, expected) => {
     const dir = copyExampleConfig();
     breakIt(dir);
