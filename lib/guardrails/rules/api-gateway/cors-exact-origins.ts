@@ -1,4 +1,4 @@
-import { readEmbeddedDocument } from '../../embedded-document';
+import { bodyOperations, openApiBody } from '../../openapi-body';
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../../rule';
 import { isAttributes, type Attributes } from '../../values';
 
@@ -18,15 +18,11 @@ export const corsExactOrigins: ResourceRule = {
     'cookies or client certificates to every site on the internet. The gateway answers preflight for the origins service.yaml lists.',
   fix: 'Declare the exact origins under cors.allowOrigins in service.yaml; the platform generates the preflight (modules/gateway/cors-preflight.ts).',
   check: ({ values }) => {
-    const body = readEmbeddedDocument(values.body);
-    if (body.kind === 'absent') return NOT_APPLICABLE;
-    if (body.kind === 'reference') return COMPLIANT;
-    if (body.kind === 'unreadable') return nonCompliant(`body cannot be read (${body.reason}); render it as JSON or jsonencode({...})`);
-    if (!isAttributes(body.value)) return nonCompliant('body is not an OpenAPI object');
-    const paths = isAttributes(body.value.paths) ? body.value.paths : {};
-    const preflights = Object.entries(paths).flatMap(([path, item]) =>
-      isAttributes(item) && isAttributes(item.options) ? [[path, item.options['x-amazon-apigateway-integration']] as const] : [],
-    );
+    const body = openApiBody(values.body);
+    if ('result' in body) return body.result;
+    const preflights = bodyOperations(body.document)
+      .filter(({ key }) => key === 'options')
+      .map(({ path, operation }) => [path, operation['x-amazon-apigateway-integration']] as const);
     const mocks = preflights.filter(([, integration]) => isAttributes(integration) && String(integration.type).toLowerCase() === 'mock');
     if (mocks.length === 0) return NOT_APPLICABLE;
     const problems = mocks.flatMap(([path, integration]) => {

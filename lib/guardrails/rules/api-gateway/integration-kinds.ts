@@ -1,9 +1,7 @@
 import { lambdaInvokeTarget } from '../../../openapi/lambda-invoke-arn';
-import { readEmbeddedDocument } from '../../embedded-document';
-import { COMPLIANT, NOT_APPLICABLE, nonCompliant, type ResourceRule } from '../../rule';
+import { bodyOperations, openApiBody } from '../../openapi-body';
+import { COMPLIANT, nonCompliant, type ResourceRule } from '../../rule';
 import { isAttributes, type Attributes } from '../../values';
-
-const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method'];
 
 export const integrationKinds: ResourceRule = {
   id: 'UAG-APIGW-015',
@@ -18,26 +16,18 @@ export const integrationKinds: ResourceRule = {
     'nobody reviews; a MOCK on anything but OPTIONS answers clients without any backend.',
   fix: 'Declare backend.kind (vpcLink or lambda) in service.yaml and write the integration the onboarding guide shows; declare cors: for preflight instead of hand-written OPTIONS mocks.',
   check: ({ values }) => {
-    const body = readEmbeddedDocument(values.body);
-    if (body.kind === 'absent') return NOT_APPLICABLE;
-    if (body.kind === 'reference') return COMPLIANT;
-    if (body.kind === 'unreadable') return nonCompliant(`body cannot be read (${body.reason}); render it as JSON or jsonencode({...})`);
-    if (!isAttributes(body.value)) return nonCompliant('body is not an OpenAPI object');
-    const unsupported = unsupportedIntegrations(body.value);
+    const body = openApiBody(values.body);
+    if ('result' in body) return body.result;
+    const unsupported = unsupportedIntegrations(body.document);
     return unsupported.length === 0 ? COMPLIANT : nonCompliant(unsupported.join('; '));
   },
 };
 
 /** `GET /x: <what is wrong>` for every operation whose integration is not a supported kind. */
 export function unsupportedIntegrations(document: Attributes): string[] {
-  const paths = isAttributes(document.paths) ? document.paths : {};
-  return Object.entries(paths).flatMap(([path, item]) => {
-    if (!isAttributes(item)) return [];
-    return OPERATION_KEYS.filter((key) => isAttributes(item[key])).flatMap((key) => {
-      const name = `${key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase()} ${path}`;
-      const problem = integrationProblem(key, (item[key] as Attributes)['x-amazon-apigateway-integration']);
-      return problem ? [`${name}: ${problem}`] : [];
-    });
+  return bodyOperations(document).flatMap(({ key, operation, name }) => {
+    const problem = integrationProblem(key, operation['x-amazon-apigateway-integration']);
+    return problem ? [`${name}: ${problem}`] : [];
   });
 }
 
