@@ -7,6 +7,7 @@ import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-w
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { wafLogDestinationKey } from './waf-log-destination';
+import { LOGS_KEY_ACTIONS } from './log-encryption-key';
 
 /** Headers never written to WAF logs: bearer tokens and session cookies would be replayable by anyone with log access. */
 export const ALWAYS_REDACTED_HEADERS = ['authorization', 'cookie'] as const;
@@ -51,15 +52,7 @@ export class WafLogging extends Construct {
       provider,
       serviceUse: {
         servicePrincipal: `logs.${region}.${partition.dnsSuffix}`,
-        actions: [
-          'kms:Decrypt',
-          'kms:DescribeKey',
-          'kms:Encrypt',
-          'kms:GenerateDataKey',
-          'kms:GenerateDataKeyWithoutPlaintext',
-          'kms:ReEncryptFrom',
-          'kms:ReEncryptTo',
-        ],
+        actions: [...LOGS_KEY_ACTIONS],
         conditions: [{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
       },
     });
