@@ -5,6 +5,7 @@ import type { Environment } from '../lib/config/schema/environment';
 import { accountIdOf } from '../lib/config/model';
 import { isOfflineSynthesis } from '../lib/synthesis-mode';
 import { deployRoleArn, deploySessionName, stackId, stateKey, type StackKind } from '../lib/naming';
+import { hasAspects, PreparedResolutions } from '../lib/single-resolution';
 
 export interface LandingZoneStackProps {
   /** The validated environment the stack belongs to. */
@@ -53,6 +54,8 @@ export class LandingZoneStack extends TerraformStack {
   private readonly accountProviders = new Map<string, AwsProvider>();
   /** The stack's one backend, fixed at construction. */
   private readonly backend: TerraformBackend;
+  /** Every element resolved once by `prepareStack`, used once by `toTerraform` (lib/single-resolution.ts). */
+  private prepared?: PreparedResolutions;
 
   constructor(scope: Construct, props: LandingZoneStackProps) {
     const id = stackId(props.environment.name, props.kind, props.name);
@@ -81,6 +84,21 @@ export class LandingZoneStack extends TerraformStack {
    */
   ensureBackendExists(): TerraformBackend {
     return this.backend;
+  }
+
+  /** As cdktf's (backend, then every element resolved to register cross-stack references), keeping the resolutions. */
+  prepareStack(): void {
+    this.ensureBackendExists();
+    this.prepared = new PreparedResolutions(this);
+  }
+
+  /** The document stock cdktf builds, from the resolutions `prepareStack` kept; stock cdktf when there are none to trust. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's signature
+  toTerraform(): any {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    if (!prepared || hasAspects(this)) return super.toTerraform();
+    return prepared.toTerraform();
   }
 
   /**
