@@ -24,7 +24,7 @@ export class PreparedResolutions {
   private readonly byElement = new Map<TerraformElement, unknown>();
 
   constructor(private readonly stack: TerraformStack) {
-    for (const element of elementsOf(stack)) this.byElement.set(element, resolve(stack, element.toTerraform(), true));
+    for (const element of elementsOf(stack)) this.byElement.set(element, resolveElement(stack, element.toTerraform(), true));
   }
 
   /** The stack's document as stock `toTerraform` builds it, from the prepared resolutions. */
@@ -51,7 +51,7 @@ export class PreparedResolutions {
     }
     const tf: Record<string, unknown> = { '//': resolve(stack, { metadata, outputs }) };
     for (const element of elements) {
-      const fragment = this.byElement.has(element) ? this.byElement.get(element) : resolve(stack, element.toTerraform());
+      const fragment = this.byElement.has(element) ? this.byElement.get(element) : resolveElement(stack, element.toTerraform());
       deepMerge(tf, fragment);
     }
     deepMerge(tf, rawOverrides);
@@ -73,6 +73,44 @@ function elementsOf(node: IConstruct, into: TerraformElement[] = []): TerraformE
 
 function resolve(scope: IConstruct, value: unknown, preparing = false): unknown {
   return Tokenization.resolve(value, { scope, preparing, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+/** cdktf's test for numbers encoded in a string (encoding.js NUMBER_TOKEN_REGEX); such strings go to cdktf. */
+const NUMBER_TOKEN_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+/** Every string, list and map token marker contains this. */
+const TOKEN_MARKER = 'TfToken[';
+
+const isPlainString = (text: string): boolean => !text.includes(TOKEN_MARKER) && !NUMBER_TOKEN_LIKE.test(text);
+
+/**
+ * `resolve`, walking plain data itself and handing cdktf only what may hold a token: a string with a token marker or
+ * an encoded number, any number, a list holding numbers or list tokens, an object that is not a plain object or that
+ * has a `resolve` method or a token in a key. cdktf's resolver builds a context per value, which made it the largest
+ * cost of synthesis; what it returns for plain data is that data without `undefined` members, which is what this
+ * returns too (tests/stacks/single-resolution.test.ts compares every example stack with stock cdktf's).
+ */
+export function resolveElement(scope: IConstruct, value: unknown, preparing = false): unknown {
+  const cdktf = (item: unknown): unknown => resolve(scope, item, preparing);
+  const walk = (item: unknown): unknown => {
+    if (item === undefined || item === null || typeof item === 'boolean') return item;
+    if (typeof item === 'string') return isPlainString(item) ? item : cdktf(item);
+    if (typeof item !== 'object') return cdktf(item);
+    if (Array.isArray(item)) {
+      if (item.some((element) => typeof element === 'number' || (typeof element === 'string' && element.includes(TOKEN_MARKER)))) return cdktf(item);
+      return item.map(walk).filter((element) => element !== undefined);
+    }
+    const prototype = Object.getPrototypeOf(item) as unknown;
+    if ((prototype !== Object.prototype && prototype !== null) || typeof (item as { resolve?: unknown }).resolve === 'function') return cdktf(item);
+    const keys = Object.keys(item);
+    if (!keys.every(isPlainString)) return cdktf(item);
+    const result: Record<string, unknown> = {};
+    for (const key of keys) {
+      const resolved = walk((item as Record<string, unknown>)[key]);
+      if (resolved !== undefined) result[key] = resolved;
+    }
+    return result;
+  };
+  return walk(value);
 }
 
 /** Any cdktf token (string, number or list encoding, or a resolvable object) anywhere in `value`. */
