@@ -26,7 +26,7 @@ help: ## List the targets
 install: $(STAMP) ## Install the pinned toolchain from package-lock.json
 
 synth: $(STAMP) ## Synthesize every environment (or ENV=...) into cdktf.out; a failure keeps the previous output
-	node --import tsx main.ts
+	node --require tsx/cjs main.ts
 
 paths: synth ## Prove every route hop by hop from cdktf.out (ARGS="--format json", "--chains", "--service payments")
 	npx tsx tools/paths/cli.ts $(ARGS)

@@ -59,7 +59,7 @@ function hyperfine(name: string, command: string): { mean: number; stddev: numbe
 
 function main(): void {
   scratchRepository();
-  const synth = hyperfine('affected-baseline-synth', 'node --import tsx main.ts');
+  const synth = hyperfine('affected-baseline-synth', 'node --require tsx/cjs main.ts');
   // Cold: both ends synthesized. Warm: the merge base from the cache (the next run on the same branch).
   const affected = hyperfine('affected-200', 'npx tsx tools/ci/affected-cli.ts --base main --no-cache --out .tmp/affected.json');
   const warm = hyperfine('affected-200-warm', 'npx tsx tools/ci/affected-cli.ts --base main --out .tmp/affected.json');

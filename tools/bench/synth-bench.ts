@@ -31,7 +31,7 @@ interface Measurement {
 function command(entry: Case): string[] {
   // The baseline differs only by loading the provider package root first, as a root import of the package would.
   const preload = entry.baseline ? ['--require', '@cdktf/provider-aws'] : [];
-  return ['node', ...preload, '--import', 'tsx', 'main.ts'];
+  return ['node', ...preload, '--require', 'tsx/cjs', 'main.ts'];
 }
 
 function environmentFor(entry: Case): NodeJS.ProcessEnv {
@@ -64,7 +64,7 @@ function main(): void {
     { name: 'generated (200 services)', configDir: generated, baseline: true },
   ];
   const stackCount = (configDir: string) => {
-    const output = execFileSync('node', ['--import', 'tsx', 'main.ts'], {
+    const output = execFileSync('node', ['--require', 'tsx/cjs', 'main.ts'], {
       cwd: ROOT,
       env: environmentFor({ name: '', configDir, baseline: false }),
       encoding: 'utf8',
@@ -108,7 +108,7 @@ function routeProofBench(synthMeans: ReadonlyMap<string, { configDir: string; me
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, synth] of synthMeans) {
     const outdir = path.join(WORK, `paths-${name.replace(/\W+/g, '-')}`);
-    execFileSync('node', ['--import', 'tsx', 'main.ts'], {
+    execFileSync('node', ['--require', 'tsx/cjs', 'main.ts'], {
       cwd: ROOT,
       env: { ...environmentFor({ name, configDir: synth.configDir, baseline: false }), CDKTF_OUTDIR: outdir },
       stdio: 'ignore',
