@@ -1,13 +1,18 @@
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import { ValidateBinaryVersion } from 'cdktf/lib/validations/validate-binary-version';
+import { diskCache, type DiskCache } from '../lib/disk-cache';
 
 /**
  * cdktf checks the terraform binary's version once per construct that needs a recent terraform (every
  * `terraform_data` resource, every stack with moves) by starting `terraform version`: six processes and about 0.4 s
- * per synth of the example (make bench, docs/decisions/0019-fast-feedback.md). Within one run the binary cannot
- * change, so while `run` synthesizes, each command and version constraint is checked once and its answer reused; a
- * terraform that is too old or missing still fails the synth with cdktf's message.
+ * per synth of the example (make bench, docs/decisions/0019-fast-feedback.md). While `run` synthesizes, each command
+ * and version constraint is checked once and its answer reused. The answer is also kept on disk for the next run,
+ * keyed by the binary the command starts (its path, size and modification time), so a synth starts no terraform
+ * at all until terraform is replaced; a binary that cannot be found is checked every time. A terraform that is too
+ * old or missing still fails the synth with cdktf's message.
  */
-export function withTerraformVersionCheckedOnce<T>(run: () => T): T {
+export function withTerraformVersionCheckedOnce<T>(run: () => T, cache: DiskCache = diskCache('uag-terraform-version')): T {
   const prototype = ValidateBinaryVersion.prototype;
   const check = Object.getOwnPropertyDescriptor(prototype, 'validate')!;
   const answers = new Map<string, string[]>();
@@ -19,7 +24,7 @@ export function withTerraformVersionCheckedOnce<T>(run: () => T): T {
       const key = `${versionCommand}\0${versionConstraint}\0${hint ?? ''}`;
       let answer = answers.get(key);
       if (!answer) {
-        answer = (check.value as () => string[]).call(this);
+        answer = answerFromDisk(cache, versionCommand, key, () => (check.value as () => string[]).call(this));
         answers.set(key, answer);
       }
       return [...answer];
@@ -30,4 +35,34 @@ export function withTerraformVersionCheckedOnce<T>(run: () => T): T {
   } finally {
     Object.defineProperty(prototype, 'validate', check);
   }
+}
+
+function answerFromDisk(cache: DiskCache, versionCommand: string, key: string, ask: () => string[]): string[] {
+  const binary = binaryOf(versionCommand);
+  const file = binary && cache.file({ key, ...binary }, 'json');
+  if (!file) return ask();
+  const kept = cache.read(file);
+  if (kept !== undefined) return JSON.parse(kept) as string[];
+  const answer = ask();
+  cache.write(file, JSON.stringify(answer));
+  return answer;
+}
+
+/** The file a `<binary> version` command starts, found on PATH as the shell finds it; undefined for anything else. */
+function binaryOf(versionCommand: string): { path: string; size: number; mtimeMs: number } | undefined {
+  const match = /^([^\s'"$`;&|<>]+) version$/.exec(versionCommand);
+  if (!match) return undefined;
+  const name = match[1]!;
+  const candidates = name.includes('/')
+    ? [path.resolve(name)]
+    : (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, name));
+  for (const candidate of candidates) {
+    const stat = statSync(candidate, { throwIfNoEntry: false });
+    // eslint-disable-next-line no-bitwise -- an executable file, as the shell requires
+    if (stat?.isFile() && (stat.mode & 0o111) !== 0) return { path: candidate, size: stat.size, mtimeMs: stat.mtimeMs };
+  }
+  return undefined;
 }

@@ -1,8 +1,9 @@
 import { App, DataResource, TerraformStack } from 'cdktf';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { withTerraformVersionCheckedOnce } from '../../app/terraform-version-check';
+import { diskCache } from '../../lib/disk-cache';
 import { synthInProcess } from '../support/run-synth';
 import { REPO_ROOT } from '../support/example-config';
 
@@ -22,9 +23,24 @@ function fakeTerraform(version: string): { starts: () => number } {
   return { starts: () => execSync.mock.calls.length };
 }
 
+const originalPath = process.env.PATH;
 afterEach(() => {
   jest.restoreAllMocks();
+  process.env.PATH = originalPath;
+  delete process.env.UAG_DISK_CACHE;
 });
+
+/** A disk cache of its own per test, so fake answers never reach the real one. */
+const privateCache = () => diskCache('terraform-version', mkdtempSync(path.join(tmpdir(), 'uag-version-cache-')));
+
+/** An executable `terraform` (never run: execSync is faked) alone on PATH; returns its path. */
+function terraformOnPath(contents = '#!/bin/sh\n'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'uag-terraform-bin-'));
+  const binary = path.join(dir, 'terraform');
+  writeFileSync(binary, contents, { mode: 0o755 });
+  process.env.PATH = dir;
+  return binary;
+}
 
 /** An app whose stack holds three `terraform_data` resources: cdktf asks terraform's version for each. */
 function appWithDataResources(): App {
@@ -39,27 +55,54 @@ describe('withTerraformVersionCheckedOnce', () => {
     const terraform = fakeTerraform('1.11.0');
     appWithDataResources().synth();
     expect(terraform.starts()).toBe(3);
-    withTerraformVersionCheckedOnce(() => appWithDataResources().synth());
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), privateCache());
     expect(terraform.starts()).toBe(4);
   });
 
   it('still fails the synth, with cdktf message, when terraform is older than a construct needs', () => {
     fakeTerraform('1.3.0');
-    expect(() => withTerraformVersionCheckedOnce(() => appWithDataResources().synth())).toThrow(
+    expect(() => withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), privateCache())).toThrow(
       /terraform version 1\.3\.0 is lower than the required version >=1\.4 for this construct\. The built-in Terraform data resource is only supported for Terraform >=1\.4/,
     );
   });
 
-  it('asks again in the next run, and leaves cdktf as it was afterwards', () => {
+  it('keeps the answer for the next run until the terraform binary changes, and leaves cdktf as it was afterwards', () => {
+    const binary = terraformOnPath();
+    const cache = privateCache();
     const terraform = fakeTerraform('1.11.0');
-    withTerraformVersionCheckedOnce(() => appWithDataResources().synth());
-    withTerraformVersionCheckedOnce(() => appWithDataResources().synth());
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache);
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache);
+    expect(terraform.starts()).toBe(1);
+    writeFileSync(binary, '#!/bin/sh\n# another terraform\n');
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache);
     expect(terraform.starts()).toBe(2);
     appWithDataResources().synth();
     expect(terraform.starts()).toBe(5);
   });
 
+  it('asks in every run when the command starts no file it can find on PATH', () => {
+    process.env.PATH = mkdtempSync(path.join(tmpdir(), 'uag-empty-path-'));
+    const cache = privateCache();
+    const terraform = fakeTerraform('1.11.0');
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache);
+    withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache);
+    expect(terraform.starts()).toBe(2);
+  });
+
+  it('keeps a too-old answer only for that binary: the failure repeats until terraform is replaced', () => {
+    const binary = terraformOnPath();
+    const cache = privateCache();
+    fakeTerraform('1.3.0');
+    expect(() => withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache)).toThrow(/terraform version 1\.3\.0 is lower/);
+    expect(() => withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache)).toThrow(/terraform version 1\.3\.0 is lower/);
+    writeFileSync(binary, '#!/bin/sh\n# terraform 1.11\n');
+    jest.restoreAllMocks();
+    fakeTerraform('1.11.0');
+    expect(() => withTerraformVersionCheckedOnce(() => appWithDataResources().synth(), cache)).not.toThrow();
+  });
+
   it('is what synthesis uses: a synth of dev starts terraform once', () => {
+    process.env.UAG_DISK_CACHE = 'off';
     const terraform = fakeTerraform('1.11.0');
     const outdir = path.join(mkdtempSync(path.join(tmpdir(), 'uag-version-check-dev-')), 'out');
     const run = synthInProcess({ configDir: REPO_ROOT, outdir, env: { ENV: 'dev' } });
