@@ -61,7 +61,7 @@ function binaryOf(versionCommand: string): { path: string; size: number; mtimeMs
         .map((dir) => path.join(dir, name));
   for (const candidate of candidates) {
     const stat = statSync(candidate, { throwIfNoEntry: false });
-    // eslint-disable-next-line no-bitwise -- an executable file, as the shell requires
+    // An executable file, as the shell requires.
     if (stat?.isFile() && (stat.mode & 0o111) !== 0) return { path: candidate, size: stat.size, mtimeMs: stat.mtimeMs };
   }
   return undefined;
