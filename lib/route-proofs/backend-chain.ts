@@ -253,7 +253,7 @@ function proveIntegrationUri(chain: Chain, route: Route, stage: Located, listene
     },
   );
 
-  const reference = /^«(\d+)»$/.exec(hostText);
+  const reference = /^\u00ab(\d+)\u00bb$/.exec(hostText); // «index», escaped: the synth bundle stays ASCII
   const hostPart = reference ? parts[Number(reference[1])] : undefined;
   const hostDisplay = hostPart && hostPart.kind === 'reference' ? `\${${hostPart.expression}}` : hostText;
   if (protocol === 'TLS') {

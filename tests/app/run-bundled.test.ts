@@ -29,7 +29,9 @@ function fixture(): { entry: string; cacheDir: string; out: string; nested: stri
       '// eslint-disable-next-line @typescript-eslint/no-require-imports',
       "const strict = require('./deep/er/strict');",
       "const message: string = 'first';",
-      `writeFileSync(${JSON.stringify(out)}, JSON.stringify({ message, where, strict }));`,
+      // A regular expression keeps its non-ASCII characters in the bundle, which must then be read as UTF-8.
+      "const decoded = /^é$/.test('\\u00e9');",
+      `writeFileSync(${JSON.stringify(out)}, JSON.stringify({ message, where, strict, decoded }));`,
       '',
     ].join('\n'),
   );
@@ -40,7 +42,7 @@ async function run(
   entry: string,
   cacheDir: string,
   out: string,
-): Promise<{ message: string; where: { dirname: string; filename: string }; strict: { strict: boolean; dirname: string } }> {
+): Promise<{ message: string; where: { dirname: string; filename: string }; strict: { strict: boolean; dirname: string }; decoded: boolean }> {
   await runBundled(entry, { cacheDir });
   return JSON.parse(readFileSync(out, 'utf8'));
 }
@@ -51,6 +53,8 @@ describe('runBundled', () => {
     const result = await run(entry, cacheDir, out);
     expect(result.where).toEqual({ dirname: nested, filename: path.join(nested, 'where.ts') });
     expect(result.strict).toEqual({ strict: true, dirname: nested });
+    expect(result.decoded).toBe(true);
+    expect((await run(entry, cacheDir, out)).decoded).toBe(true); // read back from the cache this time
   });
 
   it('runs an edited source, not the bundle of the previous version', async () => {
