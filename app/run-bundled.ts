@@ -99,7 +99,7 @@ async function build(entry: string, name: string, cacheDir: string, metaFile: st
   const bundle = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`;
   mkdirSync(cacheDir, { recursive: true });
   writeAtomically(path.join(cacheDir, bundle), code);
-  const encoding = /[^\t\n\r\x20-\x7e]/.test(code) ? 'utf8' : 'latin1';
+  const encoding = /[\u0080-\uffff]/.test(code) ? 'utf8' : 'latin1';
   writeAtomically(metaFile, JSON.stringify({ node: process.version, bundle, encoding, inputs } satisfies BundleMeta));
   // Older bundles and their code caches; a process still running one has already read it.
   for (const file of readdirSync(cacheDir)) {
