@@ -6,8 +6,9 @@ import * as path from 'node:path';
  * A disk cache for Lambda bundles and archives, so a synth whose handlers did not change neither runs esbuild nor
  * zips (together about a quarter of `make synth`, docs/decisions/0019-fast-feedback.md). Same idea as a compiler
  * cache in manifest mode:
- * - a bundle is reused when every file esbuild read for it (its metafile inputs), the listing of each source folder
- *   it read from, the lock file, esbuild's version and the build options are unchanged;
+ * - a bundle is reused when every file of ours esbuild read for it (its metafile inputs), the listing of each source
+ *   folder it read from, the lock file (standing for the installed packages), esbuild's version and the build options
+ *   are unchanged;
  * - an archive is content-addressed: the hash of its entries names it.
  * It lives in node_modules/.cache (wiped by `npm ci` and `make clean`); `UAG_LAMBDA_CACHE=off` bypasses it.
  * Files are written to a temporary name and renamed, so a killed synth or two jest workers never leave half a file.
@@ -92,14 +93,17 @@ export function cachedArchive(inputKey: string, fileName: string, zip: () => Buf
   return { file, zip: bytes };
 }
 
-/** Content hash of each input, plus the listing of each source folder (a new file there may change resolution). */
+/**
+ * Content hash of each of our inputs, plus the listing of each source folder (a new file there may change resolution).
+ * Installed packages are not read: the lock file in the key stands for them (the AWS SDK alone is ~800 files per synth).
+ */
 function fingerprint(rootDir: string, inputs: readonly string[]): Record<string, string> | undefined {
   const result: Record<string, string> = {};
   try {
-    for (const input of [...inputs].sort()) {
+    for (const input of [...inputs].filter((input) => !isInstalledPackage(input)).sort()) {
       result[input] = sha256(readFileSync(path.resolve(rootDir, input)));
     }
-    const folders = new Set(inputs.filter((input) => !input.includes('node_modules/')).map((input) => path.dirname(input)));
+    const folders = new Set(inputs.filter((input) => !isInstalledPackage(input)).map((input) => path.dirname(input)));
     for (const folder of [...folders].sort()) {
       result[`${folder}/`] = sha256(readdirSync(path.resolve(rootDir, folder)).sort().join('\0'));
     }
@@ -108,6 +112,8 @@ function fingerprint(rootDir: string, inputs: readonly string[]): Record<string,
   }
   return result;
 }
+
+const isInstalledPackage = (input: string): boolean => input.split(/[\\/]/).includes('node_modules');
 
 function writeAtomically(file: string, data: string | Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });

@@ -60,6 +60,14 @@ describe('Lambda build cache', () => {
     expect(readCachedBundle(key(), root)).toBeUndefined();
   });
 
+  it('takes installed packages from the lock file instead of reading them', () => {
+    mkdirSync(path.join(root, 'node_modules/dep'), { recursive: true });
+    write('node_modules/dep/index.js', 'exports.dep = 1;');
+    writeCachedBundle(key(), root, [...inputs, 'node_modules/dep/index.js'], files);
+    rmSync(path.join(root, 'node_modules'), { recursive: true });
+    expect(readCachedBundle(key(), root)).toEqual(files);
+  });
+
   it('is bypassed with UAG_LAMBDA_CACHE=off', () => {
     writeCachedBundle(key(), root, inputs, files);
     process.env.UAG_LAMBDA_CACHE = 'off';
