@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { writeFileAtomically } from '../lib/atomic-write';
 
 /**
  * Runs a TypeScript entry point from one esbuild bundle of it and everything it imports, compiled from V8's code
@@ -97,10 +98,9 @@ async function build(entry: string, name: string, cacheDir: string, metaFile: st
   }
   const code = result.outputFiles[0]!.text;
   const bundle = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`;
-  mkdirSync(cacheDir, { recursive: true });
-  writeAtomically(path.join(cacheDir, bundle), code);
+  writeFileAtomically(path.join(cacheDir, bundle), code);
   const encoding = /[\u0080-\uffff]/.test(code) ? 'utf8' : 'latin1';
-  writeAtomically(metaFile, JSON.stringify({ node: process.version, bundle, encoding, inputs } satisfies BundleMeta));
+  writeFileAtomically(metaFile, JSON.stringify({ node: process.version, bundle, encoding, inputs } satisfies BundleMeta));
   // Older bundles and their code caches; a process still running one has already read it.
   for (const file of readdirSync(cacheDir)) {
     if (file.startsWith(`${name}.`) && /\.cjs(\.v8cache)?$/.test(file) && !file.startsWith(bundle)) rmSync(path.join(cacheDir, file), { force: true });
@@ -146,12 +146,5 @@ function runWithCodeCache(bundle: string, code: string): void {
   module.filename = bundle;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-  if (cachedData === undefined || script.cachedDataRejected) writeAtomically(cacheFile, script.createCachedData());
-}
-
-/** Concurrent runs (parallel test workers) each write a complete file; the last rename wins. */
-function writeAtomically(file: string, contents: string | Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, contents);
-  renameSync(temporary, file);
+  if (cachedData === undefined || script.cachedDataRejected) writeFileAtomically(cacheFile, script.createCachedData());
 }

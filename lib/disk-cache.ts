@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomically } from './atomic-write';
 
 /**
  * Results that are a pure function of their inputs, kept on disk between processes under a name that hashes those
@@ -31,10 +32,7 @@ export function diskCache(name: string, dir = path.join(CACHE_ROOT, name), maxEn
       }
     },
     write: (file, data) => {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, data);
-      renameSync(temporary, file);
+      writeFileAtomically(file, data);
       prune(dir, maxEntries);
     },
   };

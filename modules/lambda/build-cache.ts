@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomically } from '../../lib/atomic-write';
 
 /**
  * A disk cache for Lambda bundles and archives, so a synth whose handlers did not change neither runs esbuild nor
@@ -68,7 +69,7 @@ export function writeCachedBundle(key: string, rootDir: string, inputs: readonly
   const current = fingerprint(rootDir, inputs);
   if (!current) return;
   const manifest: BundleManifest = { fingerprint: current, files: Object.fromEntries([...files].map(([name, data]) => [name, data.toString('base64')])) };
-  writeAtomically(path.join(CACHE_DIR, `${key}.json`), JSON.stringify(manifest));
+  writeFileAtomically(path.join(CACHE_DIR, `${key}.json`), JSON.stringify(manifest));
 }
 
 /**
@@ -88,7 +89,7 @@ export function cachedArchive(inputKey: string, fileName: string, zip: () => Buf
     }
   }
   const bytes = zip();
-  writeAtomically(file, bytes);
+  writeFileAtomically(file, bytes);
   pruneArchives();
   return { file, zip: bytes };
 }
@@ -114,13 +115,6 @@ function fingerprint(rootDir: string, inputs: readonly string[]): Record<string,
 }
 
 const isInstalledPackage = (input: string): boolean => input.split(/[\\/]/).includes('node_modules');
-
-function writeAtomically(file: string, data: string | Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
-}
 
 function pruneArchives(): void {
   // One folder per archive, named by its input key. Another process may prune at the same time: a folder gone
