@@ -130,8 +130,9 @@ const ownDirectoryNames = {
 const DIRECTIVE_PROLOGUE = /^(#![^\n]*\n)?(\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|(['"])use strict\3;?)*/;
 
 /**
- * Compiles the bundle with V8's code cache from the last run (functions compiled then are not compiled again), runs it
- * as a CommonJS module, and writes a new cache when there was none or V8 refused it (another Node, another bundle).
+ * Compiles the bundle with V8's code cache from an earlier run (functions compiled then are not compiled again), runs
+ * it as a CommonJS module, and writes a new cache when there was none or V8 refused it (other V8 flags). Only a run
+ * that succeeded writes one: a run stopped early by bad input compiled too little of the code to be worth keeping.
  */
 function runWithCodeCache(bundle: string, code: string): void {
   const cacheFile = `${bundle}.v8cache`;
@@ -146,5 +147,5 @@ function runWithCodeCache(bundle: string, code: string): void {
   module.filename = bundle;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-  if (cachedData === undefined || script.cachedDataRejected) writeFileAtomically(cacheFile, script.createCachedData());
+  if (!process.exitCode && (cachedData === undefined || script.cachedDataRejected)) writeFileAtomically(cacheFile, script.createCachedData());
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -93,6 +93,16 @@ describe('runBundled', () => {
     expect((await run(first.entry, first.cacheDir, first.out)).message).toBe('first');
     expect((await run(second.entry, first.cacheDir, second.out)).message).toBe('other');
     expect((await run(first.entry, first.cacheDir, first.out)).message).toBe('first');
+  });
+
+  it('keeps no code cache from a run that failed (it compiled too little to be worth keeping)', () => {
+    const { entry, cacheDir } = fixture();
+    writeFileSync(entry, `${readFileSync(entry, 'utf8')}process.exitCode = 1;\n`);
+    // A process of its own: the bundle sets the real process's exit code, which jest's sandbox does not see.
+    const launch = `require(${JSON.stringify(path.join(REPO_ROOT, 'app/run-bundled.ts'))}).runBundled(${JSON.stringify(entry)}, { cacheDir: ${JSON.stringify(cacheDir)} })`;
+    const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', launch], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache'))).toEqual([]);
   });
 
   it('runs the sources directly with UAG_BUNDLE=off', async () => {
