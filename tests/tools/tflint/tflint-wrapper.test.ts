@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { EXIT } from '../../../tools/tflint/cli';
+import { EXIT, main } from '../../../tools/tflint/cli';
 import type { CodeQualityIssue } from '../../../tools/tflint/code-quality';
 import { REPO_ROOT } from '../../support/example-config';
 import { fakeOutdir, fakeTflint, pathWithoutTflint, type CannedRun } from './fake-tflint';
@@ -37,27 +37,41 @@ const ISSUES: Record<string, CannedRun> = {
   'dev-network': { output: { issues: [], errors: [] } },
 };
 
-/** Runs `tsx tools/tflint/cli.ts` as `make tflint` does, with the given PATH. */
-function runWrapper(
-  pathVariable: string,
-  outdir: string,
-  extraArgs: string[] = [],
-): { status: number | null; stdout: string; stderr: string; reports: string } {
+/** Runs `tsx tools/tflint/cli.ts` as `make tflint` does, with the given PATH: the entry point's own process. */
+function runWrapper(pathVariable: string, outdir: string): { status: number | null; stdout: string; stderr: string } {
   const reports = mkdtempSync(path.join(tmpdir(), 'uag-tflint-reports-'));
   const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-  const result = spawnSync(tsx, [path.join(REPO_ROOT, 'tools/tflint/cli.ts'), '--outdir', outdir, '--reports', reports, ...extraArgs], {
+  const result = spawnSync(tsx, [path.join(REPO_ROOT, 'tools/tflint/cli.ts'), '--outdir', outdir, '--reports', reports], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, PATH: pathVariable, TFLINT: '' },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, reports };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * What the entry point runs (`main` of tools/tflint/cli.ts), in this process, with the fake as `TFLINT`: the same
+ * exit code, output and reports without a tsx process per case.
+ */
+async function lint(fake: { binDir: string }, outdir: string, extraArgs: string[] = []): Promise<{ status: number; stdout: string; reports: string }> {
+  const reports = mkdtempSync(path.join(tmpdir(), 'uag-tflint-reports-'));
+  const printed: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
+  const error = jest.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void printed.push(parts.join(' ')));
+  try {
+    const status = await main(['--outdir', outdir, '--reports', reports, ...extraArgs], { ...process.env, TFLINT: path.join(fake.binDir, 'tflint') });
+    return { status, stdout: printed.join('\n'), reports };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 describe('tflint wrapper', () => {
-  it('runs tflint in every stack with the root .tflint.hcl and JSON output', () => {
+  it('runs tflint in every stack with the root .tflint.hcl and JSON output', async () => {
     const fake = fakeTflint({});
     const outdir = fakeOutdir(STACKS);
-    const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, outdir, ['--init']);
+    const result = await lint(fake, outdir, ['--init']);
     expect(result.status).toBe(EXIT.ok);
     const calls = readFileSync(fake.log, 'utf8')
       .trim()
@@ -69,10 +83,10 @@ describe('tflint wrapper', () => {
     for (const args of lintCalls) expect(args).toEqual(expect.arrayContaining([`--config=${path.join(REPO_ROOT, '.tflint.hcl')}`, '--format=json', '--force']));
   });
 
-  it('exits 1 on an error-severity issue and writes Code Quality JSON GitLab accepts', () => {
+  it('exits 1 on an error-severity issue and writes Code Quality JSON GitLab accepts', async () => {
     const fake = fakeTflint(ISSUES);
     const outdir = fakeOutdir(STACKS);
-    const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, outdir);
+    const result = await lint(fake, outdir);
     expect(result.status).toBe(EXIT.issues);
     const quality = JSON.parse(readFileSync(path.join(result.reports, 'tflint-codequality.json'), 'utf8')) as CodeQualityIssue[];
     expect(quality).toHaveLength(2);
@@ -99,9 +113,9 @@ describe('tflint wrapper', () => {
     expect(validate(quality)).toBe(true);
   });
 
-  it('writes JUnit XML with a failure for the stack with errors and passing cases for the others', () => {
+  it('writes JUnit XML with a failure for the stack with errors and passing cases for the others', async () => {
     const fake = fakeTflint(ISSUES);
-    const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, fakeOutdir(STACKS));
+    const result = await lint(fake, fakeOutdir(STACKS));
     const junit = readFileSync(path.join(result.reports, 'tflint-junit.xml'), 'utf8');
     expect(junit).toContain('<testsuite name="tflint" tests="3" failures="1" errors="0">');
     expect(junit).toMatch(
@@ -111,17 +125,17 @@ describe('tflint wrapper', () => {
     expect(junit).toMatch(/<testcase classname="tflint" name="dev-network" file="[^"]+"\/>/);
   });
 
-  it('passes with warnings only', () => {
+  it('passes with warnings only', async () => {
     const fake = fakeTflint({ 'dev-gateway': { output: { issues: [(ISSUES['dev-gateway'].output as { issues: unknown[] }).issues[1]], errors: [] } } });
-    expect(runWrapper(`${fake.binDir}:${process.env.PATH}`, fakeOutdir(STACKS)).status).toBe(EXIT.ok);
+    expect((await lint(fake, fakeOutdir(STACKS))).status).toBe(EXIT.ok);
   });
 
-  it('exits 2 when tflint cannot lint a stack, and reports it as a JUnit error', () => {
+  it('exits 2 when tflint cannot lint a stack, and reports it as a JUnit error', async () => {
     const fake = fakeTflint({
       'dev-org': { output: { issues: [], errors: [{ message: 'Plugin "aws" not found. Did you run "tflint --init"?', severity: 'error' }] }, exitCode: 1 },
       'dev-network': { output: 'panic: runtime error', exitCode: 2 },
     });
-    const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, fakeOutdir(STACKS));
+    const result = await lint(fake, fakeOutdir(STACKS));
     expect(result.status).toBe(EXIT.failed);
     expect(result.stdout).toContain('Plugin "aws" not found');
     expect(result.stdout).toContain('tflint exited 2 without JSON output');
@@ -129,7 +143,7 @@ describe('tflint wrapper', () => {
     expect(junit).toContain('errors="2"');
   });
 
-  it('exits 127 with a clear message when tflint is not installed', () => {
+  it('exits 127 with a clear message when tflint is not installed (the entry point process)', () => {
     const result = runWrapper(pathWithoutTflint(), fakeOutdir(STACKS));
     expect(result.status).toBe(EXIT.notInstalled);
     expect(EXIT.notInstalled).not.toBe(EXIT.failed);
@@ -137,10 +151,10 @@ describe('tflint wrapper', () => {
     expect(result.stderr).toContain('Nothing was linted.');
   });
 
-  it('exits 2 when nothing was synthesized', () => {
+  it('exits 2 when nothing was synthesized', async () => {
     const fake = fakeTflint({});
-    const result = runWrapper(`${fake.binDir}:${process.env.PATH}`, path.join(mkdtempSync(path.join(tmpdir(), 'uag-empty-')), 'cdktf.out'));
+    const result = await lint(fake, path.join(mkdtempSync(path.join(tmpdir(), 'uag-empty-')), 'cdktf.out'));
     expect(result.status).toBe(EXIT.failed);
-    expect(result.stderr).toMatch(/cannot read .*manifest\.json.*run make synth first/);
+    expect(result.stdout).toMatch(/cannot read .*manifest\.json.*run make synth first/);
   });
 });
