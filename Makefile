@@ -50,7 +50,7 @@ lint: $(STAMP) ## Type check, Prettier (make format), ESLint (layer boundaries, 
 	npx tsc --noEmit
 	npx prettier --check --log-level warn '**/*.ts'
 	npx eslint --max-warnings=0 .
-	npx dpdm --no-warning --no-tree --exit-code circular:1 main.ts 'tools/**/*.ts' 'lambdas/**/*.ts' 'tests/**/*.ts'
+	npx dpdm --no-warning --no-tree --exit-code circular:1 main.ts 'app/**/*.ts' 'tools/**/*.ts' 'lambdas/**/*.ts' 'tests/**/*.ts'
 	npx tsx tools/guardrails/generate-doc.ts --check
 
 format: $(STAMP) ## Format the TypeScript sources with Prettier (make lint checks it)
