@@ -9,8 +9,8 @@ import { deepMerge } from 'cdktf/lib/util';
  * cdktf 0.21's `App.synth` resolves every element of every stack in `prepareStack` (to find cross-stack references),
  * then `toTerraform` calls each element's `toTerraform()` and resolves it again, and finally resolves the whole merged
  * document a third time. On these stacks that is two thirds of synthesis (decision 0019): 6.5 s of the 200-service
- * synth. `prepareOnce` keeps each element's prepared resolution and `toTerraformOnce` merges those, in cdktf's order
- * and with cdktf's merge, so the document is the one stock cdktf writes (tests/stacks/single-resolution.test.ts
+ * synth. `PreparedResolutions` keeps each element's prepared resolution and its `toTerraform` merges those, in cdktf's
+ * order and with cdktf's merge, so the document is the one stock cdktf writes (tests/stacks/single-resolution.test.ts
  * compares every example stack, deploy and offline, byte for byte).
  *
  * Stock cdktf is used instead whenever a prepared value could be stale or a literal could be a token:
