@@ -12,9 +12,10 @@ import { writeFileAtomically } from '../lib/atomic-write';
  *
  * The bundle is rebuilt whenever one of our sources in it changed size or time since it was built, or npm changed the
  * installed packages (node_modules/.package-lock.json), so an edit is always what runs; after editing a file inside
- * node_modules by hand, run with `UAG_BUNDLE=off` or `make clean`. Every `__dirname` and `__filename` in it is the input file's
- * own, so paths computed from them (Lambda sources, caches, the zip child) are the ones the unbundled code sees.
- * `UAG_BUNDLE=off` (or `UAG_SOURCE_MAPS=1`, for source-mapped traces) runs the entry point directly instead.
+ * node_modules by hand, run with `UAG_BUNDLE=off` or `make clean`. Every `__dirname` and `__filename` in the bundle is
+ * its input file's own, so paths computed from them (Lambda sources, caches, the zip child) are the ones the
+ * unbundled code sees. `UAG_BUNDLE=off` (or `UAG_SOURCE_MAPS=1`, for source-mapped traces) runs the entry point
+ * directly instead.
  */
 export interface RunBundledOptions {
   /** Where the bundle, its input list and its code cache live. @default node_modules/.cache/uag-app */
