@@ -36,17 +36,27 @@ const REPOSITORY_ROOT = path.resolve(__dirname, '..');
 const INSTALLED_PACKAGES = path.join(REPOSITORY_ROOT, 'node_modules', '.package-lock.json');
 
 export async function runBundled(entry: string, options: RunBundledOptions = {}): Promise<void> {
-  if (process.env.UAG_BUNDLE === 'off' || process.env.UAG_SOURCE_MAPS === '1') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(entry);
-    return;
-  }
+  if (process.env.UAG_BUNDLE === 'off' || process.env.UAG_SOURCE_MAPS === '1') return runDirectly(entry);
   const cacheDir = options.cacheDir ?? path.join(REPOSITORY_ROOT, 'node_modules', '.cache', 'uag-app');
   // Per entry path: checkouts of other commits (make affected) may share the cache directory.
   const name = `${path.basename(entry).replace(/\.[cm]?[jt]s$/, '')}.${createHash('sha256').update(entry).digest('hex').slice(0, 8)}`;
   const metaFile = path.join(cacheDir, `${name}.json`);
-  const source = freshBundle(metaFile, cacheDir) ?? (await build(entry, name, cacheDir, metaFile));
+  let source = freshBundle(metaFile, cacheDir);
+  if (!source) {
+    try {
+      source = await build(entry, name, cacheDir, metaFile);
+    } catch {
+      // The bundle is only a faster way to run the same code: a source esbuild cannot parse (tsx then reports it
+      // with its own message) or a cache directory that cannot be written falls back to running the sources.
+      return runDirectly(entry);
+    }
+  }
   runWithCodeCache(source.file, source.code);
+}
+
+function runDirectly(entry: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(entry);
 }
 
 /**
@@ -86,7 +96,7 @@ async function build(entry: string, name: string, cacheDir: string, metaFile: st
     write: false,
     metafile: true,
     outfile: path.join(cacheDir, `${name}.cjs`),
-    logLevel: 'error',
+    logLevel: 'silent',
     plugins: [ownDirectoryNames],
   });
   const inputs: BundleMeta['inputs'] = {};
@@ -148,5 +158,11 @@ function runWithCodeCache(bundle: string, code: string): void {
   module.filename = bundle;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-  if (!process.exitCode && (cachedData === undefined || script.cachedDataRejected)) writeFileAtomically(cacheFile, script.createCachedData());
+  if (!process.exitCode && (cachedData === undefined || script.cachedDataRejected)) {
+    try {
+      writeFileAtomically(cacheFile, script.createCachedData());
+    } catch {
+      // A cache that cannot be written only costs the next run its compile time.
+    }
+  }
 }

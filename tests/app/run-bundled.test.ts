@@ -105,6 +105,13 @@ describe('runBundled', () => {
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache'))).toEqual([]);
   });
 
+  it('runs the sources directly when the cache directory cannot be written', async () => {
+    const { entry, out } = fixture();
+    const blocked = path.join(mkdtempSync(path.join(tmpdir(), 'uag-blocked-')), 'not-a-directory');
+    writeFileSync(blocked, 'a file where the cache directory would be');
+    expect((await run(entry, path.join(blocked, 'cache'), out)).message).toBe('first');
+  });
+
   it('runs the sources directly with UAG_BUNDLE=off', async () => {
     const { entry, cacheDir, out } = fixture();
     process.env.UAG_BUNDLE = 'off';
