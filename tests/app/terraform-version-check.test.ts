@@ -6,6 +6,7 @@ import { withTerraformVersionCheckedOnce } from '../../app/terraform-version-che
 import { diskCache } from '../../lib/disk-cache';
 import { synthInProcess } from '../support/run-synth';
 import { REPO_ROOT } from '../support/example-config';
+import { restoreEnvAfterEach } from '../support/restore-env';
 
 // The module object cdktf calls through (an ES namespace import would be a frozen copy that cannot be spied on).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,11 +24,10 @@ function fakeTerraform(version: string): { starts: () => number } {
   return { starts: () => execSync.mock.calls.length };
 }
 
-const originalPath = process.env.PATH;
+restoreEnvAfterEach('PATH');
+restoreEnvAfterEach('UAG_DISK_CACHE');
 afterEach(() => {
   jest.restoreAllMocks();
-  process.env.PATH = originalPath;
-  delete process.env.UAG_DISK_CACHE;
 });
 
 /** A disk cache of its own per test, so fake answers never reach the real one. */

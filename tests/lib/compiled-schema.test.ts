@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { compiledSchema } from '../../lib/compiled-schema';
 import type { Service } from '../../lib/config/schema/service';
 import { openApiStructure } from '../../lib/openapi/rules/structure';
+import { restoreEnvAfterEach } from '../support/restore-env';
 
 const schema = {
   type: 'object',
@@ -35,11 +36,7 @@ function counted(cacheDir: string, schemaObject: object = schema): { spec: Param
 const bad = { name: 'Not Lower', port: 0, extra: true };
 
 describe('compiledSchema', () => {
-  const originalSetting = process.env.UAG_DISK_CACHE;
-  afterEach(() => {
-    if (originalSetting === undefined) delete process.env.UAG_DISK_CACHE;
-    else process.env.UAG_DISK_CACHE = originalSetting;
-  });
+  restoreEnvAfterEach('UAG_DISK_CACHE');
 
   it('reports exactly the errors an in-memory compile reports', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'uag-ajv-'));

@@ -2,13 +2,10 @@ import { mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { diskCache } from '../../lib/disk-cache';
+import { restoreEnvAfterEach } from '../support/restore-env';
 
 describe('diskCache', () => {
-  const originalSetting = process.env.UAG_DISK_CACHE;
-  afterEach(() => {
-    if (originalSetting === undefined) delete process.env.UAG_DISK_CACHE;
-    else process.env.UAG_DISK_CACHE = originalSetting;
-  });
+  restoreEnvAfterEach('UAG_DISK_CACHE');
 
   it('names a file by the hash of the inputs, and reads back what was written', () => {
     const cache = diskCache('test', mkdtempSync(path.join(tmpdir(), 'uag-disk-cache-')));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SourceFile } from '../../../lib/config/source-file';
+import { restoreEnvAfterEach } from '../../support/restore-env';
 
 // The real YAML parser, counted: a file seen before must come from the disk cache, parsed again only to locate.
 jest.mock('yaml', () => {
@@ -14,12 +15,8 @@ const freshYaml = (body: string) => `# ${randomUUID()}\n${body}`;
 const SERVICE = 'name: orders\nbackend:\n  port: 8443\n  hosts: [a, b]\n';
 
 describe('SourceFile', () => {
-  const originalSetting = process.env.UAG_DISK_CACHE;
+  restoreEnvAfterEach('UAG_DISK_CACHE');
   beforeEach(() => parseDocument.mockClear());
-  afterEach(() => {
-    if (originalSetting === undefined) delete process.env.UAG_DISK_CACHE;
-    else process.env.UAG_DISK_CACHE = originalSetting;
-  });
 
   it('parses a file seen before from the cache, with the same value, and parses it again only to locate a problem', () => {
     const text = freshYaml(SERVICE);

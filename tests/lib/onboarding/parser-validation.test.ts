@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { validateWithParser } from '../../../lib/onboarding/parser-validation';
+import { restoreEnvAfterEach } from '../../support/restore-env';
 
 // The real parser, counted: the verdict must come from it once per document and from the disk cache afterwards.
 jest.mock('@readme/openapi-parser', () => {
@@ -17,12 +18,8 @@ const freshDocument = () => ({
 });
 
 describe('validateWithParser', () => {
-  const originalSetting = process.env.UAG_DISK_CACHE;
+  restoreEnvAfterEach('UAG_DISK_CACHE');
   beforeEach(() => parserValidate.mockClear());
-  afterEach(() => {
-    if (originalSetting === undefined) delete process.env.UAG_DISK_CACHE;
-    else process.env.UAG_DISK_CACHE = originalSetting;
-  });
 
   it("reports the parser's problems with file and pointer", async () => {
     const problems = await validateWithParser('services/orders/openapi.yaml', freshDocument());

@@ -1,13 +1,10 @@
 import * as path from 'node:path';
 import { userPath } from '../../../tools/onboard/io';
+import { restoreEnvAfterEach } from '../../support/restore-env';
 
 /** `npm run` changes into the repository root; the path a user typed is read from where they typed it (INIT_CWD). */
 describe('userPath', () => {
-  const saved = process.env.INIT_CWD;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.INIT_CWD;
-    else process.env.INIT_CWD = saved;
-  });
+  restoreEnvAfterEach('INIT_CWD');
 
   it('resolves a relative path against INIT_CWD, the directory npm was run from', () => {
     process.env.INIT_CWD = '/home/team/api';
